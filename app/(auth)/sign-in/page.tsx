@@ -1,0 +1,31 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { SignInForm } from '@/components/auth/sign-in-form';
+import { Card } from '@/components/ui/card';
+import { getCurrentUser, safeReturnPath } from '@/lib/auth/session';
+
+export const metadata: Metadata = { title: 'Sign in' };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  const { callbackUrl } = await searchParams;
+  const returnTo = safeReturnPath(callbackUrl);
+  if (await getCurrentUser()) redirect(returnTo);
+  return (
+    <div className="mx-auto max-w-md">
+      <h1 className="mb-6 text-2xl font-bold">Sign in to Laurel</h1>
+      <Card>
+        <SignInForm callbackUrl={returnTo} />
+      </Card>
+      <p className="mt-4 text-sm text-stone-700">
+        <Link href="/forgot-password" className="underline">
+          Forgot your password?
+        </Link>{' '}
+        · New here?{' '}
+        <Link href="/sign-up" className="underline">
+          Create an account
+        </Link>
+      </p>
+    </div>
+  );
+}

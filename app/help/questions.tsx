@@ -1,0 +1,134 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+
+export type HelpQuestion = {
+  id: string;
+  question: string;
+  answer: ReactNode;
+};
+
+const link = 'font-medium text-brand-800 underline hover:text-brand-900';
+
+export const helpQuestions: HelpQuestion[] = [
+  {
+    id: 'claim',
+    question: 'How do I claim a badge?',
+    answer: (
+      <>
+        <p>
+          When an issuer awards you a badge, you get an email with a claim link. Follow it, then create a
+          Laurel account or sign in to the one you have. You will see the badge and can accept it into your
+          wallet or decline it.
+        </p>
+        <p>
+          A claim link works once and expires after 30 days. If yours has been used or has expired, ask the
+          issuer to resend the badge.
+        </p>
+      </>
+    ),
+  },
+  {
+    id: 'different-email',
+    question: 'The email went to a different address than my account',
+    answer: (
+      <p>
+        That is fine. Open the claim link, sign in with the account you normally use, and accept the badge.
+        The address the badge was sent to is then added to your account as a verified secondary email, so
+        future badges sent there reach the same wallet.
+      </p>
+    ),
+  },
+  {
+    id: 'visibility',
+    question: 'Who can see my badges?',
+    answer: (
+      <>
+        <p>
+          You decide, one badge at a time. A public badge has a page anyone with the link can open. A private
+          badge is visible only to you.
+        </p>
+        <p>
+          Your profile has its own visibility setting, so you also control whether others can see it at all.
+        </p>
+      </>
+    ),
+  },
+  {
+    id: 'share',
+    question: 'How do I share a badge?',
+    answer: (
+      <>
+        <p>Open a public badge in your wallet and choose how to share it:</p>
+        <ul className="list-disc space-y-1 pl-5">
+          <li>
+            LinkedIn: add it to the Licenses &amp; certifications section of your profile, or post about it
+          </li>
+          <li>X or Facebook: post a link to the badge&apos;s public page</li>
+          <li>Email: send the link to anyone</li>
+          <li>Embed: paste a snippet into your website or portfolio</li>
+          <li>Email signature: add the badge under your name</li>
+        </ul>
+        <p>Some sharing features are still rolling out, so you may not see every option yet.</p>
+      </>
+    ),
+  },
+  {
+    id: 'verify',
+    question: 'How does verification work?',
+    answer: (
+      <p>
+        Every public badge page has a Verify button. Pressing it checks the badge against the record the
+        issuer hosts, right then: that the badge has not been revoked, has not expired, and was awarded to the
+        person it claims. You see the result straight away, with no account needed.
+      </p>
+    ),
+  },
+  {
+    id: 'download',
+    question: 'Can I download my badges?',
+    answer: (
+      <p>
+        Yes. Download the image as PNG or SVG with the Open Badges metadata baked into the file, so the proof
+        travels with the picture. You can also download the badge&apos;s metadata on its own as JSON.
+      </p>
+    ),
+  },
+  {
+    id: 'opt-out',
+    question: 'Can I opt out of achievements?',
+    answer: (
+      <p>
+        Yes. Turn achievements off in your account settings. While you are opted out, you get no badge emails
+        and new awards are hidden.
+      </p>
+    ),
+  },
+  {
+    id: 'cost',
+    question: 'Does it cost anything?',
+    answer: <p>No. Laurel is free for learners.</p>,
+  },
+  {
+    id: 'forgot-password',
+    question: 'I forgot my password',
+    answer: (
+      <p>
+        Go to{' '}
+        <Link href="/forgot-password" className={link}>
+          reset your password
+        </Link>{' '}
+        and enter the email address on your account. We will send you a link to choose a new one.
+      </p>
+    ),
+  },
+  {
+    id: 'no-email',
+    question: "I didn't get the email",
+    answer: (
+      <p>
+        Check your spam or junk folder first, and search for the issuer&apos;s name. If it is not there, ask
+        the issuer to resend the badge, and make sure they have the right address for you.
+      </p>
+    ),
+  },
+];

@@ -1,0 +1,48 @@
+import Link from 'next/link';
+import { signOut } from '@/auth';
+import { getCurrentUser } from '@/lib/auth/session';
+
+async function signOutAction() {
+  'use server';
+  await signOut({ redirectTo: '/' });
+}
+
+const linkClass = 'rounded px-2 py-1 text-stone-800 hover:bg-stone-100 hover:text-stone-950';
+
+export async function SiteHeader() {
+  const user = await getCurrentUser();
+  return (
+    <header className="border-b border-stone-200 bg-white">
+      <nav aria-label="Main" className="mx-auto flex max-w-5xl items-center gap-2 px-4 py-3">
+        <Link href="/" className="mr-auto text-lg font-bold text-brand-800">
+          Laurel
+        </Link>
+        <Link href="/help" className={linkClass}>
+          Help
+        </Link>
+        {user ? (
+          <>
+            <Link href="/wallet" className={linkClass}>
+              Wallet
+            </Link>
+            <span className="hidden text-sm text-stone-700 sm:inline">{user.name}</span>
+            <form action={signOutAction}>
+              <button type="submit" className={linkClass}>
+                Sign out
+              </button>
+            </form>
+          </>
+        ) : (
+          <>
+            <Link href="/sign-in" className={linkClass}>
+              Sign in
+            </Link>
+            <Link href="/sign-up" className={`${linkClass} font-medium text-brand-800`}>
+              Create account
+            </Link>
+          </>
+        )}
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,143 @@
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { Db, Executor, Tx } from '@/db/client';
+import { awards, badgeTemplates, claimTokens, issuers, userEmails } from '@/db/schema';
+import { hashToken } from '@/lib/crypto/tokens';
+import { AppError } from '@/lib/errors';
+
+export type ClaimLookup =
+  | { status: 'unknown' }
+  | { status: 'expired' | 'used'; issuerName: string; badgeName: string }
+  | { status: 'open'; offer: ClaimOffer };
+
+export type ClaimOffer = NonNullable<Awaited<ReturnType<typeof loadOffer>>>;
+
+function loadOffer(db: Executor, awardId: string) {
+  return db
+    .select({
+      awardId: awards.id,
+      state: awards.state,
+      recipientEmail: awards.recipientEmail,
+      recipientName: awards.recipientName,
+      issuedAt: awards.issuedAt,
+      expiresAt: awards.expiresAt,
+      badgeName: badgeTemplates.name,
+      badgeDescription: badgeTemplates.description,
+      badgeImageId: badgeTemplates.imageId,
+      criteriaNarrative: badgeTemplates.criteriaNarrative,
+      criteriaUrl: badgeTemplates.criteriaUrl,
+      skills: badgeTemplates.skills,
+      issuerName: issuers.name,
+      issuerUrl: issuers.url,
+    })
+    .from(awards)
+    .innerJoin(badgeTemplates, eq(badgeTemplates.id, awards.templateId))
+    .innerJoin(issuers, eq(issuers.id, awards.issuerId))
+    .where(eq(awards.id, awardId))
+    .then((rows) => rows[0]);
+}
+
+/** What a claim link leads to: the offered badge, or why the link no longer works. */
+export async function lookupClaim(db: Executor, token: string, now = new Date()): Promise<ClaimLookup> {
+  const [row] = await db.select().from(claimTokens).where(eq(claimTokens.tokenHash, hashToken(token)));
+  if (!row) return { status: 'unknown' };
+  const offer = await loadOffer(db, row.awardId);
+  if (!offer) return { status: 'unknown' };
+  const names = { issuerName: offer.issuerName, badgeName: offer.badgeName };
+  if (row.usedAt || offer.state !== 'pending') return { status: 'used', ...names };
+  if (row.expiresAt <= now) return { status: 'expired', ...names };
+  return { status: 'open', offer };
+}
+
+/** Marks the token used if it is still live; exactly one concurrent caller gets the award id. */
+async function consumeToken(tx: Tx, token: string): Promise<string> {
+  const [row] = await tx
+    .update(claimTokens)
+    .set({ usedAt: sql`now()` })
+    .where(
+      and(
+        eq(claimTokens.tokenHash, hashToken(token)),
+        isNull(claimTokens.usedAt),
+        gt(claimTokens.expiresAt, sql`now()`),
+      ),
+    )
+    .returning({ awardId: claimTokens.awardId });
+  if (row) return row.awardId;
+  const lookup = await lookupClaim(tx, token);
+  if (lookup.status === 'expired') throw new AppError('conflict', 'This claim link has expired.');
+  if (lookup.status === 'unknown') throw new AppError('not_found', 'This claim link is not valid.');
+  throw new AppError('conflict', 'This badge has already been accepted or declined.');
+}
+
+/** Moves a pending award to its final state; the condition makes a second decision fail. */
+async function settle(tx: Tx, input: { awardId: string; state: 'accepted' | 'declined'; userId: string | null }) {
+  const [row] = await tx
+    .update(awards)
+    .set({ state: input.state, userId: input.userId, decidedAt: sql`now()` })
+    .where(and(eq(awards.id, input.awardId), eq(awards.state, 'pending')))
+    .returning();
+  if (!row) throw new AppError('conflict', 'This badge has already been accepted or declined.');
+  // Any other link sent for this award stops working too.
+  await tx
+    .update(claimTokens)
+    .set({ usedAt: sql`now()` })
+    .where(and(eq(claimTokens.awardId, input.awardId), isNull(claimTokens.usedAt)));
+  return row;
+}
+
+/**
+ * The token proves control of the award's address, so the address joins the learner's account
+ * as verified. An address verified by another account is refused rather than moved.
+ */
+async function attachAddress(tx: Tx, input: { userId: string; email: string }) {
+  const [owner] = await tx.select().from(userEmails).where(eq(userEmails.email, input.email));
+  if (!owner) {
+    await tx.insert(userEmails).values({ userId: input.userId, email: input.email, verifiedAt: new Date() });
+    return;
+  }
+  if (owner.userId !== input.userId) {
+    throw new AppError(
+      'conflict',
+      `${input.email} belongs to another Laurel account. Sign in to that account to accept this badge.`,
+    );
+  }
+  if (!owner.verifiedAt) await tx.update(userEmails).set({ verifiedAt: new Date() }).where(eq(userEmails.id, owner.id));
+}
+
+export function acceptWithToken(db: Db, input: { token: string; userId: string }) {
+  return db.transaction(async (tx) => {
+    const awardId = await consumeToken(tx, input.token);
+    const award = await settle(tx, { awardId, state: 'accepted', userId: input.userId });
+    await attachAddress(tx, { userId: input.userId, email: award.recipientEmail });
+    return award;
+  });
+}
+
+/** Declining needs no account: the link alone proves the learner received the offer. */
+export function declineWithToken(db: Db, input: { token: string; userId: string | null }) {
+  return db.transaction(async (tx) => {
+    const awardId = await consumeToken(tx, input.token);
+    return settle(tx, { awardId, state: 'declined', userId: input.userId });
+  });
+}
+
+/** Accept or decline from the wallet: allowed when the award went to one of the user's verified addresses. */
+export function decidePendingAward(
+  db: Db,
+  input: { awardId: string; userId: string; decision: 'accepted' | 'declined' },
+) {
+  return db.transaction(async (tx) => {
+    const [award] = await tx
+      .select({ id: awards.id })
+      .from(awards)
+      .innerJoin(userEmails, eq(userEmails.email, awards.recipientEmail))
+      .where(
+        and(
+          eq(awards.id, input.awardId),
+          eq(userEmails.userId, input.userId),
+          sql`${userEmails.verifiedAt} is not null`,
+        ),
+      );
+    if (!award) throw new AppError('not_found', 'Badge not found.');
+    return settle(tx, { awardId: award.id, state: input.decision, userId: input.userId });
+  });
+}

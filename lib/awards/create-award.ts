@@ -1,0 +1,124 @@
+import { randomBytes } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { type Award, awards, claimTokens, type Issuer } from '@/db/schema';
+import type { Config } from '@/lib/config';
+import { newToken, sha256Hex } from '@/lib/crypto/tokens';
+import { isUniqueViolation } from '@/lib/db-errors';
+import { enqueueEmail } from '@/lib/email/outbox';
+import { badgeAwardedMessage } from '@/lib/email/render';
+import { AppError } from '@/lib/errors';
+import { imageUrl } from '@/lib/images/store';
+import { findActiveTemplate } from '@/lib/issuers/issuers';
+import type { AwardInput } from './award-input';
+
+const DAY_MS = 86_400_000;
+
+type CreateAwardOptions = {
+  db: Db;
+  config: Pick<Config, 'appUrl' | 'claimTokenTtlDays' | 'isDemoMode'>;
+  issuer: Issuer;
+  input: AwardInput;
+  idempotencyKey?: string | null;
+  now?: Date;
+};
+
+/**
+ * Awards a badge: the award, its claim token and the claim email are written in one
+ * transaction. With an idempotency key, a repeat of the same request returns the first award
+ * and sends nothing; the same key with a different request is a conflict.
+ */
+export async function createAward(opts: CreateAwardOptions): Promise<{ award: Award; isReplay: boolean }> {
+  const { db, config, issuer, input } = opts;
+  const idempotencyKey = opts.idempotencyKey || null;
+  const fingerprint = sha256Hex(JSON.stringify(input));
+
+  if (idempotencyKey) {
+    const previous = await findByIdempotencyKey(db, issuer.id, idempotencyKey);
+    if (previous) return replay(previous, fingerprint);
+  }
+
+  const template = await findActiveTemplate(db, { issuerId: issuer.id, templateId: input.templateId });
+  if (!template) throw new AppError('not_found', 'No badge template with this id belongs to your issuer.');
+
+  const now = opts.now ?? new Date();
+  const issuedAt = input.issuedAt ?? now;
+  const expiresAt =
+    input.expiresAt ?? (template.validityDays ? new Date(issuedAt.getTime() + template.validityDays * DAY_MS) : null);
+  if (expiresAt && expiresAt <= issuedAt) {
+    throw new AppError('invalid', 'The award would expire before it was issued.', {
+      fieldErrors: { expiresAt: ['must be after issuedAt'] },
+    });
+  }
+
+  const claim = newToken();
+  const message = await badgeAwardedMessage({
+    recipientName: input.recipient.name,
+    badgeName: template.name,
+    badgeDescription: template.description,
+    badgeImageUrl: imageUrl(config.appUrl, template.imageId),
+    issuerName: issuer.name,
+    claimUrl: `${config.appUrl}/claim/${claim.token}`,
+    expiresAt,
+    tokenExpiresInDays: config.claimTokenTtlDays,
+  });
+
+  try {
+    const award = await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(awards)
+        .values({
+          issuerId: issuer.id,
+          templateId: template.id,
+          recipientEmail: input.recipient.email,
+          recipientName: input.recipient.name,
+          recipientSalt: randomBytes(16).toString('hex'),
+          issuedAt,
+          expiresAt,
+          evidence: input.evidence ?? [],
+          idempotencyKey,
+          requestFingerprint: idempotencyKey ? fingerprint : null,
+        })
+        .returning();
+      if (!row) throw new Error('award insert returned nothing');
+      await tx.insert(claimTokens).values({
+        tokenHash: claim.hash,
+        awardId: row.id,
+        expiresAt: new Date(now.getTime() + config.claimTokenTtlDays * DAY_MS),
+      });
+      await enqueueEmail(tx, { message: { to: row.recipientEmail, ...message }, isDemoMode: config.isDemoMode });
+      return row;
+    });
+    return { award, isReplay: false };
+  } catch (error) {
+    // A concurrent request with the same key won the insert: answer with its award.
+    if (idempotencyKey && isUniqueViolation(error)) {
+      const previous = await findByIdempotencyKey(db, issuer.id, idempotencyKey);
+      if (previous) return replay(previous, fingerprint);
+    }
+    throw error;
+  }
+}
+
+async function findByIdempotencyKey(db: Db, issuerId: string, key: string) {
+  const [row] = await db
+    .select()
+    .from(awards)
+    .where(and(eq(awards.issuerId, issuerId), eq(awards.idempotencyKey, key)));
+  return row ?? null;
+}
+
+function replay(award: Award, fingerprint: string) {
+  if (award.requestFingerprint !== fingerprint) {
+    throw new AppError('conflict', 'This Idempotency-Key was already used with a different request.');
+  }
+  return { award, isReplay: true };
+}
+
+export async function findIssuerAward(db: Db, input: { issuerId: string; awardId: string }) {
+  const [row] = await db
+    .select()
+    .from(awards)
+    .where(and(eq(awards.id, input.awardId), eq(awards.issuerId, input.issuerId)));
+  return row ?? null;
+}

@@ -1,0 +1,63 @@
+import { and, desc, eq, inArray, isNotNull, or } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { awards, badgeTemplates, issuers, userEmails } from '@/db/schema';
+
+const walletColumns = {
+  id: awards.id,
+  state: awards.state,
+  isPublic: awards.isPublic,
+  recipientEmail: awards.recipientEmail,
+  issuedAt: awards.issuedAt,
+  expiresAt: awards.expiresAt,
+  decidedAt: awards.decidedAt,
+  revokedAt: awards.revokedAt,
+  revocationReason: awards.revocationReason,
+  evidence: awards.evidence,
+  badgeName: badgeTemplates.name,
+  badgeDescription: badgeTemplates.description,
+  badgeImageId: badgeTemplates.imageId,
+  criteriaNarrative: badgeTemplates.criteriaNarrative,
+  criteriaUrl: badgeTemplates.criteriaUrl,
+  skills: badgeTemplates.skills,
+  issuerName: issuers.name,
+  issuerUrl: issuers.url,
+};
+
+export type WalletBadge = Awaited<ReturnType<typeof listWallet>>[number];
+
+/**
+ * The awards a user may see in their wallet: the ones they accepted, and pending ones sent to
+ * any of their verified addresses.
+ */
+function visibleTo(userId: string) {
+  const verifiedAddresses = (db: Executor) =>
+    db
+      .select({ email: userEmails.email })
+      .from(userEmails)
+      .where(and(eq(userEmails.userId, userId), isNotNull(userEmails.verifiedAt)));
+  return (db: Executor) =>
+    or(
+      and(eq(awards.userId, userId), eq(awards.state, 'accepted')),
+      and(eq(awards.state, 'pending'), inArray(awards.recipientEmail, verifiedAddresses(db))),
+    );
+}
+
+function walletQuery(db: Executor) {
+  return db
+    .select(walletColumns)
+    .from(awards)
+    .innerJoin(badgeTemplates, eq(badgeTemplates.id, awards.templateId))
+    .innerJoin(issuers, eq(issuers.id, awards.issuerId));
+}
+
+export function listWallet(db: Executor, userId: string) {
+  return walletQuery(db)
+    .where(visibleTo(userId)(db))
+    .orderBy(desc(awards.issuedAt), desc(awards.createdAt));
+}
+
+/** One wallet badge, or null when it is not this user's to see (another user's award is a 404). */
+export async function findWalletBadge(db: Executor, input: { userId: string; awardId: string }) {
+  const [row] = await walletQuery(db).where(and(eq(awards.id, input.awardId), visibleTo(input.userId)(db)));
+  return row ?? null;
+}

@@ -1,0 +1,114 @@
+import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import type { Db, Executor } from '@/db/client';
+import { type EmailMessage, outbox } from '@/db/schema';
+import type { EmailSender } from './send-email';
+
+export const MAX_ATTEMPTS = 10;
+const LOCK_SECONDS = 120;
+
+/**
+ * Queues an email in the caller's transaction, so it exists exactly when the change it reports
+ * does. In demo mode it is captured for /dev/mailbox and never sent.
+ */
+export async function enqueueEmail(db: Executor, input: { message: EmailMessage; isDemoMode: boolean }) {
+  const [row] = await db
+    .insert(outbox)
+    .values({ kind: 'email', payload: input.message, status: input.isDemoMode ? 'captured' : 'pending' })
+    .returning({ id: outbox.id });
+  if (!row) throw new Error('outbox insert returned nothing');
+  return row.id;
+}
+
+/** Seconds to wait before attempt n+1: 10 s, 20 s, 40 s … capped at an hour. */
+export function backoffSeconds(attempts: number): number {
+  return Math.min(10 * 2 ** Math.max(0, attempts - 1), 3600);
+}
+
+/**
+ * Claims due messages (skipping rows another process holds), sends them, and records the
+ * outcome. The outbox id is the provider's idempotency key, so a message re-claimed after a
+ * crash mid-send is still delivered at most once.
+ */
+export async function deliverDueEmails(input: { db: Db; send: EmailSender; batchSize?: number }) {
+  const { db, send } = input;
+  const claimed = await db.transaction(async (tx) => {
+    const due = await tx
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(
+        and(
+          eq(outbox.kind, 'email'),
+          or(
+            and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, sql`now()`)),
+            and(eq(outbox.status, 'sending'), lte(outbox.lockedUntil, sql`now()`)),
+          ),
+        ),
+      )
+      .orderBy(asc(outbox.nextAttemptAt))
+      .limit(input.batchSize ?? 20)
+      .for('update', { skipLocked: true });
+    if (due.length === 0) return [];
+    return tx
+      .update(outbox)
+      .set({
+        status: 'sending',
+        attempts: sql`${outbox.attempts} + 1`,
+        lockedUntil: sql`now() + make_interval(secs => ${LOCK_SECONDS})`,
+      })
+      .where(
+        inArray(
+          outbox.id,
+          due.map((d) => d.id),
+        ),
+      )
+      .returning();
+  });
+
+  let sent = 0;
+  for (const row of claimed) {
+    const result = await send(row.payload, row.id);
+    if (result.ok) {
+      sent += 1;
+      await db
+        .update(outbox)
+        .set({
+          status: 'sent',
+          sentAt: new Date(),
+          providerId: result.providerId,
+          lockedUntil: null,
+          lastError: null,
+        })
+        .where(eq(outbox.id, row.id));
+      continue;
+    }
+    const isFinal = !result.isRetryable || row.attempts >= MAX_ATTEMPTS;
+    await db
+      .update(outbox)
+      .set({
+        status: isFinal ? 'failed' : 'pending',
+        lastError: result.error.slice(0, 1000),
+        lockedUntil: null,
+        nextAttemptAt: sql`now() + make_interval(secs => ${backoffSeconds(row.attempts)})`,
+      })
+      .where(eq(outbox.id, row.id));
+  }
+  return { claimed: claimed.length, sent };
+}
+
+/** Mail captured in demo mode, newest first, for /dev/mailbox. */
+export function listCapturedEmails(db: Executor, limit = 100) {
+  return db
+    .select({ id: outbox.id, payload: outbox.payload, createdAt: outbox.createdAt })
+    .from(outbox)
+    .where(and(eq(outbox.kind, 'email'), eq(outbox.status, 'captured'), isNull(outbox.sentAt)))
+    .orderBy(sql`${outbox.createdAt} desc`)
+    .limit(limit);
+}
+
+export async function findCapturedEmail(db: Executor, id: string) {
+  const [row] = await db
+    .select({ id: outbox.id, payload: outbox.payload, createdAt: outbox.createdAt })
+    .from(outbox)
+    .where(and(eq(outbox.id, id), eq(outbox.status, 'captured')));
+  return row ?? null;
+}

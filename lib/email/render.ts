@@ -1,0 +1,35 @@
+import { render, toPlainText } from '@react-email/render';
+import { createElement, type ReactElement } from 'react';
+import { BadgeAwardedEmail, type BadgeAwardedEmailProps } from './templates/badge-awarded-email';
+import { ResetPasswordEmail, type ResetPasswordEmailProps } from './templates/reset-password-email';
+import { VerifyEmailEmail, type VerifyEmailEmailProps } from './templates/verify-email';
+
+export type { BadgeAwardedEmailProps, ResetPasswordEmailProps, VerifyEmailEmailProps };
+
+// A message minus its recipient: callers add `to` to get the outbox `EmailMessage`.
+export type RenderedMessage = { subject: string; html: string; text: string };
+
+/** Renders once and derives the plain-text part from the same HTML, so both parts always agree. */
+export async function renderEmail(element: ReactElement): Promise<{ html: string; text: string }> {
+  const html = await render(element);
+  return { html, text: toPlainText(html) };
+}
+
+export async function badgeAwardedMessage(props: BadgeAwardedEmailProps): Promise<RenderedMessage> {
+  const subject = `You've earned the ${props.badgeName} badge from ${props.issuerName}`;
+  return { subject, ...(await renderEmail(createElement(BadgeAwardedEmail, props))) };
+}
+
+export async function verifyEmailMessage(props: VerifyEmailEmailProps): Promise<RenderedMessage> {
+  return {
+    subject: 'Confirm your email address',
+    ...(await renderEmail(createElement(VerifyEmailEmail, props))),
+  };
+}
+
+export async function resetPasswordMessage(props: ResetPasswordEmailProps): Promise<RenderedMessage> {
+  return {
+    subject: 'Reset your Laurel password',
+    ...(await renderEmail(createElement(ResetPasswordEmail, props))),
+  };
+}

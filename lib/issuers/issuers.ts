@@ -1,0 +1,84 @@
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { badgeTemplates, issuers } from '@/db/schema';
+
+export type IssuerInput = {
+  slug: string;
+  name: string;
+  url: string;
+  email: string;
+  description?: string;
+  imageId?: string | null;
+};
+
+/** Creates the issuer, or updates the one with the same slug. */
+export async function upsertIssuer(db: Executor, input: IssuerInput) {
+  const [row] = await db
+    .insert(issuers)
+    .values(input)
+    .onConflictDoUpdate({
+      target: issuers.slug,
+      set: {
+        name: input.name,
+        url: input.url,
+        email: input.email,
+        description: input.description ?? '',
+        imageId: input.imageId ?? null,
+      },
+    })
+    .returning();
+  if (!row) throw new Error('issuer upsert returned nothing');
+  return row;
+}
+
+export async function findIssuerBySlug(db: Executor, slug: string) {
+  const [row] = await db.select().from(issuers).where(eq(issuers.slug, slug));
+  return row ?? null;
+}
+
+export type TemplateInput = {
+  issuerId: string;
+  name: string;
+  description: string;
+  imageId: string;
+  criteriaNarrative: string;
+  criteriaUrl?: string | null;
+  skills?: string[];
+  validityDays?: number | null;
+};
+
+/** Creates the template, or updates the issuer's template with the same name. */
+export async function upsertTemplate(db: Executor, input: TemplateInput) {
+  const values = { ...input, skills: input.skills ?? [] };
+  const [row] = await db
+    .insert(badgeTemplates)
+    .values(values)
+    .onConflictDoUpdate({ target: [badgeTemplates.issuerId, badgeTemplates.name], set: values })
+    .returning();
+  if (!row) throw new Error('template upsert returned nothing');
+  return row;
+}
+
+/** Active templates of one issuer, for the API and the issuer page. */
+export function listTemplates(db: Executor, issuerId: string) {
+  return db
+    .select()
+    .from(badgeTemplates)
+    .where(and(eq(badgeTemplates.issuerId, issuerId), isNull(badgeTemplates.archivedAt)))
+    .orderBy(asc(badgeTemplates.name));
+}
+
+/** A template the issuer may award from; another issuer's or an archived one is null. */
+export async function findActiveTemplate(db: Executor, input: { issuerId: string; templateId: string }) {
+  const [row] = await db
+    .select()
+    .from(badgeTemplates)
+    .where(
+      and(
+        eq(badgeTemplates.id, input.templateId),
+        eq(badgeTemplates.issuerId, input.issuerId),
+        isNull(badgeTemplates.archivedAt),
+      ),
+    );
+  return row ?? null;
+}
