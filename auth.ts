@@ -30,7 +30,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const { email, password } = credentials;
         if (typeof email !== 'string' || typeof password !== 'string') return null;
         try {
-          return await verifyCredentials(await getDb(), { email, password, client: clientKeyFrom(request.headers) });
+          return await verifyCredentials(await getDb(), {
+            email,
+            password,
+            client: clientKeyFrom(request.headers),
+          });
         } catch (error) {
           if (isAppError(error, 'rate_limited')) throw new SignInLocked();
           throw error;

@@ -54,9 +54,7 @@ export const userEmails = pgTable(
   (t) => [
     uniqueIndex('user_emails_email_key').on(t.email),
     index('user_emails_user_idx').on(t.userId),
-    uniqueIndex('user_emails_one_primary_key')
-      .on(t.userId)
-      .where(sql`${t.isPrimary}`),
+    uniqueIndex('user_emails_one_primary_key').on(t.userId).where(sql`${t.isPrimary}`),
   ],
 );
 

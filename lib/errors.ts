@@ -1,4 +1,10 @@
-export type AppErrorCode = 'not_found' | 'forbidden' | 'conflict' | 'invalid' | 'rate_limited' | 'unauthorized';
+export type AppErrorCode =
+  | 'not_found'
+  | 'forbidden'
+  | 'conflict'
+  | 'invalid'
+  | 'rate_limited'
+  | 'unauthorized';
 
 /** An expected failure that callers turn into a message or an HTTP status. */
 export class AppError extends Error {

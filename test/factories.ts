@@ -23,7 +23,12 @@ const SVG = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" wi
 export async function makeIssuer(db: Db, input: { validityDays?: number } = {}) {
   const slug = `issuer-${randomUUID().slice(0, 8)}`;
   const imageId = await storeImage(db, { contentType: 'image/svg+xml', bytes: SVG });
-  const issuer = await upsertIssuer(db, { slug, name: `Issuer ${slug}`, url: 'https://issuer.test', email: 'badges@issuer.test' });
+  const issuer = await upsertIssuer(db, {
+    slug,
+    name: `Issuer ${slug}`,
+    url: 'https://issuer.test',
+    email: 'badges@issuer.test',
+  });
   const template = await upsertTemplate(db, {
     issuerId: issuer.id,
     name: 'Linux Fundamentals',
@@ -37,21 +42,34 @@ export async function makeIssuer(db: Db, input: { validityDays?: number } = {}) 
   return { issuer, template, apiKey: key };
 }
 
-export async function makeUser(db: Db, input: { email?: string; password?: string; isVerified?: boolean } = {}) {
+export async function makeUser(
+  db: Db,
+  input: { email?: string; password?: string; isVerified?: boolean } = {},
+) {
   const email = input.email ?? uniqueEmail();
   const password = input.password ?? 'correct horse battery';
-  const [user] = await db.insert(users).values({ name: 'Test Learner', passwordHash: await hashPassword(password) }).returning();
+  const [user] = await db
+    .insert(users)
+    .values({ name: 'Test Learner', passwordHash: await hashPassword(password) })
+    .returning();
   if (!user) throw new Error('no user');
-  await db
-    .insert(userEmails)
-    .values({ userId: user.id, email, isPrimary: true, verifiedAt: input.isVerified === false ? null : new Date() });
+  await db.insert(userEmails).values({
+    userId: user.id,
+    email,
+    isPrimary: true,
+    verifiedAt: input.isVerified === false ? null : new Date(),
+  });
   return { user, email, password };
 }
 
 type Issued = Awaited<ReturnType<typeof makeIssuer>>;
 
 /** Awards a badge and returns the award with the raw claim token read back from its email. */
-export async function makeAward(db: Db, issued: Issued, input: Partial<AwardInput> & { email?: string } = {}) {
+export async function makeAward(
+  db: Db,
+  issued: Issued,
+  input: Partial<AwardInput> & { email?: string } = {},
+) {
   const { award } = await createAward({
     db,
     config: testConfig,

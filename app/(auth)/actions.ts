@@ -38,7 +38,13 @@ export const signInAction = formAction(signInSchema, async (input, formData) => 
     password: input.password,
     redirectTo: safeReturnPath(input.callbackUrl),
   });
-  return message ? { status: 'error', message, values: { email: input.email, callbackUrl: String(formData.get('callbackUrl') ?? '') } } : undefined;
+  return message
+    ? {
+        status: 'error',
+        message,
+        values: { email: input.email, callbackUrl: String(formData.get('callbackUrl') ?? '') },
+      }
+    : undefined;
 });
 
 export const signUpAction = formAction(signUpSchema, async (input) => {

@@ -1,13 +1,17 @@
 import { z } from 'zod';
-import { emailSchema } from '@/lib/awards/award-input';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
+import { emailSchema } from '@/lib/awards/award-input';
 
 export const passwordSchema = z
   .string()
   .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
   .max(200, 'Use at most 200 characters.');
 
-export const nameSchema = z.string().trim().min(1, 'Enter your name.').max(200, 'Use at most 200 characters.');
+export const nameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter your name.')
+  .max(200, 'Use at most 200 characters.');
 
 export const signUpSchema = z.object({
   name: nameSchema,

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNotNull, or } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { userEmails, users } from '@/db/schema';
 import { burnPasswordCheck, verifyPassword } from '@/lib/auth/password';
@@ -29,8 +29,12 @@ export async function verifyCredentials(
     .select({ id: users.id, name: users.name, passwordHash: users.passwordHash })
     .from(userEmails)
     .innerJoin(users, eq(users.id, userEmails.userId))
-    .where(and(eq(userEmails.email, email)));
-  const isValid = row ? await verifyPassword(row.passwordHash, input.password) : (await burnPasswordCheck(input.password), false);
+    .where(
+      and(eq(userEmails.email, email), or(eq(userEmails.isPrimary, true), isNotNull(userEmails.verifiedAt))),
+    );
+  let isValid = false;
+  if (row) isValid = await verifyPassword(row.passwordHash, input.password);
+  else await burnPasswordCheck(input.password);
   if (!row || !isValid) {
     await recordSignInFailure(db, keys);
     return null;
@@ -46,4 +50,9 @@ export async function primaryEmail(db: Db, userId: string): Promise<string> {
     .from(userEmails)
     .where(and(eq(userEmails.userId, userId), eq(userEmails.isPrimary, true)));
   return row?.email ?? '';
+}
+
+export async function hasAccount(db: Db, email: string): Promise<boolean> {
+  const [row] = await db.select({ id: userEmails.id }).from(userEmails).where(eq(userEmails.email, email));
+  return Boolean(row);
 }

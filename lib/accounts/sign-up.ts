@@ -33,9 +33,12 @@ export async function signUp(opts: SignUpOptions) {
     const user = await db.transaction(async (tx) => {
       const [user] = await tx.insert(users).values({ name: opts.name.trim(), passwordHash }).returning();
       if (!user) throw new Error('user insert returned nothing');
-      await tx
-        .insert(userEmails)
-        .values({ userId: user.id, email, isPrimary: true, verifiedAt: isVerifiedByClaim ? new Date() : null });
+      await tx.insert(userEmails).values({
+        userId: user.id,
+        email,
+        isPrimary: true,
+        verifiedAt: isVerifiedByClaim ? new Date() : null,
+      });
       if (!isVerifiedByClaim) {
         await sendVerificationEmail(tx, { config: opts.config, userId: user.id, name: user.name, email });
       }

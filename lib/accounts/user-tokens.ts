@@ -30,7 +30,10 @@ export async function sendVerificationEmail(
   input: { config: MailConfig; userId: string; name: string; email: string },
 ) {
   const token = await issueToken(db, { kind: 'verify_email', userId: input.userId, email: input.email });
-  const message = await verifyEmailMessage({ name: input.name, verifyUrl: `${input.config.appUrl}/verify-email/${token}` });
+  const message = await verifyEmailMessage({
+    name: input.name,
+    verifyUrl: `${input.config.appUrl}/verify-email/${token}`,
+  });
   await enqueueEmail(db, { message: { to: input.email, ...message }, isDemoMode: input.config.isDemoMode });
 }
 
@@ -74,7 +77,10 @@ export async function requestPasswordReset(db: Db, input: { config: MailConfig; 
   if (!row) return;
   await db.transaction(async (tx) => {
     const token = await issueToken(tx, { kind: 'reset_password', userId: row.userId, email });
-    const message = await resetPasswordMessage({ name: row.name, resetUrl: `${input.config.appUrl}/reset-password/${token}` });
+    const message = await resetPasswordMessage({
+      name: row.name,
+      resetUrl: `${input.config.appUrl}/reset-password/${token}`,
+    });
     await enqueueEmail(tx, { message: { to: email, ...message }, isDemoMode: input.config.isDemoMode });
   });
 }
@@ -102,8 +108,12 @@ export async function resetPassword(db: Db, input: { token: string; password: st
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const row = await consumeToken(tx, 'reset_password', input.token);
-    if (!row) throw new AppError('invalid', 'This reset link is not valid or has expired. Ask for a new one.');
-    await tx.update(users).set({ passwordHash, passwordChangedAt: sql`now()` }).where(eq(users.id, row.userId));
+    if (!row)
+      throw new AppError('invalid', 'This reset link is not valid or has expired. Ask for a new one.');
+    await tx
+      .update(users)
+      .set({ passwordHash, passwordChangedAt: sql`now()` })
+      .where(eq(users.id, row.userId));
     await tx
       .update(userEmails)
       .set({ verifiedAt: sql`coalesce(${userEmails.verifiedAt}, now())` })
@@ -112,7 +122,11 @@ export async function resetPassword(db: Db, input: { token: string; password: st
       .update(userTokens)
       .set({ usedAt: sql`now()` })
       .where(
-        and(eq(userTokens.userId, row.userId), eq(userTokens.kind, 'reset_password'), isNull(userTokens.usedAt)),
+        and(
+          eq(userTokens.userId, row.userId),
+          eq(userTokens.kind, 'reset_password'),
+          isNull(userTokens.usedAt),
+        ),
       );
     return { userId: row.userId, email: row.email };
   });

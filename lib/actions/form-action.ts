@@ -4,7 +4,6 @@ import { fieldErrorsOf } from '@/lib/awards/award-input';
 import { isAppError } from '@/lib/errors';
 import { type FormState, idle } from './form-state';
 
-
 const SECRET_FIELDS = /password/i;
 
 /** Submitted text fields to refill the form with (React resets it after an action); never passwords. */
@@ -39,7 +38,12 @@ export function formAction<S extends z.ZodType>(
       return (await handler(parsed.data, formData)) ?? idle;
     } catch (error) {
       if (isAppError(error)) {
-        return { status: 'error', message: error.message, fieldErrors: error.details?.fieldErrors, values: echo(formData) };
+        return {
+          status: 'error',
+          message: error.message,
+          fieldErrors: error.details?.fieldErrors,
+          values: echo(formData),
+        };
       }
       throw error;
     }

@@ -6,7 +6,10 @@ const isoDate = z.iso
 
 export const evidenceSchema = z
   .object({
-    url: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2000).optional(),
+    url: z
+      .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+      .max(2000)
+      .optional(),
     narrative: z.string().trim().min(1).max(5000).optional(),
   })
   .strict()

@@ -32,7 +32,10 @@ describe('claim tokens', () => {
   it('expire', async () => {
     const db = await getDb();
     const { award, token } = await makeAward(db, await makeIssuer(db));
-    await db.update(claimTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(claimTokens.awardId, award.id));
+    await db
+      .update(claimTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(claimTokens.awardId, award.id));
     expect((await lookupClaim(db, token)).status).toBe('expired');
     const { user } = await makeUser(db);
     await expect(acceptWithToken(db, { token, userId: user.id })).rejects.toThrow(/expired/);
@@ -83,7 +86,9 @@ describe('claim tokens', () => {
     const { award, token } = await makeAward(db, await makeIssuer(db));
     await makeUser(db, { email: award.recipientEmail });
     const intruder = await makeUser(db);
-    await expect(acceptWithToken(db, { token, userId: intruder.user.id })).rejects.toThrow(/another Laurel account/);
+    await expect(acceptWithToken(db, { token, userId: intruder.user.id })).rejects.toThrow(
+      /another Laurel account/,
+    );
     expect((await lookupClaim(db, token)).status).toBe('open');
   });
 

@@ -38,7 +38,10 @@ function loadOffer(db: Executor, awardId: string) {
 
 /** What a claim link leads to: the offered badge, or why the link no longer works. */
 export async function lookupClaim(db: Executor, token: string, now = new Date()): Promise<ClaimLookup> {
-  const [row] = await db.select().from(claimTokens).where(eq(claimTokens.tokenHash, hashToken(token)));
+  const [row] = await db
+    .select()
+    .from(claimTokens)
+    .where(eq(claimTokens.tokenHash, hashToken(token)));
   if (!row) return { status: 'unknown' };
   const offer = await loadOffer(db, row.awardId);
   if (!offer) return { status: 'unknown' };
@@ -69,7 +72,10 @@ async function consumeToken(tx: Tx, token: string): Promise<string> {
 }
 
 /** Moves a pending award to its final state; the condition makes a second decision fail. */
-async function settle(tx: Tx, input: { awardId: string; state: 'accepted' | 'declined'; userId: string | null }) {
+async function settle(
+  tx: Tx,
+  input: { awardId: string; state: 'accepted' | 'declined'; userId: string | null },
+) {
   const [row] = await tx
     .update(awards)
     .set({ state: input.state, userId: input.userId, decidedAt: sql`now()` })
@@ -100,7 +106,8 @@ async function attachAddress(tx: Tx, input: { userId: string; email: string }) {
       `${input.email} belongs to another Laurel account. Sign in to that account to accept this badge.`,
     );
   }
-  if (!owner.verifiedAt) await tx.update(userEmails).set({ verifiedAt: new Date() }).where(eq(userEmails.id, owner.id));
+  if (!owner.verifiedAt)
+    await tx.update(userEmails).set({ verifiedAt: new Date() }).where(eq(userEmails.id, owner.id));
 }
 
 export function acceptWithToken(db: Db, input: { token: string; userId: string }) {

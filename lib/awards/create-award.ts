@@ -44,7 +44,8 @@ export async function createAward(opts: CreateAwardOptions): Promise<{ award: Aw
   const now = opts.now ?? new Date();
   const issuedAt = input.issuedAt ?? now;
   const expiresAt =
-    input.expiresAt ?? (template.validityDays ? new Date(issuedAt.getTime() + template.validityDays * DAY_MS) : null);
+    input.expiresAt ??
+    (template.validityDays ? new Date(issuedAt.getTime() + template.validityDays * DAY_MS) : null);
   if (expiresAt && expiresAt <= issuedAt) {
     throw new AppError('invalid', 'The award would expire before it was issued.', {
       fieldErrors: { expiresAt: ['must be after issuedAt'] },
@@ -86,7 +87,10 @@ export async function createAward(opts: CreateAwardOptions): Promise<{ award: Aw
         awardId: row.id,
         expiresAt: new Date(now.getTime() + config.claimTokenTtlDays * DAY_MS),
       });
-      await enqueueEmail(tx, { message: { to: row.recipientEmail, ...message }, isDemoMode: config.isDemoMode });
+      await enqueueEmail(tx, {
+        message: { to: row.recipientEmail, ...message },
+        isDemoMode: config.isDemoMode,
+      });
       return row;
     });
     return { award, isReplay: false };

@@ -51,9 +51,7 @@ function walletQuery(db: Executor) {
 }
 
 export function listWallet(db: Executor, userId: string) {
-  return walletQuery(db)
-    .where(visibleTo(userId)(db))
-    .orderBy(desc(awards.issuedAt), desc(awards.createdAt));
+  return walletQuery(db).where(visibleTo(userId)(db)).orderBy(desc(awards.issuedAt), desc(awards.createdAt));
 }
 
 /** One wallet badge, or null when it is not this user's to see (another user's award is a 404). */

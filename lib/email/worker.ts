@@ -4,7 +4,9 @@ import { deliverDueEmails } from './outbox';
 import { createResendSender, type EmailSender } from './send-email';
 
 const POLL_MS = 2_000;
-const state = globalThis as unknown as { laurelOutbox?: { sender: EmailSender; isRunning: boolean; timer?: NodeJS.Timeout } };
+const state = globalThis as unknown as {
+  laurelOutbox?: { sender: EmailSender; isRunning: boolean; timer?: NodeJS.Timeout };
+};
 
 function worker() {
   const config = getConfig();

@@ -1,0 +1,19 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { formAction } from '@/lib/actions/form-action';
+import { getCurrentUser } from '@/lib/auth/session';
+import { decidePendingAward } from '@/lib/awards/claim';
+
+const decisionSchema = z.object({ awardId: z.uuid(), decision: z.enum(['accepted', 'declined']) });
+
+export const decideAwardAction = formAction(decisionSchema, async ({ awardId, decision }) => {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/sign-in?callbackUrl=/wallet/${awardId}`);
+  await decidePendingAward(await getDb(), { awardId, userId: user.id, decision });
+  revalidatePath('/wallet');
+  redirect(decision === 'accepted' ? `/wallet/${awardId}?accepted=1` : '/wallet?declined=1');
+});

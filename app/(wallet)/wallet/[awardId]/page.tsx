@@ -1,0 +1,74 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { z } from 'zod';
+import { BadgeSummary } from '@/components/badges/badge-summary';
+import { Card } from '@/components/ui/card';
+import { FormMessage } from '@/components/ui/form-message';
+import { getDb } from '@/db/client';
+import { requireUser } from '@/lib/auth/session';
+import { findWalletBadge } from '@/lib/awards/wallet';
+import { formatDate } from '@/lib/format';
+import { PendingDecision } from './pending-decision';
+
+export const metadata: Metadata = { title: 'Badge' };
+
+type Props = { params: Promise<{ awardId: string }>; searchParams: Promise<{ accepted?: string }> };
+
+export default async function WalletBadgePage({ params, searchParams }: Props) {
+  const { awardId } = await params;
+  const user = await requireUser(`/wallet/${encodeURIComponent(awardId)}`);
+  if (!z.uuid().safeParse(awardId).success) notFound();
+  const badge = await findWalletBadge(await getDb(), { userId: user.id, awardId });
+  if (!badge) notFound();
+  const { accepted } = await searchParams;
+
+  return (
+    <div className="flex flex-col gap-6">
+      <Link href="/wallet" className="text-sm underline">
+        ← Back to your wallet
+      </Link>
+      <h1 className="sr-only">{badge.badgeName}</h1>
+      {accepted ? <FormMessage tone="success">Badge accepted. It is now in your wallet.</FormMessage> : null}
+      <Card>
+        <BadgeSummary {...badge}>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+            <dt className="text-stone-700">Issued</dt>
+            <dd>{formatDate(badge.issuedAt)}</dd>
+            <dt className="text-stone-700">Expires</dt>
+            <dd>{badge.expiresAt ? formatDate(badge.expiresAt) : 'Never'}</dd>
+            <dt className="text-stone-700">Sent to</dt>
+            <dd>{badge.recipientEmail}</dd>
+          </dl>
+          {badge.evidence.length > 0 ? (
+            <section>
+              <h3 className="font-semibold">Evidence</h3>
+              <ul className="list-disc pl-5">
+                {badge.evidence.map((e, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: evidence has no id and never reorders
+                  <li key={i}>
+                    {e.narrative ? <span>{e.narrative} </span> : null}
+                    {e.url ? (
+                      <a href={e.url} className="underline" rel="noopener noreferrer nofollow">
+                        {e.url}
+                      </a>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </BadgeSummary>
+      </Card>
+      {badge.state === 'pending' ? (
+        <Card className="flex flex-col gap-3">
+          <h2 className="text-xl font-semibold">Accept this badge?</h2>
+          <p className="text-stone-700">
+            It was sent to {badge.recipientEmail}, one of your confirmed addresses.
+          </p>
+          <PendingDecision awardId={badge.id} />
+        </Card>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { FormMessage } from '@/components/ui/form-message';
+import { getDb } from '@/db/client';
+import { requireUser } from '@/lib/auth/session';
+import { listWallet, type WalletBadge } from '@/lib/awards/wallet';
+import { formatDate } from '@/lib/format';
+
+export const metadata: Metadata = { title: 'Your wallet' };
+
+type Search = { welcome?: string; declined?: string };
+
+export default async function WalletPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const user = await requireUser('/wallet');
+  const badges = await listWallet(await getDb(), user.id);
+  const pending = badges.filter((b) => b.state === 'pending');
+  const accepted = badges.filter((b) => b.state === 'accepted');
+  const { welcome, declined } = await searchParams;
+
+  return (
+    <div className="flex flex-col gap-8">
+      <h1 className="text-3xl font-bold">Your wallet</h1>
+      {welcome ? (
+        <FormMessage tone="success">
+          Welcome to Laurel! We sent a link to {user.email} to confirm your address.
+        </FormMessage>
+      ) : null}
+      {declined ? <FormMessage tone="info">You declined the badge.</FormMessage> : null}
+      {pending.length > 0 ? (
+        <section aria-labelledby="pending-heading" className="flex flex-col gap-3">
+          <h2 id="pending-heading" className="text-xl font-semibold">
+            Waiting for your decision
+          </h2>
+          <BadgeGrid badges={pending} />
+        </section>
+      ) : null}
+      <section aria-labelledby="badges-heading" className="flex flex-col gap-3">
+        <h2 id="badges-heading" className="text-xl font-semibold">
+          Your badges
+        </h2>
+        {accepted.length > 0 ? (
+          <BadgeGrid badges={accepted} />
+        ) : (
+          <p className="text-stone-700">
+            No badges yet. When an issuer awards you one, you will get an email with a link to claim it.
+          </p>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function BadgeGrid({ badges }: { badges: WalletBadge[] }) {
+  return (
+    <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+      {badges.map((badge) => (
+        <li key={badge.id}>
+          <Link
+            href={`/wallet/${badge.id}`}
+            className="flex h-full gap-4 rounded-lg border border-stone-200 bg-white p-4 shadow-sm hover:border-brand-600"
+          >
+            {/* biome-ignore lint/performance/noImgElement: served by our image route, often SVG */}
+            <img
+              src={`/images/${badge.badgeImageId}`}
+              alt=""
+              width={64}
+              height={64}
+              className="h-16 w-16 shrink-0"
+            />
+            <span className="flex flex-col gap-1">
+              <span className="font-semibold">{badge.badgeName}</span>
+              <span className="text-sm text-stone-700">{badge.issuerName}</span>
+              <span className="text-sm text-stone-700">Issued {formatDate(badge.issuedAt)}</span>
+              {badge.expiresAt ? (
+                <span className="text-sm text-stone-700">Expires {formatDate(badge.expiresAt)}</span>
+              ) : null}
+              {badge.state === 'pending' ? (
+                <span className="text-sm font-medium text-amber-900">Waiting for you to accept</span>
+              ) : null}
+            </span>
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,45 @@
+import Link from 'next/link';
+import { Card } from '@/components/ui/card';
+import type { ClaimLookup } from '@/lib/awards/claim';
+
+type Problem = Exclude<ClaimLookup, { status: 'open' }>;
+
+/** Why a claim link does not work, and what the learner can do about it. */
+export function ClaimProblem({ claim }: { claim: Problem }) {
+  const issuer = claim.status === 'unknown' ? 'the organization that sent it' : claim.issuerName;
+  const { title, body } = {
+    unknown: {
+      title: 'This claim link is not valid',
+      body: 'The link may have been copied incompletely, or a newer email replaced it. Open the link from the most recent email, or ask the issuer to send the badge again.',
+    },
+    used: {
+      title: 'This badge has already been claimed or declined',
+      body: 'Each claim link works once. If you accepted it, it is in your wallet. If that was not you, contact the issuer.',
+    },
+    expired: {
+      title: 'This claim link has expired',
+      body: `Claim links work for a limited time. Ask ${issuer} to resend your badge; you will get a new link by email.`,
+    },
+  }[claim.status];
+  return (
+    <div className="mx-auto flex max-w-xl flex-col gap-4">
+      <h1 className="text-2xl font-bold">{title}</h1>
+      <Card className="flex flex-col gap-3">
+        {claim.status !== 'unknown' ? (
+          <p>
+            Badge: <strong>{claim.badgeName}</strong> from <strong>{claim.issuerName}</strong>
+          </p>
+        ) : null}
+        <p>{body}</p>
+        <p className="flex gap-4">
+          <Link href="/wallet" className="underline">
+            Go to your wallet
+          </Link>
+          <Link href="/help#claim" className="underline">
+            Help with claiming
+          </Link>
+        </p>
+      </Card>
+    </div>
+  );
+}

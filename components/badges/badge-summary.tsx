@@ -1,0 +1,64 @@
+import type { ReactNode } from 'react';
+
+export type BadgeSummaryProps = {
+  badgeName: string;
+  badgeDescription: string;
+  badgeImageId: string;
+  issuerName: string;
+  issuerUrl?: string;
+  criteriaNarrative?: string;
+  criteriaUrl?: string | null;
+  skills?: string[];
+  children?: ReactNode;
+};
+
+/** Image, name, issuer, description, criteria and skills of a badge. */
+export function BadgeSummary(props: BadgeSummaryProps) {
+  return (
+    <article className="flex flex-col gap-6 sm:flex-row">
+      {/* biome-ignore lint/performance/noImgElement: badge images are served from our own route, often SVG */}
+      <img
+        src={`/images/${props.badgeImageId}`}
+        alt={props.badgeName}
+        width={160}
+        height={160}
+        className="h-40 w-40 shrink-0"
+      />
+      <div className="flex flex-col gap-3">
+        <h2 className="text-2xl font-bold">{props.badgeName}</h2>
+        <p className="text-stone-700">
+          Issued by{' '}
+          {props.issuerUrl ? (
+            <a href={props.issuerUrl} className="font-medium underline" rel="noopener noreferrer">
+              {props.issuerName}
+            </a>
+          ) : (
+            <span className="font-medium">{props.issuerName}</span>
+          )}
+        </p>
+        <p>{props.badgeDescription}</p>
+        {props.criteriaNarrative ? (
+          <section>
+            <h3 className="font-semibold">How it was earned</h3>
+            <p className="whitespace-pre-line text-stone-800">{props.criteriaNarrative}</p>
+            {props.criteriaUrl ? (
+              <a href={props.criteriaUrl} className="text-sm underline" rel="noopener noreferrer">
+                Full criteria
+              </a>
+            ) : null}
+          </section>
+        ) : null}
+        {props.skills?.length ? (
+          <ul aria-label="Skills" className="flex flex-wrap gap-2">
+            {props.skills.map((skill) => (
+              <li key={skill} className="rounded-full bg-brand-100 px-3 py-1 text-sm text-brand-900">
+                {skill}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {props.children}
+      </div>
+    </article>
+  );
+}

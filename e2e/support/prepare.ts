@@ -1,0 +1,56 @@
+/**
+ * Runs before the e2e server starts (never while it runs: PGlite allows one process): two
+ * issuers with templates and keys, one revoked key, written to a fixtures file for the tests.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { closeDb, getDb } from '@/db/client';
+import { badgeSvg } from '@/db/seed/badge-art';
+import { createApiKey, revokeApiKey } from '@/lib/api-keys/api-keys';
+import { getConfig } from '@/lib/config';
+import { storeImage } from '@/lib/images/store';
+import { upsertIssuer, upsertTemplate } from '@/lib/issuers/issuers';
+
+async function makeIssuer(slug: string, name: string) {
+  const db = await getDb();
+  const issuer = await upsertIssuer(db, {
+    slug,
+    name,
+    url: `https://${slug}.example`,
+    email: `badges@${slug}.example`,
+  });
+  const imageId = await storeImage(db, {
+    contentType: 'image/svg+xml',
+    bytes: badgeSvg({ label: name.toUpperCase().slice(0, 12), colour: '#14532d', glyph: 'E2E' }),
+  });
+  const template = await upsertTemplate(db, {
+    issuerId: issuer.id,
+    name: `${name} Practitioner`,
+    description: `Completed the ${name} practitioner lab.`,
+    imageId,
+    criteriaNarrative: 'Pass the graded practical with at least 80%.',
+    skills: ['Linux', 'Networking'],
+    validityDays: 365,
+  });
+  const { key } = await createApiKey(db, { issuerId: issuer.id, name: 'e2e' });
+  return { id: issuer.id, name, templateId: template.id, templateName: template.name, apiKey: key };
+}
+
+async function main() {
+  const config = getConfig();
+  const stamp = Date.now().toString(36);
+  const labs = await makeIssuer(`e2e-labs-${stamp}`, 'E2E Labs');
+  const other = await makeIssuer(`other-${stamp}`, 'Other Academy');
+  const revoked = await createApiKey(await getDb(), { issuerId: labs.id, name: 'revoked' });
+  await revokeApiKey(await getDb(), { issuerId: labs.id, keyId: revoked.id });
+  const file = process.env.E2E_FIXTURES ?? path.join(config.dataDir, 'fixtures.json');
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify({ labs, other, revokedKey: revoked.key }, null, 2));
+}
+
+main()
+  .catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => closeDb());

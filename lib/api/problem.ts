@@ -1,0 +1,49 @@
+import type { AppError, AppErrorCode } from '@/lib/errors';
+
+const STATUS: Record<AppErrorCode, number> = {
+  invalid: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+};
+
+const TITLES: Record<number, string> = {
+  400: 'Invalid request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not found',
+  409: 'Conflict',
+  429: 'Too many requests',
+  500: 'Internal server error',
+};
+
+type ProblemInput = {
+  status: number;
+  detail: string;
+  errors?: Record<string, string[]>;
+  headers?: HeadersInit;
+};
+
+/** An RFC 9457 problem+json response; `errors` names each bad field. */
+export function problem({ status, detail, errors, headers }: ProblemInput): Response {
+  const body = {
+    type: 'about:blank',
+    title: TITLES[status] ?? 'Error',
+    status,
+    detail,
+    ...(errors ? { errors: Object.entries(errors).map(([field, messages]) => ({ field, messages })) } : {}),
+  };
+  return Response.json(body, { status, headers: { 'Content-Type': 'application/problem+json', ...headers } });
+}
+
+export function problemFromAppError(error: AppError): Response {
+  const retryAfter = error.details?.retryAfterSeconds;
+  return problem({
+    status: STATUS[error.code],
+    detail: error.message,
+    errors: error.details?.fieldErrors,
+    headers: retryAfter ? { 'Retry-After': String(retryAfter) } : undefined,
+  });
+}

@@ -1,0 +1,24 @@
+import { closeDb, getDb } from '@/db/client';
+import { DEMO_ISSUER, DEMO_LEARNER } from '@/db/seed/demo-data';
+import { seedDemo } from '@/db/seed/seed';
+import { ConfigError, getConfig } from '@/lib/config';
+
+async function main() {
+  const config = getConfig();
+  const db = await getDb();
+  const { templates, apiKey } = await seedDemo(db, config);
+  console.log(
+    `Seeded issuer "${DEMO_ISSUER.name}" (${DEMO_ISSUER.slug}) with ${templates.length} templates:`,
+  );
+  for (const t of templates) console.log(`  ${t.id}  ${t.name}`);
+  console.log(`Demo learner: ${DEMO_LEARNER.email} / ${DEMO_LEARNER.password}`);
+  console.log('API key for Challenge Labs (shown once; the previous demo key is revoked):');
+  console.log(apiKey);
+}
+
+main()
+  .catch((error) => {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exitCode = 1;
+  })
+  .finally(() => closeDb());
