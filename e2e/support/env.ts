@@ -1,12 +1,14 @@
 import path from 'node:path';
 
-const root = path.resolve('.e2e');
+// E2E_PORT_BASE lets two Playwright runs share a machine without clashing.
+const base = Number(process.env.E2E_PORT_BASE ?? 3100);
+const root = path.resolve('.e2e', String(base));
 
 /** Where the e2e servers listen and keep their data. */
 export const E2E = {
-  resendPort: 3199,
-  resendUrl: 'http://127.0.0.1:3199',
-  main: { port: 3100, url: 'http://localhost:3100', dataDir: path.join(root, 'main') },
-  demo: { port: 3101, url: 'http://localhost:3101', dataDir: path.join(root, 'demo') },
+  resendPort: base + 99,
+  resendUrl: `http://127.0.0.1:${base + 99}`,
+  main: { port: base, url: `http://localhost:${base}`, dataDir: path.join(root, 'main') },
+  demo: { port: base + 1, url: `http://localhost:${base + 1}`, dataDir: path.join(root, 'demo') },
   fixturesFile: path.join(root, 'main', 'fixtures.json'),
 };

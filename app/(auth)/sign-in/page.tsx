@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { Card } from '@/components/ui/card';
+import { FormMessage } from '@/components/ui/form-message';
 import { getCurrentUser, safeReturnPath } from '@/lib/auth/session';
 
 export const metadata: Metadata = { title: 'Sign in' };
@@ -10,14 +11,19 @@ export const metadata: Metadata = { title: 'Sign in' };
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ callbackUrl?: string }>;
+  searchParams: Promise<{ callbackUrl?: string; reset?: string }>;
 }) {
-  const { callbackUrl } = await searchParams;
+  const { callbackUrl, reset } = await searchParams;
   const returnTo = safeReturnPath(callbackUrl);
   if (await getCurrentUser()) redirect(returnTo);
   return (
     <div className="mx-auto max-w-md">
       <h1 className="mb-6 text-2xl font-bold">Sign in to Laurel</h1>
+      {reset ? (
+        <div className="mb-4">
+          <FormMessage tone="success">Your password has been changed. Sign in with the new one.</FormMessage>
+        </div>
+      ) : null}
       <Card>
         <SignInForm callbackUrl={returnTo} />
       </Card>

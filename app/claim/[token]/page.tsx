@@ -93,13 +93,17 @@ function SignedOutChoices({ token, returnTo, offer, hasAccount }: ChoicesProps) 
           </>
         )}
       </div>
-      <Card className="flex flex-col gap-3">
-        <h2 className="text-lg font-semibold">Don't want this badge?</h2>
-        <p className="text-stone-700">
-          You can decline it without an account. The issuer is told you declined.
-        </p>
-        <ClaimDecision token={token} canAccept={false} />
-      </Card>
+      <section aria-labelledby="decline-heading">
+        <Card className="flex flex-col gap-3">
+          <h2 id="decline-heading" className="text-lg font-semibold">
+            Don't want this badge?
+          </h2>
+          <p className="text-stone-700">
+            You can decline it without an account. The issuer is told you declined.
+          </p>
+          <ClaimDecision token={token} canAccept={false} />
+        </Card>
+      </section>
     </>
   );
 }

@@ -1,0 +1,27 @@
+import { expect, test } from '@playwright/test';
+import { awardBadge, linkIn, uniqueEmail, waitForEmail } from './support/helpers';
+
+test('an unknown claim link explains what happened and what to do, without an error', async ({ page }) => {
+  const response = await page.goto(`/claim/${'A'.repeat(43)}`);
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole('heading', { name: 'This claim link is not valid' })).toBeVisible();
+  await expect(page.getByText(/ask the issuer to send the badge again/)).toBeVisible();
+  await page.goto('/claim/%3Cscript%3E');
+  await expect(page.getByRole('heading', { name: 'This claim link is not valid' })).toBeVisible();
+});
+
+test('a badge can be declined from the link without an account', async ({ page, request }) => {
+  const email = uniqueEmail('decliner');
+  await awardBadge(request, { email });
+  const claimUrl = linkIn(await waitForEmail(request, email, /You've earned/), '/claim/');
+  await page.goto(claimUrl);
+  await page
+    .getByRole('region', { name: "Don't want this badge?" })
+    .getByRole('button', { name: 'Decline' })
+    .click();
+  await expect(page.getByText('You declined this badge. It will not be added to any wallet.')).toBeVisible();
+  await page.goto(claimUrl);
+  await expect(
+    page.getByRole('heading', { name: 'This badge has already been claimed or declined' }),
+  ).toBeVisible();
+});
