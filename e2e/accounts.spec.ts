@@ -43,13 +43,15 @@ test('repeated wrong passwords lock the account with a clear wait time', async (
   const email = uniqueEmail('locked');
   await signUp(page, { email });
   await page.getByRole('button', { name: 'Sign out' }).click();
-  await page.goto('/sign-in');
   for (let attempt = 0; attempt < 5; attempt++) {
+    // A fresh form per attempt: the previous answer must not race with the next typing.
+    await page.goto('/sign-in');
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(`wrong-password-${attempt}`);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByText('That email and password do not match an account.')).toBeVisible();
   }
+  await page.goto('/sign-in');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();

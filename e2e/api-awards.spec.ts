@@ -244,9 +244,9 @@ test.describe('validation', () => {
         'recipient.name',
         'evidence.0',
         'evidence.1.url',
+        'colour',
       ]),
     );
-    expect(JSON.stringify(problem.errors)).toContain('colour');
   });
 
   test('a body that is not JSON → 400', async ({ request }) => {

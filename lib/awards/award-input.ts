@@ -50,9 +50,15 @@ export type AwardInput = z.infer<typeof awardInputSchema>;
 /** zod issues as `{ "recipient.email": ["must be an email address"] }`. */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
+  const add = (path: PropertyKey[], message: string) => {
+    const key = path.map(String).join('.') || '(body)';
+    out[key] = [...(out[key] ?? []), message];
+  };
   for (const issue of error.issues) {
-    const key = issue.path.join('.') || '(body)';
-    out[key] = [...(out[key] ?? []), issue.message];
+    // An unknown property is named as the field itself, so integrators see which one.
+    if (issue.code === 'unrecognized_keys')
+      for (const k of issue.keys) add([...issue.path, k], 'is not a known property');
+    else add(issue.path, issue.message);
   }
   return out;
 }
