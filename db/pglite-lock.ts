@@ -10,6 +10,10 @@ function isAlive(pid: number): boolean {
   }
 }
 
+export class DataDirLockedError extends Error {
+  override name = 'DataDirLockedError';
+}
+
 /**
  * PGlite has no lock between processes, and two writers on one data directory silently lose
  * writes. A pid file refuses a second process (a script while the app runs) with a clear error.
@@ -26,7 +30,7 @@ export function lockDataDir(dir: string): () => void {
     } catch {
       const owner = Number(readFileSync(file, 'utf8'));
       if (owner && owner !== process.pid && isAlive(owner)) {
-        throw new Error(
+        throw new DataDirLockedError(
           `The embedded database in ${dir} is in use by process ${owner} (probably the running app). ` +
             'Stop it first, or set DATABASE_URL to use PostgreSQL, which allows several processes.',
         );

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { closeDb, getDb } from '@/db/client';
+import { DataDirLockedError } from '@/db/pglite-lock';
 import { createApiKey } from '@/lib/api-keys/api-keys';
 import { ConfigError } from '@/lib/config';
 import { findIssuerBySlug } from '@/lib/issuers/issuers';
@@ -34,7 +35,8 @@ async function main(argv: string[]) {
 
 main(process.argv.slice(2))
   .catch((error) => {
-    if (error instanceof UsageError || error instanceof ConfigError)
+    if (error instanceof DataDirLockedError) console.error(error.message);
+    else if (error instanceof UsageError || error instanceof ConfigError)
       console.error(`${error.message}\n\n${USAGE}`);
     else if (error instanceof TypeError && 'code' in error) console.error(`${error.message}\n\n${USAGE}`);
     else console.error(error);

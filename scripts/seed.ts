@@ -1,4 +1,5 @@
 import { closeDb, getDb } from '@/db/client';
+import { DataDirLockedError } from '@/db/pglite-lock';
 import { DEMO_ISSUER, DEMO_LEARNER } from '@/db/seed/demo-data';
 import { seedDemo } from '@/db/seed/seed';
 import { ConfigError, getConfig } from '@/lib/config';
@@ -18,7 +19,8 @@ async function main() {
 
 main()
   .catch((error) => {
-    console.error(error instanceof ConfigError ? error.message : error);
+    const isExpected = error instanceof ConfigError || error instanceof DataDirLockedError;
+    console.error(isExpected ? error.message : error);
     process.exitCode = 1;
   })
   .finally(() => closeDb());

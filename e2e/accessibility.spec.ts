@@ -1,0 +1,67 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+import { E2E } from './support/env';
+import { awardBadge, linkIn, PASSWORD, uniqueEmail, waitForEmail } from './support/helpers';
+
+/** WCAG 2.1 A and AA checks (labels, contrast, landmarks, names) on what the page shows now. */
+async function expectAccessible(page: Page) {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+test('public and account pages pass automated accessibility checks', async ({ page }) => {
+  for (const path of ['/', '/help', '/sign-in', '/sign-up', '/forgot-password', `/claim/${'x'.repeat(43)}`]) {
+    await page.goto(path);
+    await expectAccessible(page);
+  }
+  await page.goto('/sign-up');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByText('Please correct the highlighted fields.')).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('the claim page and the wallet pass automated accessibility checks', async ({ page, request }) => {
+  const email = uniqueEmail('a11y');
+  const award = await awardBadge(request, { email });
+  await page.goto(linkIn(await waitForEmail(request, email, /You've earned/), '/claim/'));
+  await expectAccessible(page);
+  await page.locator('#sign-up-password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByText(/Signed in as/)).toBeVisible();
+  await expectAccessible(page);
+  await page.goto('/wallet');
+  await expectAccessible(page);
+  await page.goto(`/wallet/${award.id}`);
+  await expectAccessible(page);
+});
+
+test('the demo banner and mailbox pass automated accessibility checks', async ({ page }) => {
+  await page.goto(`${E2E.demo.url}/dev/mailbox`);
+  await expectAccessible(page);
+});
+
+test('every control on the claim page is reachable by keyboard', async ({ page, request }) => {
+  const email = uniqueEmail('keyboard');
+  await awardBadge(request, { email });
+  await page.goto(linkIn(await waitForEmail(request, email, /You've earned/), '/claim/'));
+  const reached = new Set<string>();
+  for (let i = 0; i < 30; i++) {
+    await page.keyboard.press('Tab');
+    const name = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return el ? `${el.tagName}:${el.id || el.textContent?.trim()}` : '';
+    });
+    reached.add(name);
+  }
+  for (const control of [
+    'INPUT:sign-up-name',
+    'INPUT:sign-up-password',
+    'BUTTON:Create account',
+    'INPUT:sign-in-email',
+    'BUTTON:Decline',
+  ]) {
+    expect([...reached]).toContain(control);
+  }
+});
