@@ -1,0 +1,45 @@
+import { Body, Button, Container, Head, Html, Link, Preview, Section, Text } from '@react-email/components';
+import type { ReactNode } from 'react';
+import { body, button, buttonSection, container, link, muted } from './email-styles';
+
+type EmailFrameProps = {
+  preview: string;
+  children: ReactNode;
+};
+
+/** The outer shell every Laurel email shares: document, preview line and centred card. */
+export function EmailFrame({ preview, children }: EmailFrameProps) {
+  return (
+    <Html lang="en">
+      <Head />
+      <Preview>{preview}</Preview>
+      <Body style={body}>
+        <Container style={container}>{children}</Container>
+      </Body>
+    </Html>
+  );
+}
+
+type ActionButtonProps = {
+  href: string;
+  children: ReactNode;
+};
+
+/** A centred call-to-action button, followed by the same link in plain text for clients that drop buttons. */
+export function ActionButton({ href, children }: ActionButtonProps) {
+  return (
+    <>
+      <Section style={buttonSection}>
+        <Button href={href} style={button}>
+          {children}
+        </Button>
+      </Section>
+      <Text style={muted}>
+        If the button does not work, copy this link into your browser:{' '}
+        <Link href={href} style={link}>
+          {href}
+        </Link>
+      </Text>
+    </>
+  );
+}
