@@ -11,6 +11,8 @@ const nextConfig: NextConfig = {
   // PGlite loads WebAssembly and data files at run time; bundling it breaks every query.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
   poweredByHeader: false,
+  // /verify accepts baked images up to 5 MB.
+  experimental: { serverActions: { bodySizeLimit: '6mb' } },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

@@ -37,6 +37,11 @@ export default defineConfig({
       reuseExistingServer: false,
     },
     {
+      command: `node_modules/.bin/tsx e2e/support/remote-host.ts --port ${E2E.remotePort}`,
+      url: `${E2E.remoteUrl}/issuer.json`,
+      reuseExistingServer: false,
+    },
+    {
       // Email goes to the local fake Resend server through the real SDK.
       command: `${fresh(E2E.main.dataDir)} && ${prepare} && ${next} -p ${E2E.main.port}`,
       url: `${E2E.main.url}/help`,
@@ -48,6 +53,8 @@ export default defineConfig({
         APP_URL: E2E.main.url,
         RESEND_API_KEY: 're_e2e_test_key',
         RESEND_BASE_URL: E2E.resendUrl,
+        // The stand-in for other issuers' badge hosts; 127.0.0.1 and everything private stay blocked.
+        OUTBOUND_ALLOW_HOSTS: 'localhost',
         DATABASE_URL: process.env.DATABASE_URL ?? '',
       },
     },

@@ -126,6 +126,8 @@ export const badgeTemplates = pgTable(
     imageId: uuid('image_id')
       .notNull()
       .references(() => images.id),
+    /** A PNG of the image (the same image for PNG templates, a rendering for SVG): baking, previews. */
+    pngImageId: uuid('png_image_id').references(() => images.id),
     criteriaNarrative: text('criteria_narrative').notNull(),
     criteriaUrl: text('criteria_url'),
     skills: text('skills').array().notNull().default(sql`'{}'::text[]`),

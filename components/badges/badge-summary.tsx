@@ -6,6 +6,8 @@ export type BadgeSummaryProps = {
   badgeImageId: string;
   issuerName: string;
   issuerUrl?: string;
+  /** Where the issuer's name links: their Laurel page when known, else their website. */
+  issuerHref?: string;
   criteriaNarrative?: string;
   criteriaUrl?: string | null;
   skills?: string[];
@@ -28,8 +30,12 @@ export function BadgeSummary(props: BadgeSummaryProps) {
         <h2 className="text-2xl font-bold">{props.badgeName}</h2>
         <p className="text-stone-700">
           Issued by{' '}
-          {props.issuerUrl ? (
-            <a href={props.issuerUrl} className="font-medium underline" rel="noopener noreferrer">
+          {props.issuerHref || props.issuerUrl ? (
+            <a
+              href={props.issuerHref ?? props.issuerUrl}
+              className="font-medium underline"
+              rel="noopener noreferrer"
+            >
               {props.issuerName}
             </a>
           ) : (

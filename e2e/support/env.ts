@@ -8,6 +8,8 @@ const root = path.resolve('.e2e', String(base));
 export const E2E = {
   resendPort: base + 99,
   resendUrl: `http://127.0.0.1:${base + 99}`,
+  remotePort: base + 98,
+  remoteUrl: `http://localhost:${base + 98}`,
   main: { port: base, url: `http://localhost:${base}`, dataDir: path.join(root, 'main') },
   demo: { port: base + 1, url: `http://localhost:${base + 1}`, dataDir: path.join(root, 'demo') },
   fixturesFile: path.join(root, 'main', 'fixtures.json'),

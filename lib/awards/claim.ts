@@ -6,7 +6,7 @@ import { AppError } from '@/lib/errors';
 
 export type ClaimLookup =
   | { status: 'unknown' }
-  | { status: 'expired' | 'used'; issuerName: string; badgeName: string }
+  | { status: 'expired' | 'used' | 'revoked'; issuerName: string; badgeName: string }
   | { status: 'open'; offer: ClaimOffer };
 
 export type ClaimOffer = NonNullable<Awaited<ReturnType<typeof loadOffer>>>;
@@ -20,6 +20,7 @@ function loadOffer(db: Executor, awardId: string) {
       recipientName: awards.recipientName,
       issuedAt: awards.issuedAt,
       expiresAt: awards.expiresAt,
+      revokedAt: awards.revokedAt,
       badgeName: badgeTemplates.name,
       badgeDescription: badgeTemplates.description,
       badgeImageId: badgeTemplates.imageId,
@@ -46,6 +47,7 @@ export async function lookupClaim(db: Executor, token: string, now = new Date())
   const offer = await loadOffer(db, row.awardId);
   if (!offer) return { status: 'unknown' };
   const names = { issuerName: offer.issuerName, badgeName: offer.badgeName };
+  if (offer.revokedAt) return { status: 'revoked', ...names };
   if (row.usedAt || offer.state !== 'pending') return { status: 'used', ...names };
   if (row.expiresAt <= now) return { status: 'expired', ...names };
   return { status: 'open', offer };
@@ -68,6 +70,7 @@ async function consumeToken(tx: Tx, token: string): Promise<string> {
   const lookup = await lookupClaim(tx, token);
   if (lookup.status === 'expired') throw new AppError('conflict', 'This claim link has expired.');
   if (lookup.status === 'unknown') throw new AppError('not_found', 'This claim link is not valid.');
+  if (lookup.status === 'revoked') throw new AppError('conflict', 'The issuer has revoked this badge.');
   throw new AppError('conflict', 'This badge has already been accepted or declined.');
 }
 
@@ -79,7 +82,7 @@ async function settle(
   const [row] = await tx
     .update(awards)
     .set({ state: input.state, userId: input.userId, decidedAt: sql`now()` })
-    .where(and(eq(awards.id, input.awardId), eq(awards.state, 'pending')))
+    .where(and(eq(awards.id, input.awardId), eq(awards.state, 'pending'), isNull(awards.revokedAt)))
     .returning();
   if (!row) throw new AppError('conflict', 'This badge has already been accepted or declined.');
   // Any other link sent for this award stops working too.

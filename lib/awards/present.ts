@@ -12,6 +12,7 @@ export function presentAward(award: Award, appUrl: string) {
     evidence: award.evidence,
     decidedAt: award.decidedAt?.toISOString() ?? null,
     revokedAt: award.revokedAt?.toISOString() ?? null,
+    revocationReason: award.revocationReason,
     createdAt: award.createdAt.toISOString(),
     publicUrl: `${appUrl}/badges/${award.id}`,
   };

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, or } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { awards, badgeTemplates, issuers, userEmails } from '@/db/schema';
 
@@ -38,7 +38,11 @@ function visibleTo(userId: string) {
   return (db: Executor) =>
     or(
       and(eq(awards.userId, userId), eq(awards.state, 'accepted')),
-      and(eq(awards.state, 'pending'), inArray(awards.recipientEmail, verifiedAddresses(db))),
+      and(
+        eq(awards.state, 'pending'),
+        isNull(awards.revokedAt),
+        inArray(awards.recipientEmail, verifiedAddresses(db)),
+      ),
     );
 }
 

@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { badgeTemplates, issuers } from '@/db/schema';
+import { pngImageFor } from './template-png';
 
 export type IssuerInput = {
   slug: string;
@@ -49,7 +50,15 @@ export type TemplateInput = {
 
 /** Creates the template, or updates the issuer's template with the same name. */
 export async function upsertTemplate(db: Executor, input: TemplateInput) {
-  const values = { ...input, skills: input.skills ?? [] };
+  const [current] = await db
+    .select({ imageId: badgeTemplates.imageId, pngImageId: badgeTemplates.pngImageId })
+    .from(badgeTemplates)
+    .where(and(eq(badgeTemplates.issuerId, input.issuerId), eq(badgeTemplates.name, input.name)));
+  const pngImageId =
+    current?.imageId === input.imageId && current.pngImageId
+      ? current.pngImageId
+      : await pngImageFor(db, input.imageId);
+  const values = { ...input, skills: input.skills ?? [], pngImageId };
   const [row] = await db
     .insert(badgeTemplates)
     .values(values)

@@ -16,6 +16,10 @@ export function ClaimProblem({ claim }: { claim: Problem }) {
       title: 'This badge has already been claimed or declined',
       body: 'Each claim link works once. If you accepted it, it is in your wallet. If that was not you, contact the issuer.',
     },
+    revoked: {
+      title: 'This badge has been revoked',
+      body: `${issuer} has withdrawn this badge, so it can no longer be claimed. Contact them if you think this is a mistake.`,
+    },
     expired: {
       title: 'This claim link has expired',
       body: `Claim links work for a limited time. Ask ${issuer} to resend your badge; you will get a new link by email.`,

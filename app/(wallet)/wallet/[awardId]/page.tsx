@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { BadgeSummary } from '@/components/badges/badge-summary';
+import { EvidenceList } from '@/components/badges/evidence-list';
 import { Card } from '@/components/ui/card';
 import { FormMessage } from '@/components/ui/form-message';
 import { getDb } from '@/db/client';
@@ -40,24 +41,7 @@ export default async function WalletBadgePage({ params, searchParams }: Props) {
             <dt className="text-stone-700">Sent to</dt>
             <dd>{badge.recipientEmail}</dd>
           </dl>
-          {badge.evidence.length > 0 ? (
-            <section>
-              <h3 className="font-semibold">Evidence</h3>
-              <ul className="list-disc pl-5">
-                {badge.evidence.map((e, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: evidence has no id and never reorders
-                  <li key={i}>
-                    {e.narrative ? <span>{e.narrative} </span> : null}
-                    {e.url ? (
-                      <a href={e.url} className="underline" rel="noopener noreferrer nofollow">
-                        {e.url}
-                      </a>
-                    ) : null}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
+          <EvidenceList evidence={badge.evidence} />
         </BadgeSummary>
       </Card>
       {badge.state === 'pending' ? (

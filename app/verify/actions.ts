@@ -1,0 +1,46 @@
+'use server';
+
+import { verifyAnyBadge } from '@/lib/badges/verify-award';
+import { getConfig } from '@/lib/config';
+import type { VerificationReport, VerifyInput } from '@/lib/openbadges/verify/types';
+
+export type VerifyState =
+  | { status: 'idle' }
+  | { status: 'error'; message: string; values: { url: string; json: string } }
+  | { status: 'done'; report: VerificationReport; source: string; values: { url: string; json: string } };
+
+const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+const MAX_JSON_BYTES = 1024 * 1024;
+
+/** Turns what the visitor gave (a file, a URL or pasted JSON) into verifier input, or says what is wrong. */
+async function readInput(formData: FormData): Promise<{ input: VerifyInput; source: string } | string> {
+  const file = formData.get('file');
+  const url = String(formData.get('url') ?? '').trim();
+  const json = String(formData.get('json') ?? '').trim();
+  if (file instanceof File && file.size > 0) {
+    if (file.size > MAX_IMAGE_BYTES)
+      return 'That file is larger than 5 MB. Badge images are much smaller; check you chose the right file.';
+    return {
+      input: { kind: 'file', bytes: new Uint8Array(await file.arrayBuffer()), filename: file.name },
+      source: file.name,
+    };
+  }
+  if (url) {
+    if (!/^https?:\/\//i.test(url)) return 'Enter a web address starting with https:// or http://.';
+    return { input: { kind: 'url', url }, source: url };
+  }
+  if (json) {
+    if (Buffer.byteLength(json) > MAX_JSON_BYTES)
+      return 'That JSON is larger than 1 MB, which no badge needs.';
+    return { input: { kind: 'json', text: json }, source: 'the pasted JSON' };
+  }
+  return 'Choose a badge image, or paste a badge URL or its JSON.';
+}
+
+export async function verifyAction(_previous: VerifyState, formData: FormData): Promise<VerifyState> {
+  const values = { url: String(formData.get('url') ?? ''), json: String(formData.get('json') ?? '') };
+  const read = await readInput(formData);
+  if (typeof read === 'string') return { status: 'error', message: read, values };
+  const report = await verifyAnyBadge(read.input, getConfig());
+  return { status: 'done', report, source: read.source, values };
+}

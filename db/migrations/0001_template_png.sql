@@ -1,0 +1,2 @@
+ALTER TABLE "badge_templates" ADD COLUMN "png_image_id" uuid;--> statement-breakpoint
+ALTER TABLE "badge_templates" ADD CONSTRAINT "badge_templates_png_image_id_images_id_fk" FOREIGN KEY ("png_image_id") REFERENCES "public"."images"("id") ON DELETE no action ON UPDATE no action;

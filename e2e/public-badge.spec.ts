@@ -1,0 +1,158 @@
+import { expect, type Page, test } from '@playwright/test';
+import { awardBadge, bearer, fixtures, linkIn, PASSWORD, uniqueEmail, waitForEmail } from './support/helpers';
+
+/** Awards a badge and accepts it into a new account; returns the award id, signed out. */
+async function acceptedBadge(page: Page, request: Parameters<typeof awardBadge>[0], name = 'Pat Public') {
+  const email = uniqueEmail('public');
+  const award = await awardBadge(request, { email, name });
+  await page.goto(linkIn(await waitForEmail(request, email, /You've earned/), '/claim/'));
+  await page.locator('#sign-up-password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('button', { name: 'Accept badge' }).click();
+  await expect(page.getByText('Badge accepted. It is now in your wallet.')).toBeVisible();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  return award;
+}
+
+test('a visitor verifies a public badge in one click; after revocation every surface says revoked', async ({
+  page,
+  request,
+}) => {
+  const { labs } = fixtures();
+  const award = await acceptedBadge(page, request);
+
+  await page.goto(`/badges/${award.id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Pat Public earned ${labs.templateName}`);
+  await expect(page.getByTestId('badge-status')).toHaveText('Valid — this badge is current.');
+  await expect(page.getByRole('link', { name: labs.name })).toHaveAttribute('href', /\/issuers\//);
+
+  await page.getByRole('link', { name: 'Verify this badge' }).click();
+  const checks = page.locator('[data-check]');
+  await expect(page.getByText('Verified: every check passed.')).toBeVisible();
+  expect(await checks.count()).toBeGreaterThanOrEqual(5);
+  for (const id of ['fetched', 'recipient', 'revoked', 'expiry', 'issued-date']) {
+    await expect(page.locator(`[data-check="${id}"]`)).toHaveAttribute('data-status', 'pass');
+  }
+  await expect(page.locator('[data-status="fail"]')).toHaveCount(0);
+
+  const revoke = await request.post(`/api/v1/awards/${award.id}/revoke`, {
+    headers: bearer(labs.apiKey),
+    data: { reason: 'Awarded by mistake' },
+  });
+  expect(revoke.status()).toBe(200);
+  expect((await revoke.json()).revocationReason).toBe('Awarded by mistake');
+
+  await page.reload();
+  await expect(page.getByTestId('badge-status')).toContainText('Revoked on');
+  await expect(page.getByTestId('badge-status')).toContainText('Reason: Awarded by mistake');
+  await expect(page.getByText('Not verified: at least one check failed.')).toBeVisible();
+  await expect(page.locator('[data-check="revoked"]')).toHaveAttribute('data-status', 'fail');
+  await expect(page.locator('[data-check="revoked"]')).toContainText('Awarded by mistake');
+
+  const hosted = await request.get(`/ob/v2/assertions/${award.id}`);
+  expect(hosted.status()).toBe(410);
+  expect(await hosted.json()).toMatchObject({ revoked: true, revocationReason: 'Awarded by mistake' });
+  const json = await request.get(`/badges/${award.id}/verification`);
+  expect((await json.json()).verdict).toBe('invalid');
+});
+
+test('the badge page URL serves the hosted assertion to JSON clients and HTML to browsers', async ({
+  page,
+  request,
+}) => {
+  const award = await acceptedBadge(page, request);
+  const ld = await request.get(`/badges/${award.id}`, { headers: { Accept: 'application/ld+json' } });
+  expect(ld.headers()['content-type']).toContain('application/ld+json');
+  const doc = await ld.json();
+  expect(doc).toMatchObject({
+    '@context': 'https://w3id.org/openbadges/v2',
+    type: 'Assertion',
+    verification: { type: 'HostedBadge' },
+  });
+  expect(doc.recipient).toMatchObject({ type: 'email', hashed: true });
+  expect(doc.recipient.identity).toMatch(/^sha256\$[0-9a-f]{64}$/);
+  expect(JSON.stringify(doc)).not.toContain('@learners.example');
+  const plain = await request.get(`/badges/${award.id}`, { headers: { Accept: 'application/json' } });
+  expect(plain.headers()['content-type']).toContain('application/json');
+  const html = await request.get(`/badges/${award.id}`, {
+    headers: { Accept: 'text/html,application/xhtml+xml' },
+  });
+  expect(html.headers()['content-type']).toContain('text/html');
+
+  const badge = await (await request.get(doc.badge)).json();
+  expect(badge).toMatchObject({ type: 'BadgeClass', name: fixtures().labs.templateName });
+  const issuer = await (await request.get(badge.issuer)).json();
+  expect(issuer).toMatchObject({ type: 'Issuer', name: 'E2E Labs' });
+});
+
+test('a downloaded baked PNG verifies at /verify, and bad input gets clear messages', async ({
+  page,
+  request,
+}) => {
+  const award = await acceptedBadge(page, request);
+  await page.goto(`/badges/${award.id}`);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Baked PNG image' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('e2e-labs-practitioner-e2e-labs.png');
+  const file = await download.path();
+
+  await page.goto('/verify');
+  await page.getByLabel('A baked badge image (PNG or SVG)').setInputFiles(file);
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await expect(page.getByText('Verified: every check passed.')).toBeVisible();
+  await expect(page.locator('[data-check="baked-match"]')).toHaveAttribute('data-status', 'pass');
+
+  await page.goto('/verify');
+  await page
+    .getByLabel('A baked badge image (PNG or SVG)')
+    .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await expect(page.getByText(/not a PNG or SVG image/)).toBeVisible();
+
+  await page.goto('/verify');
+  await page.getByLabel('or its Open Badges JSON').fill('{"this is": not json');
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await expect(page.getByText('Not verified: at least one check failed.')).toBeVisible();
+  await expect(page.getByText(/JSON/).first()).toBeVisible();
+});
+
+test('pending and declined awards have no public page, hosted JSON or download', async ({
+  page,
+  request,
+}) => {
+  const pendingEmail = uniqueEmail('pending');
+  const pending = await awardBadge(request, { email: pendingEmail });
+  const declinedEmail = uniqueEmail('declined');
+  const declined = await awardBadge(request, { email: declinedEmail });
+  await page.goto(linkIn(await waitForEmail(request, declinedEmail, /You've earned/), '/claim/'));
+  await page
+    .getByRole('region', { name: "Don't want this badge?" })
+    .getByRole('button', { name: 'Decline' })
+    .click();
+  await expect(page.getByText('You declined this badge.')).toBeVisible();
+
+  for (const id of [pending.id, declined.id]) {
+    expect((await page.goto(`/badges/${id}`))?.status()).toBe(404);
+    for (const path of [
+      `/ob/v2/assertions/${id}`,
+      `/badges/${id}/download/png`,
+      `/badges/${id}/verification`,
+    ]) {
+      expect((await request.get(path)).status(), path).toBe(404);
+    }
+  }
+});
+
+test('the issuer page shows the issuer and its badges', async ({ page }) => {
+  const { labs } = fixtures();
+  await page.goto('/verify');
+  const issuerDoc = await (await page.request.get(`/ob/v2/issuers/${labs.id}`)).json();
+  expect(issuerDoc.name).toBe(labs.name);
+  const slug = new URL(issuerDoc.url).hostname.split('.')[0];
+  await page.goto(`/issuers/${slug}`);
+  await expect(page.getByRole('heading', { level: 1, name: labs.name })).toBeVisible();
+  await expect(page.getByRole('heading', { name: labs.templateName })).toBeVisible();
+  expect((await page.goto('/issuers/no-such-issuer'))?.status()).toBe(404);
+});

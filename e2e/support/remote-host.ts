@@ -1,0 +1,62 @@
+/**
+ * Another issuer's badge host for the e2e run: a hosted Open Badges 2.0 assertion, badge class
+ * and issuer on its own origin, and a redirect endpoint for SSRF tests.
+ */
+import { createServer } from 'node:http';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({ options: { port: { type: 'string' } } });
+const port = Number(values.port ?? 3198);
+const origin = `http://localhost:${port}`;
+const context = 'https://w3id.org/openbadges/v2';
+
+const documents: Record<string, unknown> = {
+  '/issuer.json': {
+    '@context': context,
+    type: 'Issuer',
+    id: `${origin}/issuer.json`,
+    name: 'Remote Robotics Academy',
+    url: origin,
+    email: 'badges@robotics.example',
+  },
+  '/badge.json': {
+    '@context': context,
+    type: 'BadgeClass',
+    id: `${origin}/badge.json`,
+    name: 'Robot Wrangler',
+    description: 'Kept a robot fleet running for a week.',
+    image: `${origin}/badge.svg`,
+    criteria: { narrative: 'Operate the fleet for seven days.' },
+    issuer: `${origin}/issuer.json`,
+  },
+  '/assertion.json': {
+    '@context': context,
+    type: 'Assertion',
+    id: `${origin}/assertion.json`,
+    recipient: { type: 'email', hashed: false, identity: 'robo@example.org' },
+    badge: `${origin}/badge.json`,
+    verification: { type: 'HostedBadge' },
+    issuedOn: '2025-01-15T10:00:00Z',
+  },
+};
+
+createServer((req, res) => {
+  const url = new URL(req.url ?? '/', origin);
+  if (url.pathname === '/redirect') {
+    res.writeHead(302, { Location: url.searchParams.get('to') ?? '/' });
+    return res.end();
+  }
+  if (url.pathname === '/badge.svg') {
+    res.writeHead(200, { 'Content-Type': 'image/svg+xml' });
+    return res.end(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="300"><circle cx="150" cy="150" r="140" fill="#333"/></svg>',
+    );
+  }
+  const doc = documents[url.pathname];
+  if (!doc) {
+    res.writeHead(404);
+    return res.end();
+  }
+  res.writeHead(200, { 'Content-Type': 'application/ld+json' });
+  res.end(JSON.stringify(doc));
+}).listen(port, () => console.log(`remote badge host on ${origin}`));

@@ -1,0 +1,33 @@
+import { and, eq } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { awards, badgeTemplates, issuers, users } from '@/db/schema';
+
+/**
+ * An award as anyone may see it: accepted and public. Pending, declined, private or unknown
+ * awards are null, so every public surface answers them with the same 404.
+ */
+export async function findPublicAward(db: Executor, awardId: string) {
+  const [row] = await db
+    .select({ award: awards, template: badgeTemplates, issuer: issuers, earnerName: users.name })
+    .from(awards)
+    .innerJoin(badgeTemplates, eq(badgeTemplates.id, awards.templateId))
+    .innerJoin(issuers, eq(issuers.id, awards.issuerId))
+    .innerJoin(users, eq(users.id, awards.userId))
+    .where(and(eq(awards.id, awardId), eq(awards.state, 'accepted'), eq(awards.isPublic, true)));
+  return row ?? null;
+}
+
+export type PublicAward = NonNullable<Awaited<ReturnType<typeof findPublicAward>>>;
+
+export type AwardStatus =
+  | { kind: 'valid' }
+  | { kind: 'expired'; on: Date }
+  | { kind: 'revoked'; reason: string; on: Date };
+
+/** The status line of a badge: revoked wins over expired. */
+export function awardStatus(award: PublicAward['award'], now = new Date()): AwardStatus {
+  if (award.revokedAt)
+    return { kind: 'revoked', reason: award.revocationReason ?? 'No reason given', on: award.revokedAt };
+  if (award.expiresAt && award.expiresAt <= now) return { kind: 'expired', on: award.expiresAt };
+  return { kind: 'valid' };
+}

@@ -1,0 +1,155 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { BakeError, UnbakeError } from './errors';
+import { decodeXml, escapeAttribute, escapeRegExp, findSvgRoot } from './svg-scan';
+
+export { BakeError, UnbakeError } from './errors';
+
+const OB2_NS = 'http://openbadges.org';
+const OB3_NS = 'https://purl.imsglobal.org/ob/v3p0';
+
+type XmlNode = Record<string, unknown>;
+type BadgeElement = { qname: string; namespace: string; attributes: Record<string, string>; body: string };
+type Fail = (message: string) => never;
+
+// Entities stay unexpanded (we decode the predefined ones ourselves), so a DOCTYPE can make nothing grow or load.
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  parseTagValue: false,
+  trimValues: false,
+  cdataPropName: '#cdata',
+  processEntities: false,
+});
+
+/** Badge elements matched by namespace URI and local name, whatever prefix the SVG chose. */
+function findBadgeElements(svg: string, fail: Fail): BadgeElement[] {
+  if (!findSvgRoot(svg)) fail('This file is not an SVG image');
+  if (XMLValidator.validate(svg) !== true) fail('This SVG image is broken (it is not valid XML)');
+  let tree: XmlNode[] = [];
+  try {
+    tree = parser.parse(svg);
+  } catch {
+    // fast-xml-parser refuses DOCTYPEs that declare external entities, among other oddities.
+    fail('This SVG image could not be read safely (it declares external entities or an unusual DOCTYPE)');
+  }
+  const found: BadgeElement[] = [];
+  // Early bakers sometimes used the openbadges prefix without declaring it.
+  const pending = [{ nodes: tree, scope: { openbadges: OB2_NS } as Record<string, string> }];
+  for (let level = pending.pop(); level; level = pending.pop()) {
+    for (const node of level.nodes) {
+      const qname = Object.keys(node).find((key) => key !== ':@');
+      if (!qname || qname.startsWith('#') || qname.startsWith('?')) continue;
+      const attributes: Record<string, string> = {};
+      for (const [name, value] of Object.entries((node[':@'] ?? {}) as Record<string, string>)) {
+        attributes[name] = decodeXml(value);
+      }
+      const scope = { ...level.scope };
+      for (const [name, value] of Object.entries(attributes)) {
+        if (name === 'xmlns') scope[''] = value;
+        else if (name.startsWith('xmlns:')) scope[name.slice(6)] = value;
+      }
+      const colon = qname.indexOf(':');
+      const namespace = scope[colon < 0 ? '' : qname.slice(0, colon)] ?? '';
+      const local = qname.slice(colon + 1);
+      const children = node[qname] as XmlNode[];
+      if (
+        (namespace === OB2_NS && local === 'assertion') ||
+        (namespace === OB3_NS && local === 'credential')
+      ) {
+        found.push({ qname, namespace, attributes, body: bodyText(children) });
+      } else {
+        pending.push({ nodes: children, scope });
+      }
+    }
+  }
+  return found;
+}
+
+function bodyText(children: XmlNode[]): string {
+  return children
+    .map((child) => {
+      if (typeof child['#text'] === 'string') return decodeXml(child['#text']);
+      const cdata = child['#cdata'] as XmlNode[] | undefined;
+      return cdata?.map((part) => String(part['#text'] ?? '')).join('') ?? '';
+    })
+    .join('');
+}
+
+export type SvgBadge = { json?: string; verify?: string };
+
+/** The OB 2.0 assertion inside an SVG: JSON from the element body, and/or the `verify` JWS or URL. */
+export function readSvgBadge(svg: string): SvgBadge {
+  const found = findBadgeElements(svg, (message) => {
+    throw new UnbakeError(message);
+  });
+  const ob2 = found.filter((element) => element.namespace === OB2_NS);
+  if (ob2.length > 0 && ob2.length < found.length) {
+    throw new UnbakeError(
+      'This image holds both an Open Badges 2.0 badge and a 3.0 credential, so it cannot be trusted',
+    );
+  }
+  if (found.length > ob2.length) {
+    throw new UnbakeError('This is an Open Badges 3.0 credential; 3.0 verification is coming soon');
+  }
+  const [element, ...others] = ob2;
+  if (!element) throw new UnbakeError('This image has no Open Badge inside it');
+  if (others.length > 0)
+    throw new UnbakeError('This image holds more than one badge, which the standard forbids');
+  const json = element.body.trim() || undefined;
+  const verify = element.attributes.verify?.trim() || undefined;
+  if (!json && !verify) throw new UnbakeError('The badge inside this image is empty');
+  return { ...(json && { json }), ...(verify && { verify }) };
+}
+
+/**
+ * Returns the SVG with one `<openbadges:assertion>` directly after the root start tag, replacing any badge
+ * (2.0 or 3.0) it held. An empty `assertionJson` bakes the signed form, where `verifyUrl` carries the JWS.
+ */
+export function bakeSvg(svg: string, input: { assertionJson: string; verifyUrl: string }): string {
+  const fail: Fail = (message) => {
+    throw new BakeError(message);
+  };
+  const verifyUrl = input.verifyUrl.trim();
+  if (verifyUrl === '') fail('The badge has no verification address to put in the image');
+  let text = svg;
+  for (const qname of new Set(findBadgeElements(svg, fail).map((element) => element.qname))) {
+    const q = escapeRegExp(qname);
+    text = text.replace(
+      new RegExp(`<${q}(?=[\\s/>])(?:[^>"']|"[^"]*"|'[^']*')*?(?:/>|>[\\s\\S]*?</${q}\\s*>)`, 'g'),
+      '',
+    );
+  }
+  const root = findSvgRoot(text) ?? fail('This file is not an SVG image');
+  const startTag = text
+    .slice(root.start, root.end)
+    .replace(/\s+xmlns:[\w.-]+\s*=\s*("[^"]*"|'[^']*')/g, (whole, quoted: string) => {
+      const namespace = decodeXml(quoted.slice(1, -1));
+      return namespace === OB2_NS || namespace === OB3_NS ? '' : whole;
+    });
+  if (/\sxmlns:openbadges\s*=/.test(startTag))
+    fail('This SVG already uses the openbadges prefix for something else');
+  const json = input.assertionJson.trim();
+  const verify = `verify="${escapeAttribute(verifyUrl)}"`;
+  const element = json
+    ? `<openbadges:assertion ${verify}><![CDATA[${json.replaceAll(']]>', ']]]]><![CDATA[>')}]]></openbadges:assertion>`
+    : `<openbadges:assertion ${verify}/>`;
+  const opened = startTag.replace(/^<[^\s/>]+/, (name) => `${name} xmlns:openbadges="${OB2_NS}"`);
+  const baked = root.isSelfClosing
+    ? `${opened.replace(/\s*\/>$/, '>')}${element}</${root.name}>`
+    : `${opened}${element}`;
+  const result = text.slice(0, root.start) + baked + text.slice(root.end);
+  checkBaked(result, { json: json || undefined, verify: verifyUrl });
+  return result;
+}
+
+/** Reads the result back so an odd input (a lookalike tag in a comment, say) cannot yield a broken badge. */
+function checkBaked(svg: string, expected: SvgBadge) {
+  let read: SvgBadge | undefined;
+  try {
+    read = readSvgBadge(svg);
+  } catch {}
+  if (read?.json !== expected.json || read?.verify !== expected.verify) {
+    throw new BakeError('This SVG has an unusual structure, so the badge could not be added safely');
+  }
+}

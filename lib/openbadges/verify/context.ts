@@ -1,0 +1,41 @@
+import type { FetchedResource, Fetcher } from '@/lib/net/types';
+import { CheckList, Halt } from './checks';
+import type { VerificationReport } from './types';
+
+export type VerifyOptions = {
+  fetch: Fetcher;
+  /** The moment to check expiry and issue dates against; now by default. */
+  now?: Date;
+  /** An email address (or URL, phone number) the badge should have been awarded to. */
+  expectedRecipient?: string;
+};
+
+export type BadgeSummary = NonNullable<VerificationReport['badge']>;
+
+/** State shared by the steps of one verification. */
+export type VerifyContext = {
+  fetch: Fetcher;
+  now: Date;
+  expectedRecipient?: string;
+  checks: CheckList;
+  badge: BadgeSummary;
+  /** One fetch per URL per verification: keys, issuers and lists are often linked twice. */
+  fetched: Map<string, Promise<FetchedResource>>;
+};
+
+export function createContext(options: VerifyOptions): VerifyContext {
+  return {
+    fetch: options.fetch,
+    now: options.now ?? new Date(),
+    expectedRecipient: options.expectedRecipient?.trim() || undefined,
+    checks: new CheckList(),
+    badge: {},
+    fetched: new Map(),
+  };
+}
+
+/** Records a failed check and stops the verification there. */
+export function stop(ctx: VerifyContext, id: string, label: string, detail: string): never {
+  ctx.checks.fail(id, label, detail);
+  throw new Halt();
+}
