@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
+import extractChunks from 'png-chunks-extract';
 import { awardBadge, bearer, fixtures, linkIn, PASSWORD, uniqueEmail, waitForEmail } from './support/helpers';
 
 /** Awards a badge and accepts it into a new account; returns the award id, signed out. */
@@ -97,6 +99,13 @@ test('a downloaded baked PNG verifies at /verify, and bad input gets clear messa
   ]);
   expect(download.suggestedFilename()).toBe('e2e-labs-practitioner-e2e-labs.png');
   const file = await download.path();
+  // Read back with an independent PNG parser: one openbadges iTXt chunk, equal to the hosted assertion.
+  const texts = extractChunks(readFileSync(file))
+    .filter((c) => c.name === 'iTXt' && Buffer.from(c.data).toString('latin1').startsWith('openbadges\0'))
+    .map((c) => Buffer.from(c.data).toString('utf8').replace(/^openbadges\0\0\0\0\0/, ''));
+  expect(texts).toHaveLength(1);
+  const hosted = await (await request.get(`/ob/v2/assertions/${award.id}`)).json();
+  expect(JSON.parse(texts[0] ?? '')).toEqual(hosted);
 
   await page.goto('/verify');
   await page.getByLabel('A baked badge image (PNG or SVG)').setInputFiles(file);
