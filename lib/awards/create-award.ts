@@ -57,7 +57,8 @@ export async function createAward(opts: CreateAwardOptions): Promise<{ award: Aw
     recipientName: input.recipient.name,
     badgeName: template.name,
     badgeDescription: template.description,
-    badgeImageUrl: imageUrl(config.appUrl, template.imageId),
+    // Many mail clients do not show SVG; the stored PNG rendering works everywhere.
+    badgeImageUrl: imageUrl(config.appUrl, template.pngImageId ?? template.imageId),
     issuerName: issuer.name,
     claimUrl: `${config.appUrl}/claim/${claim.token}`,
     expiresAt,
