@@ -102,7 +102,11 @@ test('a downloaded baked PNG verifies at /verify, and bad input gets clear messa
   // Read back with an independent PNG parser: one openbadges iTXt chunk, equal to the hosted assertion.
   const texts = extractChunks(readFileSync(file))
     .filter((c) => c.name === 'iTXt' && Buffer.from(c.data).toString('latin1').startsWith('openbadges\0'))
-    .map((c) => Buffer.from(c.data).toString('utf8').replace(/^openbadges\0\0\0\0\0/, ''));
+    .map((c) =>
+      Buffer.from(c.data)
+        .toString('utf8')
+        .replace(/^openbadges\0\0\0\0\0/, ''),
+    );
   expect(texts).toHaveLength(1);
   const hosted = await (await request.get(`/ob/v2/assertions/${award.id}`)).json();
   expect(JSON.parse(texts[0] ?? '')).toEqual(hosted);

@@ -37,27 +37,38 @@ describe('baked downloads', () => {
     const download = await buildDownload(db, found, 'png', testConfig.appUrl);
     const bytes = Buffer.from(download.body as Uint8Array);
     const chunks = extractChunks(bytes);
-    const badgeChunks = chunks.filter((c) => c.name === 'iTXt').map((c) => itxt(c.data)).filter((c) => c.keyword === 'openbadges');
+    const badgeChunks = chunks
+      .filter((c) => c.name === 'iTXt')
+      .map((c) => itxt(c.data))
+      .filter((c) => c.keyword === 'openbadges');
     expect(badgeChunks).toHaveLength(1);
     expect(badgeChunks[0]?.compressed).toBe(0);
     expect(JSON.parse(badgeChunks[0]?.text ?? '')).toEqual(hosted);
     const meta = await sharp(bytes).metadata();
     expect(meta.format).toBe('png');
     expect(meta.width).toBeGreaterThan(0);
-    expect(download.filename).toBe('linux-fundamentals-' + found.issuer.name.toLowerCase().replace(/[^a-z0-9]+/g, '-') + '.png');
+    expect(download.filename).toBe(
+      'linux-fundamentals-' + found.issuer.name.toLowerCase().replace(/[^a-z0-9]+/g, '-') + '.png',
+    );
   });
 
   it('SVG: one openbadges:assertion element whose JSON is the hosted assertion and verify is its URL', async () => {
     const { db, found, hosted } = await acceptedAward();
     const download = await buildDownload(db, found, 'svg', testConfig.appUrl);
-    const parsed = new XMLParser({ ignoreAttributes: false, cdataPropName: '#cdata' }).parse(download.body as string);
+    const parsed = new XMLParser({ ignoreAttributes: false, cdataPropName: '#cdata' }).parse(
+      download.body as string,
+    );
     const svg = parsed.svg;
     expect(svg['@_xmlns:openbadges']).toBe('http://openbadges.org');
     const element = svg['openbadges:assertion'];
     expect(Array.isArray(element)).toBe(false);
     expect(element['@_verify']).toBe(hosted.id);
     expect(JSON.parse(element['#cdata'])).toEqual(hosted);
-    await expect(sharp(Buffer.from(download.body as string)).png().toBuffer()).resolves.toBeInstanceOf(Buffer);
+    await expect(
+      sharp(Buffer.from(download.body as string))
+        .png()
+        .toBuffer(),
+    ).resolves.toBeInstanceOf(Buffer);
   });
 
   it('JSON: the hosted assertion, recipient hashed', async () => {

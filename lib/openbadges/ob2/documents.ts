@@ -1,12 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { Award, BadgeTemplate, Issuer } from '@/db/schema';
+import { identityHash } from './identity';
 import { OB2_CONTEXT, ob2Urls } from './urls';
-
-function recipientHash(email: string, salt: string): string {
-  return `sha256$${createHash('sha256')
-    .update(email + salt)
-    .digest('hex')}`;
-}
 
 /** The issuer Profile. Hosted verification trusts assertions on this document's origin. */
 export function issuerDocument(issuer: Issuer, appUrl: string) {
@@ -52,7 +46,7 @@ export function assertionDocument(award: Award, appUrl: string) {
       type: 'email',
       hashed: true,
       salt: award.recipientSalt,
-      identity: recipientHash(award.recipientEmail, award.recipientSalt),
+      identity: identityHash(award.recipientEmail, award.recipientSalt),
     },
     badge: urls.badgeClass(award.templateId),
     verification: { type: 'HostedBadge' },

@@ -58,7 +58,10 @@ export function parseJson(text: string): JsonText {
 /** The body as a JSON object, or a sentence saying why it is not one. */
 export function readJsonObject(resource: FetchedResource): Record<string, unknown> | string {
   const text = decodeText(resource.body);
-  if (/^\s*</.test(text)) return `${resource.finalUrl} is a web page, not an Open Badges document.`;
+  if (text.trim() === '') return `${resource.finalUrl} answered with nothing.`;
+  if (/^\s*</.test(text) || resource.contentType.includes('html')) {
+    return `${resource.finalUrl} is a web page, not an Open Badges document.`;
+  }
   const parsed = parseJson(text);
   if (!parsed.ok) return `${resource.finalUrl} is not valid JSON (${parsed.reason}).`;
   if (!isRecord(parsed.value)) return `${resource.finalUrl} does not hold a JSON object.`;
@@ -80,7 +83,12 @@ export async function fetchJsonNode(ctx: VerifyContext, url: string, checkId: st
     throw error;
   }
   if (resource.status < 200 || resource.status > 299) {
-    stop(ctx, checkId, `${what} could not be fetched`, `${url} answered with ${describeStatus(resource.status)}.`);
+    stop(
+      ctx,
+      checkId,
+      `${what} could not be fetched`,
+      `${url} answered with ${describeStatus(resource.status)}.`,
+    );
   }
   const node = readJsonObject(resource);
   if (typeof node === 'string') stop(ctx, checkId, `${what} could not be read`, node);

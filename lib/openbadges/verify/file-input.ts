@@ -1,0 +1,24 @@
+import { UnbakeError, unbake } from '@/lib/openbadges/bake/unbake';
+import { stop, type VerifyContext } from './context';
+import { readPayload, verifyPayload } from './input';
+
+/**
+ * A baked PNG or SVG: the badge inside is read out and verified like pasted data, except that a
+ * hosted badge found in the image must also match the issuer's copy ('baked-match').
+ */
+export async function verifyFile(ctx: VerifyContext, bytes: Uint8Array, filename?: string): Promise<void> {
+  let unbaked: ReturnType<typeof unbake>;
+  try {
+    unbaked = unbake(bytes, filename);
+  } catch (error) {
+    if (error instanceof UnbakeError)
+      stop(ctx, 'input', 'No badge could be read from the file', error.message);
+    throw error;
+  }
+  for (const warning of unbaked.warnings) {
+    ctx.checks.warn('baked-file', 'The image file has a problem', warning);
+  }
+  const format = unbaked.format.toUpperCase();
+  ctx.checks.pass('baked-file', `Badge found in the ${format} image`, `The image carries Open Badges data.`);
+  return verifyPayload(ctx, readPayload(ctx, unbaked.payload, 'The data in the image'), true);
+}

@@ -1,0 +1,58 @@
+import { AppError } from '@/lib/errors';
+import { FetchError } from '@/lib/net/types';
+import { Halt, verdictOf } from './checks';
+import { createContext, type VerifyContext, type VerifyOptions } from './context';
+import { verifyFile } from './file-input';
+import { readPayload, verifyPayload } from './input';
+import type { VerificationReport, VerifyInput } from './types';
+
+export type { VerifyOptions };
+
+async function verifyInput(ctx: VerifyContext, input: VerifyInput): Promise<void> {
+  if (input.kind === 'url') return verifyPayload(ctx, { kind: 'url', url: input.url.trim() });
+  if (input.kind === 'json') return verifyPayload(ctx, readPayload(ctx, input.text, 'The pasted text'));
+  return verifyFile(ctx, input.bytes, input.filename);
+}
+
+/** Problems nobody planned for still end as a failed check: verification never throws for input. */
+function recordError(ctx: VerifyContext, error: unknown): void {
+  if (error instanceof Halt) return;
+  if (error instanceof FetchError) {
+    ctx.checks.fail('fetched', 'A linked document could not be fetched', error.message);
+  } else if (error instanceof AppError) {
+    ctx.checks.fail('input', 'The badge could not be read', error.message);
+  } else {
+    console.error('Badge verification failed unexpectedly', error);
+    const reason = error instanceof Error ? ` (${error.message})` : '';
+    ctx.checks.fail(
+      'error',
+      'The badge could not be checked',
+      `Something went wrong while checking it${reason}.`,
+    );
+  }
+}
+
+/**
+ * Verifies an Open Badges 2.0 badge the way the 1EdTech reference validator does: hosted badges
+ * against the issuer's copy and verification policy, signed badges against the issuer's key and
+ * revocation list, then dates and (when given) the recipient. Every step becomes a plain-language
+ * check; any failed check makes the badge invalid, any warning a warning.
+ */
+export async function verifyBadge(input: VerifyInput, options: VerifyOptions): Promise<VerificationReport> {
+  const ctx = createContext(options);
+  try {
+    await verifyInput(ctx, input);
+  } catch (error) {
+    recordError(ctx, error);
+  }
+  if (ctx.checks.items.length === 0) {
+    ctx.checks.fail('input', 'Nothing could be checked', 'No badge was found in what was given.');
+  }
+  const hasBadge = Object.keys(ctx.badge).length > 0;
+  return {
+    verdict: verdictOf(ctx.checks.items),
+    checks: ctx.checks.items,
+    ...(hasBadge ? { badge: ctx.badge } : {}),
+    checkedAt: ctx.now.toISOString(),
+  };
+}
