@@ -9,7 +9,7 @@ async function verifyUrl(page: import('@playwright/test').Page, url: string) {
 
 test("another issuer's hosted badge verifies at /verify", async ({ page }) => {
   await verifyUrl(page, `${E2E.remoteUrl}/assertion.json`);
-  await expect(page.getByText('Robot Wrangler')).toBeVisible();
+  await expect(page.getByRole('strong').filter({ hasText: 'Robot Wrangler' })).toBeVisible();
   await expect(page.locator('[data-status="fail"]')).toHaveCount(0);
   await expect(page.getByText(/^Verified/)).toBeVisible();
 });
