@@ -13,8 +13,24 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // /verify accepts baked images up to 5 MB.
   experimental: { serverActions: { bodySizeLimit: '6mb' } },
+  // The public badge URL is also the badge: Open Badges clients asking for JSON (and not HTML)
+  // get the hosted assertion from the same address. A rewrite costs far less than a proxy.
+  async rewrites() {
+    return {
+      beforeFiles: [
+        {
+          source: '/badges/:id',
+          has: [{ type: 'header', key: 'accept', value: '(?!.*text/html).*application/(ld\\+)?json.*' }],
+          destination: '/ob/v2/assertions/:id',
+        },
+      ],
+    };
+  },
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      { source: '/badges/:id', headers: [{ key: 'Vary', value: 'Accept' }] },
+    ];
   },
 };
 

@@ -73,8 +73,11 @@ async function main() {
       stdio: 'ignore',
     });
     await waitFor(`${APP_URL}/robots.txt`);
-    const baseline = await load('/robots.txt');
+    // Baseline: a page prerendered at build time (/verify), same layout and pipeline. A plain
+    // file (/robots.txt) is measured too, as the server's ceiling.
+    const baseline = await load('/verify');
     const badgePage = await load(`/badges/${accepted.id}`);
+    const staticFile = await load('/robots.txt');
 
     const found = await findPublicAward(db, accepted.id);
     if (!found?.template.pngImageId) throw new Error('no public award');

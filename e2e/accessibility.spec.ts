@@ -35,6 +35,18 @@ test('the claim page and the wallet pass automated accessibility checks', async 
   await expectAccessible(page);
   await page.goto(`/wallet/${award.id}`);
   await expectAccessible(page);
+  await page.getByRole('button', { name: 'Accept badge' }).click();
+  await expect(page.getByText('Badge accepted. It is now in your wallet.')).toBeVisible();
+  await page.goto(`/badges/${award.id}`);
+  await expectAccessible(page);
+  await page.goto(`/badges/${award.id}/verify`);
+  await expect(page.getByText('Verified: every check passed.')).toBeVisible();
+  await expectAccessible(page);
+  await page.goto('/verify');
+  await page.getByLabel("or the badge's URL").fill(`${page.url().replace(/\/verify$/, '')}/ob/v2/assertions/${award.id}`);
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await expect(page.getByText(/^Verified/)).toBeVisible();
+  await expectAccessible(page);
 });
 
 test('the demo banner and mailbox pass automated accessibility checks', async ({ page }) => {

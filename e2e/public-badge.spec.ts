@@ -45,12 +45,16 @@ test('a visitor verifies a public badge in one click; after revocation every sur
   expect((await revoke.json()).revocationReason).toBe('Awarded by mistake');
 
   await page.reload();
+  await expect(page).toHaveURL(new RegExp(`/badges/${award.id}/verify`));
   await expect(page.getByTestId('badge-status')).toContainText('Revoked on');
   await expect(page.getByTestId('badge-status')).toContainText('Reason: Awarded by mistake');
   await expect(page.getByText('Not verified: at least one check failed.')).toBeVisible();
   await expect(page.locator('[data-check="revoked"]')).toHaveAttribute('data-status', 'fail');
   await expect(page.locator('[data-check="revoked"]')).toContainText('Awarded by mistake');
 
+  // The cached public page was refreshed by the revocation.
+  await page.goto(`/badges/${award.id}`);
+  await expect(page.getByTestId('badge-status')).toContainText('Reason: Awarded by mistake');
   const hosted = await request.get(`/ob/v2/assertions/${award.id}`);
   expect(hosted.status()).toBe(410);
   expect(await hosted.json()).toMatchObject({ revoked: true, revocationReason: 'Awarded by mistake' });

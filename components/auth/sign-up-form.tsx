@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { signUpAction } from '@/app/(auth)/actions';
+import { signUpAction } from '@/app/(site)/(auth)/actions';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';

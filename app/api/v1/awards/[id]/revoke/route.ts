@@ -4,6 +4,7 @@ import { issuerRoute, readJson } from '@/lib/api/handler';
 import { fieldErrorsOf } from '@/lib/awards/award-input';
 import { presentAward } from '@/lib/awards/present';
 import { revokeAward, revokeInputSchema } from '@/lib/awards/revoke-award';
+import { refreshBadgePage } from '@/lib/badges/refresh';
 import { getConfig } from '@/lib/config';
 import { AppError } from '@/lib/errors';
 
@@ -21,5 +22,6 @@ export const POST = issuerRoute<{ id: string }>(async ({ request, issuer, params
     awardId: id.data,
     reason: parsed.data.reason,
   });
+  refreshBadgePage(award.id);
   return Response.json(presentAward(award, getConfig().appUrl));
 });

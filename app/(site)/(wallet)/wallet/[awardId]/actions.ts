@@ -7,6 +7,7 @@ import { getDb } from '@/db/client';
 import { formAction } from '@/lib/actions/form-action';
 import { getCurrentUser } from '@/lib/auth/session';
 import { decidePendingAward } from '@/lib/awards/claim';
+import { refreshBadgePage } from '@/lib/badges/refresh';
 
 const decisionSchema = z.object({ awardId: z.uuid(), decision: z.enum(['accepted', 'declined']) });
 
@@ -15,5 +16,6 @@ export const decideAwardAction = formAction(decisionSchema, async ({ awardId, de
   if (!user) redirect(`/sign-in?callbackUrl=/wallet/${awardId}`);
   await decidePendingAward(await getDb(), { awardId, userId: user.id, decision });
   revalidatePath('/wallet');
+  refreshBadgePage(awardId);
   redirect(decision === 'accepted' ? `/wallet/${awardId}?accepted=1` : '/wallet?declined=1');
 });

@@ -6,6 +6,7 @@ import { getDb } from '@/db/client';
 import { formAction } from '@/lib/actions/form-action';
 import { getCurrentUser } from '@/lib/auth/session';
 import { acceptWithToken, declineWithToken } from '@/lib/awards/claim';
+import { refreshBadgePage } from '@/lib/badges/refresh';
 
 const claimSchema = z.object({ token: z.string().min(1).max(100) });
 
@@ -13,6 +14,7 @@ export const acceptClaimAction = formAction(claimSchema, async ({ token }) => {
   const user = await getCurrentUser();
   if (!user) return { status: 'error', message: 'Sign in or create an account to accept this badge.' };
   const award = await acceptWithToken(await getDb(), { token, userId: user.id });
+  refreshBadgePage(award.id);
   redirect(`/wallet/${award.id}?accepted=1`);
 });
 

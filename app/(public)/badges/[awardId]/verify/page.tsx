@@ -1,0 +1,46 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { VerificationReportView } from '@/components/badges/verification-report';
+import { ButtonLink } from '@/components/ui/button';
+import { verifyOwnAward } from '@/lib/badges/verify-award';
+import { getConfig } from '@/lib/config';
+import { BadgeDetails } from '../badge-details';
+import { DownloadLinks } from '../download-links';
+import { badgeMetadata, loadPublicAward } from '../load';
+
+type Props = { params: Promise<{ awardId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { ...(await badgeMetadata((await params).awardId)), robots: { index: false } };
+}
+
+/** The badge page with a verification run right now, for this request. */
+export default async function VerifyBadgePage({ params }: Props) {
+  await connection();
+  const found = await loadPublicAward((await params).awardId);
+  if (!found) notFound();
+  const report = await verifyOwnAward(found.award, getConfig());
+  return (
+    <div className="flex flex-col gap-6">
+      <BadgeDetails found={found} />
+      <section aria-labelledby="verification" className="flex flex-col gap-3">
+        <h2 id="verification" className="text-xl font-semibold">
+          Verification
+        </h2>
+        <VerificationReportView report={report} headingId="verification" />
+        <div className="flex flex-wrap gap-3">
+          <ButtonLink href={`/badges/${found.award.id}/verify#verification`}>Verify again</ButtonLink>
+          <Link href={`/badges/${found.award.id}/verification`} className="self-center text-sm underline">
+            Verification as JSON
+          </Link>
+          <Link href={`/badges/${found.award.id}`} className="self-center text-sm underline">
+            Back to the badge
+          </Link>
+        </div>
+      </section>
+      <DownloadLinks awardId={found.award.id} />
+    </div>
+  );
+}

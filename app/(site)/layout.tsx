@@ -1,0 +1,22 @@
+import type { Metadata } from 'next';
+import { connection } from 'next/server';
+import type { ReactNode } from 'react';
+import { PageFrame } from '@/components/layout/page-frame';
+import { SiteHeader } from '@/components/layout/site-header';
+import { getConfig } from '@/lib/config';
+import '../globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Laurel — your badges, your proof', template: '%s · Laurel' },
+  description: 'Keep, control, share and prove the badges you have earned.',
+};
+
+/** Pages that know who is signed in. Rendered per request. */
+export default async function SiteLayout({ children }: { children: ReactNode }) {
+  await connection();
+  return (
+    <PageFrame header={<SiteHeader />} isDemoMode={getConfig().isDemoMode}>
+      {children}
+    </PageFrame>
+  );
+}
