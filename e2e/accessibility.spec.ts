@@ -43,7 +43,9 @@ test('the claim page and the wallet pass automated accessibility checks', async 
   await expect(page.getByText('Verified: every check passed.')).toBeVisible();
   await expectAccessible(page);
   await page.goto('/verify');
-  await page.getByLabel("or the badge's URL").fill(`${page.url().replace(/\/verify$/, '')}/ob/v2/assertions/${award.id}`);
+  await page
+    .getByLabel("or the badge's URL")
+    .fill(`${page.url().replace(/\/verify$/, '')}/ob/v2/assertions/${award.id}`);
   await page.getByRole('button', { name: 'Verify' }).click();
   await expect(page.getByText(/^Verified/)).toBeVisible();
   await expectAccessible(page);

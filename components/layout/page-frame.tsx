@@ -3,7 +3,15 @@ import { DemoBanner } from './demo-banner';
 import { SiteFooter } from './site-footer';
 
 /** The document around every page: skip link, demo banner, header, main, footer. */
-export function PageFrame({ header, isDemoMode, children }: { header: ReactNode; isDemoMode: boolean; children: ReactNode }) {
+export function PageFrame({
+  header,
+  isDemoMode,
+  children,
+}: {
+  header: ReactNode;
+  isDemoMode: boolean;
+  children: ReactNode;
+}) {
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col bg-stone-50 text-stone-900">

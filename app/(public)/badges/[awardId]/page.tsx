@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { DownloadLinks } from '@/components/badges/download-links';
 import { ButtonLink } from '@/components/ui/button';
 import { BadgeDetails } from './badge-details';
-import { DownloadLinks } from './download-links';
 import { badgeMetadata, loadPublicAward } from './load';
 
 type Props = { params: Promise<{ awardId: string }> };
@@ -31,8 +31,8 @@ export default async function PublicBadgePage({ params }: Props) {
           Verification
         </h2>
         <p className="text-stone-700">
-          Check this badge with its issuer's hosted record, right now: that it is genuine, awarded to this person, not
-          revoked and not expired.
+          Check this badge with its issuer's hosted record, right now: that it is genuine, awarded to this
+          person, not revoked and not expired.
         </p>
         <div>
           <ButtonLink href={`/badges/${found.award.id}/verify#verification`}>Verify this badge</ButtonLink>

@@ -2,12 +2,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
+import { DownloadLinks } from '@/components/badges/download-links';
 import { VerificationReportView } from '@/components/badges/verification-report';
 import { ButtonLink } from '@/components/ui/button';
 import { verifyOwnAward } from '@/lib/badges/verify-award';
 import { getConfig } from '@/lib/config';
 import { BadgeDetails } from '../badge-details';
-import { DownloadLinks } from '../download-links';
 import { badgeMetadata, loadPublicAward } from '../load';
 
 type Props = { params: Promise<{ awardId: string }> };

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { BadgeSummary } from '@/components/badges/badge-summary';
+import { DownloadLinks } from '@/components/badges/download-links';
 import { EvidenceList } from '@/components/badges/evidence-list';
 import { Card } from '@/components/ui/card';
 import { FormMessage } from '@/components/ui/form-message';
@@ -44,6 +45,16 @@ export default async function WalletBadgePage({ params, searchParams }: Props) {
           <EvidenceList evidence={badge.evidence} />
         </BadgeSummary>
       </Card>
+      {badge.state === 'accepted' ? (
+        <>
+          <p>
+            <Link href={`/badges/${badge.id}`} className="font-medium underline">
+              Open the public badge page
+            </Link>
+          </p>
+          <DownloadLinks awardId={badge.id} />
+        </>
+      ) : null}
       {badge.state === 'pending' ? (
         <Card className="flex flex-col gap-3">
           <h2 className="text-xl font-semibold">Accept this badge?</h2>
