@@ -95,6 +95,7 @@ async function main() {
     const result = {
       baseline,
       badgePage,
+      staticFile,
       ratio: Number(ratio.toFixed(2)),
       verifyOneHostedBadge: verify,
       bakeOnePng: bake,
