@@ -11,6 +11,8 @@ const nextConfig: NextConfig = {
   // PGlite loads WebAssembly and data files at run time; bundling it breaks every query.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
   poweredByHeader: false,
+  // Lets parallel work build and test without sharing one output folder.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   // /verify accepts baked images up to 5 MB.
   experimental: { serverActions: { bodySizeLimit: '6mb' } },
   // The public badge URL is also the badge: Open Badges clients asking for JSON (and not HTML)

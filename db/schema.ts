@@ -31,13 +31,24 @@ export const images = pgTable('images', {
   createdAt: createdAt(),
 });
 
-export const users = pgTable('users', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  name: text('name').notNull(),
-  passwordHash: text('password_hash').notNull(),
-  passwordChangedAt: ts('password_changed_at').notNull().defaultNow(),
-  createdAt: createdAt(),
-});
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    passwordChangedAt: ts('password_changed_at').notNull().defaultNow(),
+    /** Public profile address /u/<handle>; unique ignoring case (see the index). */
+    handle: text('handle'),
+    headline: text('headline').notNull().default(''),
+    photoImageId: uuid('photo_image_id').references(() => images.id),
+    isProfilePublic: boolean('is_profile_public').notNull().default(false),
+    /** "I do not want to participate in achievements": set while the learner has opted out. */
+    optedOutAt: ts('opted_out_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('users_handle_key').on(sql`lower(${t.handle})`)],
+);
 
 export const userEmails = pgTable(
   'user_emails',
@@ -162,6 +173,10 @@ export const awards = pgTable(
     decidedAt: ts('decided_at'),
     revokedAt: ts('revoked_at'),
     revocationReason: text('revocation_reason'),
+    /** Counts only: no visitor data is stored. */
+    viewCount: integer('view_count').notNull().default(0),
+    verifyCount: integer('verify_count').notNull().default(0),
+    shareCount: integer('share_count').notNull().default(0),
     idempotencyKey: text('idempotency_key'),
     requestFingerprint: text('request_fingerprint'),
     createdAt: createdAt(),
