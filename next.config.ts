@@ -1,11 +1,16 @@
 import type { NextConfig } from 'next';
 
-const securityHeaders = [
+const baseHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+];
+const noFraming = [
   { key: 'X-Frame-Options', value: 'DENY' },
   { key: 'Content-Security-Policy', value: "frame-ancestors 'none'" },
 ];
+// The badge embed card is the one page other sites may frame. Next applies every matching rule,
+// so the global rule must not match it at all: a negative lookahead keeps it out.
+const embedPath = 'badges/[^/]+/embed/?$';
 
 const nextConfig: NextConfig = {
   // PGlite loads WebAssembly and data files at run time; bundling it breaks every query.
@@ -30,7 +35,12 @@ const nextConfig: NextConfig = {
   },
   async headers() {
     return [
-      { source: '/:path*', headers: securityHeaders },
+      { source: '/:path*', headers: baseHeaders },
+      { source: `/:path((?!${embedPath}).*)`, headers: noFraming },
+      {
+        source: '/badges/:id/embed',
+        headers: [{ key: 'Content-Security-Policy', value: 'frame-ancestors *' }],
+      },
       { source: '/badges/:id', headers: [{ key: 'Vary', value: 'Accept' }] },
     ];
   },

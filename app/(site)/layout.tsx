@@ -3,6 +3,7 @@ import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { PageFrame } from '@/components/layout/page-frame';
 import { SiteHeader } from '@/components/layout/site-header';
+import { Providers } from '@/components/providers';
 import { getConfig } from '@/lib/config';
 import '../globals.css';
 
@@ -16,7 +17,7 @@ export default async function SiteLayout({ children }: { children: ReactNode }) 
   await connection();
   return (
     <PageFrame header={<SiteHeader />} isDemoMode={getConfig().isDemoMode}>
-      {children}
+      <Providers>{children}</Providers>
     </PageFrame>
   );
 }

@@ -25,6 +25,9 @@ export async function SiteHeader() {
             <Link href="/wallet" className={linkClass}>
               Wallet
             </Link>
+            <Link href="/settings" className={linkClass}>
+              Settings
+            </Link>
             <span className="hidden text-sm text-stone-700 sm:inline">{user.name}</span>
             <form action={signOutAction}>
               <button type="submit" className={linkClass}>

@@ -77,11 +77,16 @@ async function consumeToken(tx: Tx, token: string): Promise<string> {
 /** Moves a pending award to its final state; the condition makes a second decision fail. */
 async function settle(
   tx: Tx,
-  input: { awardId: string; state: 'accepted' | 'declined'; userId: string | null },
+  input: { awardId: string; state: 'accepted' | 'declined'; userId: string | null; isPublic?: boolean },
 ) {
   const [row] = await tx
     .update(awards)
-    .set({ state: input.state, userId: input.userId, decidedAt: sql`now()` })
+    .set({
+      state: input.state,
+      userId: input.userId,
+      decidedAt: sql`now()`,
+      isPublic: input.isPublic ?? true,
+    })
     .where(and(eq(awards.id, input.awardId), eq(awards.state, 'pending'), isNull(awards.revokedAt)))
     .returning();
   if (!row) throw new AppError('conflict', 'This badge has already been accepted or declined.');
@@ -113,10 +118,16 @@ async function attachAddress(tx: Tx, input: { userId: string; email: string }) {
     await tx.update(userEmails).set({ verifiedAt: new Date() }).where(eq(userEmails.id, owner.id));
 }
 
-export function acceptWithToken(db: Db, input: { token: string; userId: string }) {
+/** Accepts with a claim link; the learner chose public or private on the claim screen. */
+export function acceptWithToken(db: Db, input: { token: string; userId: string; isPublic?: boolean }) {
   return db.transaction(async (tx) => {
     const awardId = await consumeToken(tx, input.token);
-    const award = await settle(tx, { awardId, state: 'accepted', userId: input.userId });
+    const award = await settle(tx, {
+      awardId,
+      state: 'accepted',
+      userId: input.userId,
+      isPublic: input.isPublic,
+    });
     await attachAddress(tx, { userId: input.userId, email: award.recipientEmail });
     return award;
   });
@@ -133,7 +144,7 @@ export function declineWithToken(db: Db, input: { token: string; userId: string 
 /** Accept or decline from the wallet: allowed when the award went to one of the user's verified addresses. */
 export function decidePendingAward(
   db: Db,
-  input: { awardId: string; userId: string; decision: 'accepted' | 'declined' },
+  input: { awardId: string; userId: string; decision: 'accepted' | 'declined'; isPublic?: boolean },
 ) {
   return db.transaction(async (tx) => {
     const [award] = await tx
@@ -148,6 +159,11 @@ export function decidePendingAward(
         ),
       );
     if (!award) throw new AppError('not_found', 'Badge not found.');
-    return settle(tx, { awardId: award.id, state: input.decision, userId: input.userId });
+    return settle(tx, {
+      awardId: award.id,
+      state: input.decision,
+      userId: input.userId,
+      isPublic: input.isPublic,
+    });
   });
 }

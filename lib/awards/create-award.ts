@@ -11,6 +11,7 @@ import { AppError } from '@/lib/errors';
 import { imageUrl } from '@/lib/images/store';
 import { findActiveTemplate } from '@/lib/issuers/issuers';
 import type { AwardInput } from './award-input';
+import { isAddressOptedOut } from './opt-out';
 
 const DAY_MS = 86_400_000;
 
@@ -52,6 +53,8 @@ export async function createAward(opts: CreateAwardOptions): Promise<{ award: Aw
     });
   }
 
+  // A learner who opted out gets no email and never sees the award; the issuer sees 'opted_out'.
+  const isOptedOut = await isAddressOptedOut(db, input.recipient.email);
   const claim = newToken();
   const message = await badgeAwardedMessage({
     recipientName: input.recipient.name,
@@ -80,9 +83,11 @@ export async function createAward(opts: CreateAwardOptions): Promise<{ award: Aw
           evidence: input.evidence ?? [],
           idempotencyKey,
           requestFingerprint: idempotencyKey ? fingerprint : null,
+          state: isOptedOut ? 'opted_out' : 'pending',
         })
         .returning();
       if (!row) throw new Error('award insert returned nothing');
+      if (isOptedOut) return row;
       await tx.insert(claimTokens).values({
         tokenHash: claim.hash,
         awardId: row.id,

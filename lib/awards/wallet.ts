@@ -1,11 +1,16 @@
 import { and, desc, eq, inArray, isNotNull, isNull, or } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { awards, badgeTemplates, issuers, userEmails } from '@/db/schema';
+import { isUserOptedOut } from './opt-out';
 
 const walletColumns = {
   id: awards.id,
   state: awards.state,
   isPublic: awards.isPublic,
+  viewCount: awards.viewCount,
+  verifyCount: awards.verifyCount,
+  shareCount: awards.shareCount,
+  recipientName: awards.recipientName,
   recipientEmail: awards.recipientEmail,
   issuedAt: awards.issuedAt,
   expiresAt: awards.expiresAt,
@@ -29,7 +34,7 @@ export type WalletBadge = Awaited<ReturnType<typeof listWallet>>[number];
  * The awards a user may see in their wallet: the ones they accepted, and pending ones sent to
  * any of their verified addresses.
  */
-function visibleTo(userId: string) {
+function visibleTo(userId: string, input: { includePending: boolean } = { includePending: true }) {
   const verifiedAddresses = (db: Executor) =>
     db
       .select({ email: userEmails.email })
@@ -38,11 +43,13 @@ function visibleTo(userId: string) {
   return (db: Executor) =>
     or(
       and(eq(awards.userId, userId), eq(awards.state, 'accepted')),
-      and(
-        eq(awards.state, 'pending'),
-        isNull(awards.revokedAt),
-        inArray(awards.recipientEmail, verifiedAddresses(db)),
-      ),
+      input.includePending
+        ? and(
+            eq(awards.state, 'pending'),
+            isNull(awards.revokedAt),
+            inArray(awards.recipientEmail, verifiedAddresses(db)),
+          )
+        : undefined,
     );
 }
 
@@ -54,12 +61,19 @@ function walletQuery(db: Executor) {
     .innerJoin(issuers, eq(issuers.id, awards.issuerId));
 }
 
-export function listWallet(db: Executor, userId: string) {
-  return walletQuery(db).where(visibleTo(userId)(db)).orderBy(desc(awards.issuedAt), desc(awards.createdAt));
+/** While the learner has opted out of achievements, badges waiting for a decision are hidden. */
+export async function listWallet(db: Executor, userId: string) {
+  const includePending = !(await isUserOptedOut(db, userId));
+  return walletQuery(db)
+    .where(visibleTo(userId, { includePending })(db))
+    .orderBy(desc(awards.issuedAt), desc(awards.createdAt));
 }
 
 /** One wallet badge, or null when it is not this user's to see (another user's award is a 404). */
 export async function findWalletBadge(db: Executor, input: { userId: string; awardId: string }) {
-  const [row] = await walletQuery(db).where(and(eq(awards.id, input.awardId), visibleTo(input.userId)(db)));
+  const includePending = !(await isUserOptedOut(db, input.userId));
+  const [row] = await walletQuery(db).where(
+    and(eq(awards.id, input.awardId), visibleTo(input.userId, { includePending })(db)),
+  );
   return row ?? null;
 }

@@ -7,14 +7,27 @@ import { awards, badgeTemplates, issuers, users } from '@/db/schema';
  * awards are null, so every public surface answers them with the same 404.
  */
 export async function findPublicAward(db: Executor, awardId: string) {
-  const [row] = await db
+  const [row] = await awardWithDetails(db).where(
+    and(eq(awards.id, awardId), eq(awards.state, 'accepted'), eq(awards.isPublic, true)),
+  );
+  return row ?? null;
+}
+
+/** The same view of an accepted award for its owner, public or private (wallet downloads). */
+export async function findOwnedAward(db: Executor, input: { awardId: string; userId: string }) {
+  const [row] = await awardWithDetails(db).where(
+    and(eq(awards.id, input.awardId), eq(awards.state, 'accepted'), eq(awards.userId, input.userId)),
+  );
+  return row ?? null;
+}
+
+function awardWithDetails(db: Executor) {
+  return db
     .select({ award: awards, template: badgeTemplates, issuer: issuers, earnerName: users.name })
     .from(awards)
     .innerJoin(badgeTemplates, eq(badgeTemplates.id, awards.templateId))
     .innerJoin(issuers, eq(issuers.id, awards.issuerId))
-    .innerJoin(users, eq(users.id, awards.userId))
-    .where(and(eq(awards.id, awardId), eq(awards.state, 'accepted'), eq(awards.isPublic, true)));
-  return row ?? null;
+    .innerJoin(users, eq(users.id, awards.userId));
 }
 
 export type PublicAward = NonNullable<Awaited<ReturnType<typeof findPublicAward>>>;

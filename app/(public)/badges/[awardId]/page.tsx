@@ -1,7 +1,10 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { ViewBeacon, VisitorShareLinks } from '@/components/badges/badge-beacon';
 import { DownloadLinks } from '@/components/badges/download-links';
 import { ButtonLink } from '@/components/ui/button';
+import { shareableBadge, socialLinks } from '@/lib/badges/share-targets';
+import { getConfig } from '@/lib/config';
 import { BadgeDetails } from './badge-details';
 import { badgeMetadata, loadPublicAward } from './load';
 
@@ -23,6 +26,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function PublicBadgePage({ params }: Props) {
   const found = await loadPublicAward((await params).awardId);
   if (!found) notFound();
+  const badge = shareableBadge(
+    {
+      awardId: found.award.id,
+      badgeName: found.template.name,
+      issuerName: found.issuer.name,
+      earnerName: found.earnerName,
+      issuedAt: found.award.issuedAt,
+      expiresAt: found.award.expiresAt,
+    },
+    getConfig().appUrl,
+  );
   return (
     <div className="flex flex-col gap-6">
       <BadgeDetails found={found} />
@@ -38,7 +52,14 @@ export default async function PublicBadgePage({ params }: Props) {
           <ButtonLink href={`/badges/${found.award.id}/verify#verification`}>Verify this badge</ButtonLink>
         </div>
       </section>
+      <section aria-labelledby="share" className="flex flex-col gap-3">
+        <h2 id="share" className="text-xl font-semibold">
+          Share
+        </h2>
+        <VisitorShareLinks awardId={found.award.id} links={socialLinks(badge)} />
+      </section>
       <DownloadLinks awardId={found.award.id} />
+      <ViewBeacon awardId={found.award.id} />
     </div>
   );
 }

@@ -9,11 +9,16 @@ import { acceptWithToken, declineWithToken } from '@/lib/awards/claim';
 import { refreshBadgePage } from '@/lib/badges/refresh';
 
 const claimSchema = z.object({ token: z.string().min(1).max(100) });
+const acceptSchema = claimSchema.extend({ visibility: z.enum(['public', 'private']).default('public') });
 
-export const acceptClaimAction = formAction(claimSchema, async ({ token }) => {
+export const acceptClaimAction = formAction(acceptSchema, async ({ token, visibility }) => {
   const user = await getCurrentUser();
   if (!user) return { status: 'error', message: 'Sign in or create an account to accept this badge.' };
-  const award = await acceptWithToken(await getDb(), { token, userId: user.id });
+  const award = await acceptWithToken(await getDb(), {
+    token,
+    userId: user.id,
+    isPublic: visibility === 'public',
+  });
   refreshBadgePage(award.id);
   redirect(`/wallet/${award.id}?accepted=1`);
 });

@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { VisibilityChoice } from '@/components/badges/visibility-choice';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { idle } from '@/lib/actions/form-state';
@@ -18,9 +19,12 @@ export function ClaimDecision({ token, canAccept }: { token: string; canAccept: 
       <FormMessage tone="error">{error}</FormMessage>
       <div className="flex flex-wrap gap-3">
         {canAccept ? (
-          <form action={accept}>
+          <form action={accept} className="flex w-full flex-col gap-3">
             <input type="hidden" name="token" value={token} />
-            <SubmitButton pendingLabel="Accepting…">Accept badge</SubmitButton>
+            <VisibilityChoice />
+            <div>
+              <SubmitButton pendingLabel="Accepting…">Accept badge</SubmitButton>
+            </div>
           </form>
         ) : null}
         <form action={decline}>

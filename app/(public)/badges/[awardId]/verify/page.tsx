@@ -5,6 +5,8 @@ import { connection } from 'next/server';
 import { DownloadLinks } from '@/components/badges/download-links';
 import { VerificationReportView } from '@/components/badges/verification-report';
 import { ButtonLink } from '@/components/ui/button';
+import { getDb } from '@/db/client';
+import { countBadgeEvent } from '@/lib/awards/visibility';
 import { verifyOwnAward } from '@/lib/badges/verify-award';
 import { getConfig } from '@/lib/config';
 import { BadgeDetails } from '../badge-details';
@@ -22,6 +24,7 @@ export default async function VerifyBadgePage({ params }: Props) {
   const found = await loadPublicAward((await params).awardId);
   if (!found) notFound();
   const report = await verifyOwnAward(found.award, getConfig());
+  await countBadgeEvent(await getDb(), { awardId: found.award.id, event: 'verify' });
   return (
     <div className="flex flex-col gap-6">
       <BadgeDetails found={found} />

@@ -3,7 +3,6 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { BadgeSummary } from '@/components/badges/badge-summary';
-import { DownloadLinks } from '@/components/badges/download-links';
 import { EvidenceList } from '@/components/badges/evidence-list';
 import { Card } from '@/components/ui/card';
 import { FormMessage } from '@/components/ui/form-message';
@@ -11,6 +10,7 @@ import { getDb } from '@/db/client';
 import { requireUser } from '@/lib/auth/session';
 import { findWalletBadge } from '@/lib/awards/wallet';
 import { formatDate } from '@/lib/format';
+import { OwnerPanel } from './owner-panel';
 import { PendingDecision } from './pending-decision';
 
 export const metadata: Metadata = { title: 'Badge' };
@@ -45,16 +45,7 @@ export default async function WalletBadgePage({ params, searchParams }: Props) {
           <EvidenceList evidence={badge.evidence} />
         </BadgeSummary>
       </Card>
-      {badge.state === 'accepted' ? (
-        <>
-          <p>
-            <Link href={`/badges/${badge.id}`} className="font-medium underline">
-              Open the public badge page
-            </Link>
-          </p>
-          <DownloadLinks awardId={badge.id} />
-        </>
-      ) : null}
+      {badge.state === 'accepted' ? <OwnerPanel badge={badge} earnerName={user.name} /> : null}
       {badge.state === 'pending' ? (
         <Card className="flex flex-col gap-3">
           <h2 className="text-xl font-semibold">Accept this badge?</h2>

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { problem } from '@/lib/api/problem';
+import { getCurrentUser } from '@/lib/auth/session';
 import { buildDownload, DOWNLOAD_FORMATS } from '@/lib/badges/downloads';
-import { findPublicAward } from '@/lib/badges/public-award';
+import { findOwnedAward, findPublicAward } from '@/lib/badges/public-award';
 import { getConfig } from '@/lib/config';
 
 type Params = { params: Promise<{ awardId: string; format: string }> };
@@ -11,8 +12,13 @@ export async function GET(_request: Request, { params }: Params) {
   const { awardId, format } = await params;
   const parsedFormat = z.enum(DOWNLOAD_FORMATS).safeParse(format);
   const db = await getDb();
-  const found =
-    parsedFormat.success && z.uuid().safeParse(awardId).success ? await findPublicAward(db, awardId) : null;
+  const isValid = parsedFormat.success && z.uuid().safeParse(awardId).success;
+  // Anyone may download a public badge; its owner may also download it while it is private.
+  const user = isValid ? await getCurrentUser() : null;
+  const found = isValid
+    ? ((await findPublicAward(db, awardId)) ??
+      (user ? await findOwnedAward(db, { awardId, userId: user.id }) : null))
+    : null;
   if (!found || !parsedFormat.success)
     return problem({ status: 404, detail: 'There is no badge to download here.' });
   if (found.award.revokedAt) {
@@ -26,7 +32,7 @@ export async function GET(_request: Request, { params }: Params) {
     headers: {
       'Content-Type': download.contentType,
       'Content-Disposition': `attachment; filename="${download.filename}"`,
-      'Cache-Control': 'no-cache',
+      'Cache-Control': 'private, no-cache',
       ...(download.contentType === 'image/svg+xml'
         ? {
             'Content-Security-Policy':

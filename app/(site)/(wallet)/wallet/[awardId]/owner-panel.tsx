@@ -1,0 +1,71 @@
+import Link from 'next/link';
+import { DownloadLinks } from '@/components/badges/download-links';
+import { Card } from '@/components/ui/card';
+import type { WalletBadge } from '@/lib/awards/wallet';
+import { shareableBadge, shareTargets } from '@/lib/badges/share-targets';
+import { getConfig } from '@/lib/config';
+import { SharePanel } from './share-panel';
+import { VisibilityToggle } from './visibility-toggle';
+
+/** What the owner of an accepted badge controls: visibility, sharing, downloads, and its counts. */
+export async function OwnerPanel({ badge, earnerName }: { badge: WalletBadge; earnerName: string }) {
+  const targets = await shareTargets(
+    shareableBadge(
+      {
+        awardId: badge.id,
+        badgeName: badge.badgeName,
+        issuerName: badge.issuerName,
+        earnerName,
+        issuedAt: badge.issuedAt,
+        expiresAt: badge.expiresAt,
+      },
+      getConfig().appUrl,
+    ),
+  );
+  return (
+    <>
+      <section aria-labelledby="visibility-heading">
+        <Card className="flex flex-col gap-3">
+          <h2 id="visibility-heading" className="text-xl font-semibold">
+            Who can see it
+          </h2>
+          <VisibilityToggle awardId={badge.id} initialIsPublic={badge.isPublic} />
+          <p className="text-sm">
+            <Link href={`/badges/${badge.id}`} className="font-medium underline">
+              Open the public badge page
+            </Link>
+          </p>
+        </Card>
+      </section>
+      <section aria-labelledby="share-heading">
+        <Card className="flex flex-col gap-3">
+          <h2 id="share-heading" className="text-xl font-semibold">
+            Share
+          </h2>
+          <SharePanel awardId={badge.id} initialIsPublic={badge.isPublic} targets={targets} />
+        </Card>
+      </section>
+      <section aria-labelledby="stats-heading">
+        <h2 id="stats-heading" className="text-xl font-semibold">
+          Activity
+        </h2>
+        <p className="text-sm text-stone-700">Counts only. Laurel stores nothing about who looked.</p>
+        <dl className="mt-2 flex gap-8">
+          {[
+            ['Views', badge.viewCount],
+            ['Verifications', badge.verifyCount],
+            ['Shares', badge.shareCount],
+          ].map(([label, count]) => (
+            <div key={label}>
+              <dt className="text-sm text-stone-700">{label}</dt>
+              <dd className="text-2xl font-semibold" data-testid={`count-${String(label).toLowerCase()}`}>
+                {count}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      <DownloadLinks awardId={badge.id} />
+    </>
+  );
+}

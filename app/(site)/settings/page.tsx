@@ -1,0 +1,45 @@
+import type { Metadata } from 'next';
+import { getDb } from '@/db/client';
+import { requireUser } from '@/lib/auth/session';
+import { getConfig } from '@/lib/config';
+import { getSettings } from '@/lib/profile/settings';
+import { OptOutForm } from './opt-out-form';
+import { PhotoForm } from './photo-form';
+import { ProfileForm } from './profile-form';
+
+export const metadata: Metadata = { title: 'Settings' };
+
+export default async function SettingsPage() {
+  const user = await requireUser('/settings');
+  const settings = await getSettings(await getDb(), user.id);
+  const isOptedOut = settings.optedOutAt !== null;
+  return (
+    <div className="flex max-w-2xl flex-col gap-10">
+      <h1 className="text-3xl font-bold">Settings</h1>
+
+      <section aria-labelledby="profile-heading" className="flex flex-col gap-4">
+        <h2 id="profile-heading" className="text-xl font-semibold">
+          Profile
+        </h2>
+        <PhotoForm name={settings.name} photoImageId={settings.photoImageId} />
+        <ProfileForm
+          appUrl={getConfig().appUrl}
+          isOptedOut={isOptedOut}
+          saved={{
+            name: settings.name,
+            handle: settings.handle ?? '',
+            headline: settings.headline,
+            isProfilePublic: settings.isProfilePublic,
+          }}
+        />
+      </section>
+
+      <section aria-labelledby="achievements-heading" className="flex flex-col gap-4">
+        <h2 id="achievements-heading" className="text-xl font-semibold">
+          Achievements
+        </h2>
+        <OptOutForm optedOutAt={settings.optedOutAt?.toISOString() ?? null} />
+      </section>
+    </div>
+  );
+}

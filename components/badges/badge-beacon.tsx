@@ -1,0 +1,43 @@
+'use client';
+
+import { useEffect } from 'react';
+
+function send(awardId: string, event: 'view' | 'share') {
+  const body = JSON.stringify({ event });
+  if (!navigator.sendBeacon?.(`/badges/${awardId}/events`, body)) {
+    void fetch(`/badges/${awardId}/events`, { method: 'POST', body, keepalive: true }).catch(() => undefined);
+  }
+}
+
+/** Counts one view of a cached public page (the server cannot, since it does not render it). */
+export function ViewBeacon({ awardId }: { awardId: string }) {
+  useEffect(() => send(awardId, 'view'), [awardId]);
+  return null;
+}
+
+/** Social share links for visitors; each click counts one share. */
+export function VisitorShareLinks({
+  awardId,
+  links,
+}: {
+  awardId: string;
+  links: { label: string; href: string }[];
+}) {
+  return (
+    <ul className="flex flex-wrap gap-2">
+      {links.map((link) => (
+        <li key={link.label}>
+          <a
+            href={link.href}
+            target="_blank"
+            rel="noopener noreferrer"
+            onClick={() => send(awardId, 'share')}
+            className="inline-flex rounded-md border border-stone-300 bg-white px-3 py-2 text-sm font-medium hover:bg-stone-100"
+          >
+            {link.label}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,35 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db, Executor } from '@/db/client';
+import { awards } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+
+/** Makes one of the user's accepted badges public or private. Another user's badge is not found. */
+export async function setAwardVisibility(
+  db: Db,
+  input: { userId: string; awardId: string; isPublic: boolean },
+) {
+  const [row] = await db
+    .update(awards)
+    .set({ isPublic: input.isPublic })
+    .where(and(eq(awards.id, input.awardId), eq(awards.userId, input.userId), eq(awards.state, 'accepted')))
+    .returning({ id: awards.id, isPublic: awards.isPublic });
+  if (!row) throw new AppError('not_found', 'Badge not found.');
+  return row;
+}
+
+export const BADGE_EVENTS = ['view', 'verify', 'share'] as const;
+export type BadgeEvent = (typeof BADGE_EVENTS)[number];
+
+const column = { view: awards.viewCount, verify: awards.verifyCount, share: awards.shareCount } as const;
+const key = { view: 'viewCount', verify: 'verifyCount', share: 'shareCount' } as const;
+
+/**
+ * Counts a view, verification or share of a public badge. Only a number goes up: nothing about
+ * the visitor is stored. Private or unknown badges count nothing.
+ */
+export async function countBadgeEvent(db: Executor, input: { awardId: string; event: BadgeEvent }) {
+  await db
+    .update(awards)
+    .set({ [key[input.event]]: sql`${column[input.event]} + 1` })
+    .where(and(eq(awards.id, input.awardId), eq(awards.state, 'accepted'), eq(awards.isPublic, true)));
+}
