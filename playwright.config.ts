@@ -2,7 +2,8 @@ import { defineConfig, devices } from '@playwright/test';
 import { E2E } from './e2e/support/env';
 
 const common = { NEXT_TELEMETRY_DISABLED: '1', AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret' };
-const next = 'node_modules/.bin/next start';
+// A keep-alive longer than Playwright's keeps reused connections from being reset mid-test.
+const next = 'node_modules/.bin/next start --keepAliveTimeout 70000';
 // Each run starts from empty embedded databases; PostgreSQL runs use the database they are given.
 const fresh = (dir: string) => `rm -rf '${dir}' && mkdir -p '${dir}'`;
 const prepare = 'node_modules/.bin/tsx --tsconfig tsconfig.scripts.json e2e/support/prepare.ts';

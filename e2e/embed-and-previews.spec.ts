@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, type Page, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, request as http, type Page, test } from '@playwright/test';
 import sharp from 'sharp';
 import { E2E } from './support/env';
 import { awardBadge, fixtures, linkIn, PASSWORD, uniqueEmail, waitForEmail } from './support/helpers';
@@ -30,6 +31,14 @@ function metaContent(html: string, key: string): string | undefined {
   return undefined;
 }
 
+/**
+ * A fresh HTTP client, like a crawler's. After the UI part of a test the \`request\` fixture may
+ * reuse a keep-alive socket the server has just closed (idle > 5 s), which fails with ECONNRESET.
+ */
+async function freshClient() {
+  return http.newContext({ baseURL: E2E.main.url });
+}
+
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 test('a crawler reading the badge page without JavaScript gets a 1200×630 PNG preview', async ({
@@ -39,8 +48,9 @@ test('a crawler reading the badge page without JavaScript gets a 1200×630 PNG p
   const { labs } = fixtures();
   const award = await acceptedBadge(page, request, 'Olive Graph');
   const pageUrl = `${E2E.main.url}/badges/${award.id}`;
+  const crawler = await freshClient();
 
-  const response = await request.get(pageUrl);
+  const response = await crawler.get(pageUrl);
   expect(response.status()).toBe(200);
   const html = await response.text();
   expect(metaContent(html, 'og:title')).toBe(`${labs.templateName} — Olive Graph`);
@@ -53,13 +63,14 @@ test('a crawler reading the badge page without JavaScript gets a 1200×630 PNG p
   expect(metaContent(html, 'og:image:width')).toBe('1200');
   expect(metaContent(html, 'og:image:height')).toBe('630');
 
-  const image = await request.get(ogImage ?? '');
+  const image = await crawler.get(ogImage ?? '');
   expect(image.status()).toBe(200);
   expect(image.headers()['content-type']).toBe('image/png');
   const bytes = await image.body();
   expect(bytes.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
   const { width, height, format } = await sharp(bytes).metadata();
   expect({ width, height, format }).toEqual({ width: 1200, height: 630, format: 'png' });
+  await crawler.dispose();
 });
 
 test('awards that are not public have no preview image and no embed', async ({ request }) => {
@@ -93,7 +104,8 @@ test('another site can frame the embed card, and only the embed card', async ({ 
     const card = page.frameLocator('iframe[title="Badge"]');
     await expect(card.getByRole('heading', { level: 1, name: labs.templateName })).toBeVisible();
     await expect(card.getByText(`Issued by ${labs.name}`)).toBeVisible();
-    await expect(card.getByText(/Earned by Frida Frame on \d+ \w+ \d{4}/)).toBeVisible();
+    await expect(card.getByText('Earned by Frida Frame')).toBeVisible();
+    await expect(card.getByText(/^Awarded \d{1,2} \w+ \d{4}$/)).toBeVisible();
     await expect(card.getByTestId('embed-status')).toHaveText('Valid');
     await expect(card.getByRole('img', { name: `${labs.templateName} badge` })).toBeVisible();
     const verify = card.getByRole('link', { name: 'Verify on Laurel' });
@@ -105,11 +117,19 @@ test('another site can frame the embed card, and only the embed card', async ({ 
   } finally {
     await new Promise((resolve) => otherSite.close(resolve));
   }
+
+  await page.setViewportSize({ width: 360, height: 180 });
+  await page.goto(embedUrl);
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
 
 test('only the embed route may be framed', async ({ page, request }) => {
   const award = await acceptedBadge(page, request, 'Hedda Header');
-  const embed = await request.get(`/badges/${award.id}/embed`);
+  const client = await freshClient();
+  const embed = await client.get(`/badges/${award.id}/embed`);
   expect(embed.status()).toBe(200);
   expect(embed.headers()['x-frame-options']).toBeUndefined();
   expect(embed.headers()['content-security-policy']).toBe('frame-ancestors *');
@@ -124,8 +144,9 @@ test('only the embed route may be framed', async ({ page, request }) => {
     `/badges/${award.id}/preview.png`,
     `/badges/${award.id}/embedded`,
   ]) {
-    const response = await request.get(path, { maxRedirects: 0 });
+    const response = await client.get(path, { maxRedirects: 0 });
     expect(response.headers()['x-frame-options'], path).toBe('DENY');
     expect(response.headers()['content-security-policy'], path).toBe("frame-ancestors 'none'");
   }
+  await client.dispose();
 });

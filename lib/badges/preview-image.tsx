@@ -71,7 +71,7 @@ export async function renderBadgePreview(db: Executor, found: PublicAward): Prom
         }}
       >
         <div style={{ display: 'flex', fontSize: 44, letterSpacing: 1 }}>Laurel</div>
-        <div style={{ display: 'flex', fontSize: 28 }}>Verified open badge</div>
+        <div style={{ display: 'flex', fontSize: 28 }}>Open Badges credential</div>
       </div>
     </div>,
     {

@@ -2,9 +2,9 @@
 
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db/client';
-import { AppError } from '@/lib/errors';
 import { formAction } from '@/lib/actions/form-action';
 import { requireUser } from '@/lib/auth/session';
+import { AppError } from '@/lib/errors';
 import { removeProfilePhoto, setProfilePhoto } from '@/lib/profile/photo';
 import { optOutFormSchema, photoFormSchema, profileFormSchema } from '@/lib/profile/profile-input';
 import { setAchievementsOptOut, updateProfile } from '@/lib/profile/settings';
@@ -24,7 +24,8 @@ export const photoAction = formAction(photoFormSchema, async ({ intent, photo })
   if (intent === 'remove') {
     await removeProfilePhoto(db, { userId: user.id });
   } else {
-    if (!(photo instanceof File) || photo.size === 0) throw new AppError('invalid', 'Choose a photo to upload.');
+    if (!(photo instanceof File) || photo.size === 0)
+      throw new AppError('invalid', 'Choose a photo to upload.');
     await setProfilePhoto(db, {
       userId: user.id,
       bytes: new Uint8Array(await photo.arrayBuffer()),
@@ -32,7 +33,10 @@ export const photoAction = formAction(photoFormSchema, async ({ intent, photo })
     });
   }
   revalidatePath('/settings');
-  return { status: 'success', message: intent === 'remove' ? 'Your photo is removed.' : 'Your photo is updated.' };
+  return {
+    status: 'success',
+    message: intent === 'remove' ? 'Your photo is removed.' : 'Your photo is updated.',
+  };
 });
 
 export const optOutAction = formAction(optOutFormSchema, async ({ optedOut }) => {

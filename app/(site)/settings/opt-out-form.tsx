@@ -20,14 +20,12 @@ export function OptOutForm({ optedOutAt }: Props) {
   const [wantsOut, setWantsOut] = useState(isOptedOut);
   const checkbox = useRef<HTMLInputElement>(null);
 
-  // After a save the page data changes; the box follows it and keeps keyboard focus in place
-  // (the confirm button disappears once there is nothing left to confirm).
+  // React resets the form after every action (to the new saved state when it succeeded), so the
+  // button follows what the box really shows; focus stays on the box, as the button may go.
   useEffect(() => {
-    setWantsOut(isOptedOut);
-  }, [isOptedOut]);
-  useEffect(() => {
+    setWantsOut(checkbox.current?.checked ?? isOptedOut);
     if (state.status === 'success') checkbox.current?.focus();
-  }, [state]);
+  }, [state, isOptedOut]);
 
   const isChanging = wantsOut !== isOptedOut;
 
@@ -61,7 +59,7 @@ export function OptOutForm({ optedOutAt }: Props) {
             ref={checkbox}
             type="checkbox"
             name="optedOut"
-            checked={wantsOut}
+            defaultChecked={isOptedOut}
             onChange={(event) => setWantsOut(event.target.checked)}
             aria-describedby="opt-out-effects"
             className="mt-1 h-4 w-4"

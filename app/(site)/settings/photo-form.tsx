@@ -26,7 +26,7 @@ export function PhotoForm({ name, photoImageId }: Props) {
             // biome-ignore lint/performance/noImgElement: served by our image route, already 400×400
             <img
               src={`/images/${photoImageId}`}
-              alt={`Your current photo (${name})`}
+              alt={name}
               width={96}
               height={96}
               className="h-24 w-24 shrink-0 rounded-full border border-stone-200 object-cover"

@@ -75,8 +75,8 @@ export function ProfileForm({ appUrl, isOptedOut, saved }: Props) {
           </label>
           <p id="profile-public-hint" className="text-sm text-stone-700">
             Anyone with your address can then see your photo, name, headline and the badges you have made
-            public. Your email addresses, private badges and badges waiting for your decision are never
-            shown. Untick it to hide the page again.
+            public. Your email addresses, private badges and badges waiting for your decision are never shown.
+            Untick it to hide the page again.
             {isOptedOut ? ' While you are opted out of achievements, your profile stays hidden.' : ''}
           </p>
         </div>

@@ -79,7 +79,13 @@ function BadgeItem({ badge }: { badge: PublicProfileBadge }) {
   return (
     <li className="flex h-full gap-4 rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
       {/* biome-ignore lint/performance/noImgElement: served by our image route, often SVG */}
-      <img src={`/images/${badge.badgeImageId}`} alt="" width={64} height={64} className="h-16 w-16 shrink-0" />
+      <img
+        src={`/images/${badge.badgeImageId}`}
+        alt=""
+        width={64}
+        height={64}
+        className="h-16 w-16 shrink-0"
+      />
       <div className="flex flex-col gap-1">
         <Link href={`/badges/${badge.id}`} className="font-semibold underline">
           {badge.badgeName}

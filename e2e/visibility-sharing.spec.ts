@@ -1,0 +1,113 @@
+import { expect, test } from '@playwright/test';
+import { awardBadge, emailsTo } from './support/helpers';
+import { learnerWithBadge } from './support/learner';
+
+test('a badge toggled private is a 404 for visitors, and public again after toggling back', async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
+  const { awardId } = await learnerWithBadge(page, page.request);
+  const visitor = await playwright.request.newContext({ baseURL });
+  expect((await visitor.get(`/badges/${awardId}`)).status()).toBe(200);
+
+  await page.goto(`/wallet/${awardId}`);
+  const toggle = page.getByRole('switch', { name: 'Public badge' });
+  await expect(toggle).toHaveAttribute('aria-checked', 'true');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-checked', 'false');
+  await expect(page.getByText('Private', { exact: true })).toBeVisible();
+  await expect.poll(async () => (await visitor.get(`/badges/${awardId}`)).status()).toBe(404);
+  // Sharing a private badge first offers to make it public.
+  await expect(page.getByRole('button', { name: 'Make public and share' })).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole('switch', { name: 'Public badge' })).toHaveAttribute('aria-checked', 'false');
+  await page.getByRole('button', { name: 'Make public and share' }).click();
+  await expect(page.getByRole('switch', { name: 'Public badge' })).toHaveAttribute('aria-checked', 'true');
+  await expect.poll(async () => (await visitor.get(`/badges/${awardId}`)).status()).toBe(200);
+  await visitor.dispose();
+});
+
+test('a failed save rolls the toggle back with a message', async ({ page, context }) => {
+  const { awardId } = await learnerWithBadge(page, page.request);
+  await page.goto(`/wallet/${awardId}`);
+  await context.clearCookies(); // the session ends behind the learner's back
+  const toggle = page.getByRole('switch', { name: 'Public badge' });
+  await toggle.click();
+  await expect(page.getByText('Your session has ended. Sign in again to change this badge.')).toBeVisible();
+  await expect(toggle).toHaveAttribute('aria-checked', 'true');
+});
+
+test('the share panel and the toggle work by keyboard alone, with visible focus', async ({ page }) => {
+  const { awardId } = await learnerWithBadge(page, page.request);
+  await page.goto(`/wallet/${awardId}`);
+  const toggle = page.getByRole('switch', { name: 'Public badge' });
+  await toggle.focus();
+  const outline = await toggle.evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).not.toBe('none');
+  await page.keyboard.press('Space');
+  await expect(toggle).toHaveAttribute('aria-checked', 'false');
+  await page.keyboard.press('Enter');
+  await expect(toggle).toHaveAttribute('aria-checked', 'true');
+
+  // Tab from the toggle into the share panel and reach every share control.
+  const reached: string[] = [];
+  for (let i = 0; i < 25; i++) {
+    await page.keyboard.press('Tab');
+    reached.push(
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.textContent?.trim() ?? ''),
+    );
+  }
+  for (const name of [
+    'Add to LinkedIn profile',
+    'Post on LinkedIn',
+    'Post on X',
+    'Share on Facebook',
+    'Send by email',
+    'Copy link',
+    'Copy embed code',
+    'Copy email signature',
+  ]) {
+    expect(reached).toContain(name);
+  }
+  const linkedIn = new URL(
+    (await page.getByRole('link', { name: 'Add to LinkedIn profile' }).getAttribute('href')) ?? '',
+  );
+  expect(linkedIn.searchParams.get('startTask')).toBe('CERTIFICATION_NAME');
+  expect(linkedIn.searchParams.get('certId')).toBe(awardId);
+  await page.getByRole('button', { name: 'Copy link' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Copied').first()).toBeVisible();
+  await expect(page.getByTestId('count-shares')).toHaveText('0');
+  await page.reload();
+  await expect(page.getByTestId('count-shares')).toHaveText('1');
+});
+
+test('opting out: an award sends no email and shows no badge; opting back in restores new awards', async ({
+  page,
+  request,
+}) => {
+  const { email } = await learnerWithBadge(page, page.request);
+  await page.goto('/settings');
+  await page.getByRole('checkbox', { name: 'I do not want to participate in achievements' }).check();
+  await page.getByRole('button', { name: 'Opt out of achievements' }).click();
+  await expect(page.getByTestId('opt-out-status')).toContainText('You opted out');
+
+  const before = (await emailsTo(request, email)).length;
+  const award = await awardBadge(request, { email });
+  expect(award.state).toBe('opted_out');
+  await page.goto('/wallet');
+  await expect(page.getByRole('region', { name: 'Waiting for your decision' })).toHaveCount(0);
+  expect((await page.goto(`/wallet/${award.id}`))?.status()).toBe(404);
+  await page.waitForTimeout(2500); // give the outbox time to (wrongly) send
+  expect((await emailsTo(request, email)).length).toBe(before);
+
+  await page.goto('/settings');
+  await page.getByRole('checkbox', { name: 'I do not want to participate in achievements' }).uncheck();
+  await page.getByRole('button', { name: 'Opt back in' }).click();
+  await expect(page.getByTestId('opt-out-status')).toHaveText('You are taking part in achievements.');
+  const next = await awardBadge(request, { email });
+  expect(next.state).toBe('pending');
+  await expect.poll(async () => (await emailsTo(request, email)).length).toBe(before + 1);
+});
