@@ -79,11 +79,12 @@ test('privacy matrix: every public surface × every award situation gives exactl
   const otherPage = await browser.newPage();
   ids.someoneElsesPrivate = (await learnerWithBadge(otherPage, otherPage.request, 'Private')).awardId;
   // Opted out: a learner who opted out is awarded a badge.
-  const { email: optedEmail } = await learnerWithBadge(otherPage, otherPage.request);
-  await otherPage.goto('/settings');
-  await otherPage.getByRole('checkbox', { name: 'I do not want to participate in achievements' }).check();
-  await otherPage.getByRole('button', { name: 'Opt out of achievements' }).click();
-  await expect(otherPage.getByTestId('opt-out-status')).toContainText('You opted out');
+  const optedPage = await browser.newPage();
+  const { email: optedEmail } = await learnerWithBadge(optedPage, optedPage.request);
+  await optedPage.goto('/settings');
+  await optedPage.getByRole('checkbox', { name: 'I do not want to participate in achievements' }).check();
+  await optedPage.getByRole('button', { name: 'Opt out of achievements' }).click();
+  await expect(optedPage.getByTestId('opt-out-status')).toContainText('You opted out');
   const optedOut = await awardBadge(api, { email: optedEmail });
   expect(optedOut.state).toBe('opted_out');
   ids.optedOut = optedOut.id;
