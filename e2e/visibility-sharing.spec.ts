@@ -18,6 +18,9 @@ test('a badge toggled private is a 404 for visitors, and public again after togg
   await expect(toggle).toHaveAttribute('aria-checked', 'false');
   await expect(page.getByText('Private', { exact: true })).toBeVisible();
   await expect.poll(async () => (await visitor.get(`/badges/${awardId}`)).status()).toBe(404);
+  await page.goto('/wallet');
+  await expect(page.getByTestId('visibility-marker')).toHaveText('Private — only you can see it');
+  await page.goto(`/wallet/${awardId}`);
   // Sharing a private badge first offers to make it public.
   await expect(page.getByRole('button', { name: 'Make public and share' })).toBeVisible();
 

@@ -48,7 +48,9 @@ export const helpQuestions: HelpQuestion[] = [
           badge is visible only to you.
         </p>
         <p>
-          Your profile has its own visibility setting, so you also control whether others can see it at all.
+          You choose when you accept a badge, and can switch it at any time from your wallet. Your profile
+          page (/u/your-handle) has its own setting in Settings: it is private until you make it public, and
+          it only ever lists your public badges.
         </p>
       </>
     ),
@@ -67,8 +69,12 @@ export const helpQuestions: HelpQuestion[] = [
           <li>Email: send the link to anyone</li>
           <li>Embed: paste a snippet into your website or portfolio</li>
           <li>Email signature: add the badge under your name</li>
+          <li>QR code: print it on a CV or poster; it opens the badge&apos;s page</li>
         </ul>
-        <p>Some sharing features are still rolling out, so you may not see every option yet.</p>
+        <p>
+          A private badge has to be made public before it can be shared; the share panel offers to do that for
+          you. Laurel counts views, verifications and shares for you, and stores nothing about who looked.
+        </p>
       </>
     ),
   },
@@ -98,8 +104,10 @@ export const helpQuestions: HelpQuestion[] = [
     question: 'Can I opt out of achievements?',
     answer: (
       <p>
-        Yes. Turn achievements off in your account settings. While you are opted out, you get no badge emails
-        and new awards are hidden.
+        Yes. In Settings, tick &ldquo;I do not want to participate in achievements&rdquo;. While you are opted
+        out, you get no badge emails, new awards are recorded as opted out and never shown, badges waiting for
+        your decision are hidden, and your public profile is hidden. Badges you already accepted stay as they
+        are. Untick it at any time to take part again.
       </p>
     ),
   },

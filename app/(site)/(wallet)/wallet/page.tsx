@@ -76,7 +76,12 @@ function BadgeGrid({ badges }: { badges: WalletBadge[] }) {
               ) : null}
               {badge.state === 'pending' ? (
                 <span className="text-sm font-medium text-amber-900">Waiting for you to accept</span>
-              ) : null}
+              ) : (
+                <span className="text-sm font-medium" data-testid="visibility-marker">
+                  {badge.isPublic ? 'Public' : 'Private — only you can see it'}
+                </span>
+              )}
+              {badge.revokedAt ? <span className="text-sm font-medium text-red-800">Revoked by the issuer</span> : null}
             </span>
           </Link>
         </li>
