@@ -7,6 +7,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -22,6 +23,26 @@ const ts = (name: string) => timestamp(name, { withTimezone: true });
 
 export const awardState = pgEnum('award_state', ['pending', 'accepted', 'declined', 'opted_out']);
 export const userTokenKind = pgEnum('user_token_kind', ['verify_email', 'reset_password']);
+export const memberRole = pgEnum('member_role', ['admin', 'staff']);
+export const webhookEvent = pgEnum('webhook_event', [
+  'award.created',
+  'award.accepted',
+  'award.declined',
+  'award.revoked',
+  'test',
+]);
+export const deliveryStatus = pgEnum('delivery_status', ['pending', 'sending', 'succeeded', 'failed']);
+export const bulkJobStatus = pgEnum('bulk_job_status', ['validated', 'running', 'done', 'failed']);
+export const bulkRowStatus = pgEnum('bulk_row_status', ['pending', 'awarded', 'skipped', 'failed']);
+export const awardEventKind = pgEnum('award_event_kind', [
+  'created',
+  'emailed',
+  'opened',
+  'accepted',
+  'declined',
+  'revoked',
+  'resent',
+]);
 export const outboxStatus = pgEnum('outbox_status', ['pending', 'sending', 'sent', 'failed', 'captured']);
 
 export const images = pgTable('images', {
@@ -107,6 +128,22 @@ export const issuers = pgTable('issuers', {
   imageId: uuid('image_id').references(() => images.id),
   createdAt: createdAt(),
 });
+
+/** Who may act for an issuer in the console: admins manage keys, webhooks and members too. */
+export const issuerMembers = pgTable(
+  'issuer_members',
+  {
+    issuerId: uuid('issuer_id')
+      .notNull()
+      .references(() => issuers.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: memberRole('role').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.issuerId, t.userId] }), index('issuer_members_user_idx').on(t.userId)],
+);
 
 export const apiKeys = pgTable(
   'api_keys',
@@ -220,6 +257,140 @@ export const outbox = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt)],
+);
+
+/** An issuer's webhook receiver. The secret signs deliveries; it is stored encrypted (lib/webhooks). */
+export const webhookEndpoints = pgTable(
+  'webhook_endpoints',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    issuerId: uuid('issuer_id')
+      .notNull()
+      .references(() => issuers.id, { onDelete: 'cascade' }),
+    url: text('url').notNull(),
+    secretCiphertext: text('secret_ciphertext').notNull(),
+    disabledAt: ts('disabled_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('webhook_endpoints_issuer_idx').on(t.issuerId)],
+);
+
+/** One event to deliver to one endpoint: the webhook outbox, written in the change's transaction. */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    endpointId: uuid('endpoint_id')
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
+    event: webhookEvent('event').notNull(),
+    body: jsonb('body').$type<Record<string, unknown>>().notNull(),
+    status: deliveryStatus('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: ts('next_attempt_at').notNull().defaultNow(),
+    lockedUntil: ts('locked_until'),
+    lastStatusCode: integer('last_status_code'),
+    lastError: text('last_error'),
+    giveUpAt: ts('give_up_at').notNull(),
+    deliveredAt: ts('delivered_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('webhook_deliveries_due_idx').on(t.status, t.nextAttemptAt),
+    index('webhook_deliveries_endpoint_idx').on(t.endpointId),
+  ],
+);
+
+export const webhookAttempts = pgTable(
+  'webhook_attempts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    deliveryId: uuid('delivery_id')
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: 'cascade' }),
+    attempt: integer('attempt').notNull(),
+    statusCode: integer('status_code'),
+    error: text('error'),
+    durationMs: integer('duration_ms').notNull(),
+    at: ts('at').notNull().defaultNow(),
+  },
+  (t) => [index('webhook_attempts_delivery_idx').on(t.deliveryId)],
+);
+
+/** A CSV upload: validated first, then awarded row by row in the background, resumable. */
+export const bulkJobs = pgTable(
+  'bulk_jobs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    issuerId: uuid('issuer_id')
+      .notNull()
+      .references(() => issuers.id, { onDelete: 'cascade' }),
+    templateId: uuid('template_id')
+      .notNull()
+      .references(() => badgeTemplates.id),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    fileName: text('file_name').notNull(),
+    status: bulkJobStatus('status').notNull().default('validated'),
+    total: integer('total').notNull(),
+    processed: integer('processed').notNull().default(0),
+    failed: integer('failed').notNull().default(0),
+    lockedUntil: ts('locked_until'),
+    createdAt: createdAt(),
+    finishedAt: ts('finished_at'),
+  },
+  (t) => [index('bulk_jobs_issuer_idx').on(t.issuerId)],
+);
+
+export type BulkRowInput = {
+  email: string;
+  name: string;
+  issuedAt?: string;
+  expiresAt?: string;
+  evidenceUrl?: string;
+  evidenceNarrative?: string;
+};
+
+export const bulkJobRows = pgTable(
+  'bulk_job_rows',
+  {
+    jobId: uuid('job_id')
+      .notNull()
+      .references(() => bulkJobs.id, { onDelete: 'cascade' }),
+    rowNumber: integer('row_number').notNull(),
+    input: jsonb('input').$type<BulkRowInput>().notNull(),
+    status: bulkRowStatus('status').notNull().default('pending'),
+    awardId: uuid('award_id').references(() => awards.id),
+    error: text('error'),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.rowNumber] })],
+);
+
+/** An award's history for the console: created, emailed, opened, accepted … */
+export const awardEvents = pgTable(
+  'award_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    awardId: uuid('award_id')
+      .notNull()
+      .references(() => awards.id, { onDelete: 'cascade' }),
+    kind: awardEventKind('kind').notNull(),
+    detail: text('detail'),
+    at: ts('at').notNull().defaultNow(),
+  },
+  (t) => [index('award_events_award_idx').on(t.awardId, t.at)],
+);
+
+/** Requests per API key per minute, shared by every app process. */
+export const apiRequestCounts = pgTable(
+  'api_request_counts',
+  {
+    keyId: uuid('key_id')
+      .notNull()
+      .references(() => apiKeys.id, { onDelete: 'cascade' }),
+    windowStart: ts('window_start').notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.keyId, t.windowStart] })],
 );
 
 export const usersRelations = relations(users, ({ many }) => ({ emails: many(userEmails) }));
