@@ -1,4 +1,4 @@
-/** Runs once when a server process starts: validate configuration, migrate, start the outbox. */
+/** Runs once when a server process starts: validate configuration, migrate, start the outbox and webhooks. */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { getConfig, ConfigError } = await import('@/lib/config');
@@ -21,4 +21,9 @@ export async function register() {
   }
   const { startOutboxWorker } = await import('@/lib/email/worker');
   startOutboxWorker();
+  // Bulk CSV awards: poll every second for running jobs, resuming any a stopped process left half done.
+  (await import('@/lib/bulk/worker')).startBulkWorker();
+  // Webhooks: deliveries are polled next to the mail outbox, in every process.
+  const { startWebhookWorker } = await import('@/lib/webhooks/worker');
+  startWebhookWorker();
 }

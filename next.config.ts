@@ -19,7 +19,8 @@ const nextConfig: NextConfig = {
   // Lets parallel work build and test without sharing one output folder.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // /verify accepts baked images up to 5 MB.
-  experimental: { serverActions: { bodySizeLimit: '6mb' } },
+  // authInterrupts: forbidden() for staff on admin-only console pages.
+  experimental: { serverActions: { bodySizeLimit: '6mb' }, authInterrupts: true },
   // The public badge URL is also the badge: Open Badges clients asking for JSON (and not HTML)
   // get the hosted assertion from the same address. A rewrite costs far less than a proxy.
   async rewrites() {

@@ -162,6 +162,8 @@ export const apiKeys = pgTable(
   (t) => [index('api_keys_issuer_idx').on(t.issuerId)],
 );
 
+export type Alignment = { targetName: string; targetUrl: string; targetFramework?: string; targetCode?: string };
+
 export const badgeTemplates = pgTable(
   'badge_templates',
   {
@@ -180,6 +182,8 @@ export const badgeTemplates = pgTable(
     criteriaUrl: text('criteria_url'),
     skills: text('skills').array().notNull().default(sql`'{}'::text[]`),
     validityDays: integer('validity_days'),
+    /** Open Badges alignments: the frameworks and standards this badge maps to. */
+    alignments: jsonb('alignments').$type<Alignment[]>().notNull().default([]),
     archivedAt: ts('archived_at'),
     createdAt: createdAt(),
   },

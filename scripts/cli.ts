@@ -3,9 +3,13 @@ import { closeDb, getDb } from '@/db/client';
 import { DataDirLockedError } from '@/db/pglite-lock';
 import { createApiKey } from '@/lib/api-keys/api-keys';
 import { ConfigError } from '@/lib/config';
-import { findIssuerBySlug } from '@/lib/issuers/issuers';
+import { isAppError } from '@/lib/errors';
+import { findIssuerBySlug, issuerInputSchema, upsertIssuer } from '@/lib/issuers/issuers';
+import { addIssuerMember } from '@/lib/issuers/members';
 
 const USAGE = `Usage:
+  npm run cli -- issuer create --slug <slug> --name <name> --url <url> --email <email> [--description <text>]
+  npm run cli -- member add --issuer <slug> --email <user email> --role admin|staff
   npm run cli -- api-key create --issuer <slug> [--name <label>]   print a new API key (shown once)`;
 
 class UsageError extends Error {}
@@ -25,8 +29,40 @@ async function apiKeyCreate(args: string[]) {
   console.log(key);
 }
 
+async function issuerCreate(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      slug: { type: 'string' },
+      name: { type: 'string' },
+      url: { type: 'string' },
+      email: { type: 'string' },
+      description: { type: 'string' },
+    },
+  });
+  const parsed = issuerInputSchema.safeParse(values);
+  if (!parsed.success) {
+    throw new UsageError(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n'));
+  }
+  const issuer = await upsertIssuer(await getDb(), parsed.data);
+  console.log(`Issuer "${issuer.name}" is ready at /issuers/${issuer.slug} (id ${issuer.id}).`);
+}
+
+async function memberAdd(args: string[]) {
+  const { values } = parseArgs({ args, options: { issuer: { type: 'string' }, email: { type: 'string' }, role: { type: 'string' } } });
+  if (!values.issuer || !values.email) throw new UsageError('--issuer <slug> and --email <address> are required');
+  if (values.role !== 'admin' && values.role !== 'staff') throw new UsageError('--role must be admin or staff');
+  const db = await getDb();
+  const issuer = await findIssuerBySlug(db, values.issuer);
+  if (!issuer) throw new UsageError(`No issuer with slug "${values.issuer}".`);
+  await addIssuerMember(db, { issuerId: issuer.id, email: values.email, role: values.role });
+  console.log(`${values.email} is now ${values.role} at ${issuer.name}.`);
+}
+
 async function main(argv: string[]) {
   const [noun, verb, ...rest] = argv;
+  if (noun === 'issuer' && verb === 'create') return issuerCreate(rest);
+  if (noun === 'member' && verb === 'add') return memberAdd(rest);
   if (noun === 'api-key' && verb === 'create') return apiKeyCreate(rest);
   throw new UsageError(
     noun ? `Unknown command: ${[noun, verb].filter(Boolean).join(' ')}` : 'No command given',
@@ -36,7 +72,7 @@ async function main(argv: string[]) {
 main(process.argv.slice(2))
   .catch((error) => {
     if (error instanceof DataDirLockedError) console.error(error.message);
-    else if (error instanceof UsageError || error instanceof ConfigError)
+    else if (error instanceof UsageError || error instanceof ConfigError || isAppError(error))
       console.error(`${error.message}\n\n${USAGE}`);
     else if (error instanceof TypeError && 'code' in error) console.error(`${error.message}\n\n${USAGE}`);
     else console.error(error);

@@ -44,3 +44,9 @@ export const DEMO_LEARNER = {
   email: 'demo@laurel.example',
   password: 'laurel-demo-password',
 };
+
+export const DEMO_ISSUER_ADMIN = {
+  name: 'Ivy Issuer',
+  email: 'issuer@laurel.example',
+  password: 'laurel-issuer-password',
+};

@@ -8,8 +8,9 @@ import { createAward } from '@/lib/awards/create-award';
 import type { Config } from '@/lib/config';
 import { storeImage } from '@/lib/images/store';
 import { findIssuerBySlug, listTemplates, upsertIssuer, upsertTemplate } from '@/lib/issuers/issuers';
+import { addIssuerMember } from '@/lib/issuers/members';
 import { badgeSvg } from './badge-art';
-import { DEMO_ISSUER, DEMO_LEARNER, DEMO_TEMPLATES } from './demo-data';
+import { DEMO_ISSUER, DEMO_ISSUER_ADMIN, DEMO_LEARNER, DEMO_TEMPLATES } from './demo-data';
 
 const DEMO_KEY_NAME = 'Demo key (npm run seed)';
 
@@ -32,7 +33,9 @@ export async function seedDemo(db: Db, config: Pick<Config, 'appUrl' | 'claimTok
     );
   }
 
-  const learnerId = await ensureLearner(db);
+  const learnerId = await ensureUser(db, DEMO_LEARNER);
+  await ensureUser(db, DEMO_ISSUER_ADMIN);
+  await addIssuerMember(db, { issuerId: issuer.id, email: DEMO_ISSUER_ADMIN.email, role: 'admin' });
   for (const [index, template] of templates.slice(0, 2).entries()) {
     const { award } = await createAward({
       db,
@@ -58,17 +61,15 @@ export async function seedDemo(db: Db, config: Pick<Config, 'appUrl' | 'claimTok
   return { issuer, templates, apiKey: key };
 }
 
-async function ensureLearner(db: Db): Promise<string> {
-  const [found] = await db.select().from(userEmails).where(eq(userEmails.email, DEMO_LEARNER.email));
+async function ensureUser(db: Db, person: { name: string; email: string; password: string }): Promise<string> {
+  const [found] = await db.select().from(userEmails).where(eq(userEmails.email, person.email));
   if (found) return found.userId;
   const [user] = await db
     .insert(users)
-    .values({ name: DEMO_LEARNER.name, passwordHash: await hashPassword(DEMO_LEARNER.password) })
+    .values({ name: person.name, passwordHash: await hashPassword(person.password) })
     .returning({ id: users.id });
-  if (!user) throw new Error('demo learner insert returned nothing');
-  await db
-    .insert(userEmails)
-    .values({ userId: user.id, email: DEMO_LEARNER.email, isPrimary: true, verifiedAt: new Date() });
+  if (!user) throw new Error('demo user insert returned nothing');
+  await db.insert(userEmails).values({ userId: user.id, email: person.email, isPrimary: true, verifiedAt: new Date() });
   return user.id;
 }
 

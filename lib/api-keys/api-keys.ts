@@ -21,17 +21,22 @@ export async function createApiKey(db: Executor, input: { issuerId: string; name
   return { id: row.id, key };
 }
 
-/** The issuer a bearer key belongs to, or null for a malformed, unknown or revoked key. */
-export async function authenticateApiKey(db: Executor, key: string) {
+/** The key's id and issuer for a bearer key, or null for a malformed, unknown or revoked key. */
+export async function findApiKey(db: Executor, key: string) {
   if (!KEY_PATTERN.test(key)) return null;
   const [row] = await db
     .update(apiKeys)
     .set({ lastUsedAt: new Date() })
     .where(and(eq(apiKeys.keyHash, sha256Hex(key)), isNull(apiKeys.revokedAt)))
-    .returning({ issuerId: apiKeys.issuerId });
+    .returning({ id: apiKeys.id, issuerId: apiKeys.issuerId });
   if (!row) return null;
   const [issuer] = await db.select().from(issuers).where(eq(issuers.id, row.issuerId));
-  return issuer ?? null;
+  return issuer ? { keyId: row.id, issuer } : null;
+}
+
+/** The issuer a bearer key belongs to, or null for a malformed, unknown or revoked key. */
+export async function authenticateApiKey(db: Executor, key: string) {
+  return (await findApiKey(db, key))?.issuer ?? null;
 }
 
 export async function revokeApiKey(db: Executor, input: { issuerId: string; keyId: string }) {

@@ -1,41 +1,62 @@
 import 'server-only';
+import type { z } from 'zod';
 import { getDb } from '@/db/client';
 import type { Issuer } from '@/db/schema';
-import { authenticateApiKey } from '@/lib/api-keys/api-keys';
+import { findApiKey } from '@/lib/api-keys/api-keys';
+import { fieldErrorsOf } from '@/lib/awards/award-input';
 import { AppError, isAppError } from '@/lib/errors';
 import { problem, problemFromAppError } from './problem';
+import { countApiRequest, rateLimitHeaders, rateLimitPerMinute } from './rate-limit';
 
 type Context<P> = { params: Promise<P> };
 type IssuerHandler<P> = (input: { request: Request; issuer: Issuer; params: P }) => Promise<Response>;
 
-async function issuerOf(request: Request): Promise<Issuer> {
+async function apiKeyOf(request: Request) {
   const header = request.headers.get('authorization') ?? '';
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match?.[1])
     throw new AppError('unauthorized', 'Send your issuer API key as "Authorization: Bearer <key>".');
-  const issuer = await authenticateApiKey(await getDb(), match[1]);
-  if (!issuer) throw new AppError('unauthorized', 'This API key is not valid or has been revoked.');
-  return issuer;
+  const found = await findApiKey(await getDb(), match[1]);
+  if (!found) throw new AppError('unauthorized', 'This API key is not valid or has been revoked.');
+  return found;
+}
+
+function errorResponse(error: unknown): Response {
+  if (isAppError(error)) {
+    const response = problemFromAppError(error);
+    if (error.code === 'unauthorized') response.headers.set('WWW-Authenticate', 'Bearer');
+    return response;
+  }
+  console.error('[api] unexpected error', error);
+  return problem({ status: 500, detail: 'Something went wrong on our side. Please retry.' });
 }
 
 /**
- * A route handler for the issuer API: authenticates the API key, maps AppErrors to
- * problem+json, and turns anything unexpected into a logged 500 without internals.
+ * A route handler for the issuer API: authenticates the API key, counts the request against the
+ * key's per-minute limit (429 with Retry-After past it), maps AppErrors to problem+json, and turns
+ * anything unexpected into a logged 500 without internals.
  */
 export function issuerRoute<P = Record<string, never>>(handler: IssuerHandler<P>) {
   return async (request: Request, context: Context<P>): Promise<Response> => {
+    let limitHeaders: Record<string, string> = {};
+    let response: Response;
     try {
-      const issuer = await issuerOf(request);
-      return await handler({ request, issuer, params: await context.params });
-    } catch (error) {
-      if (isAppError(error)) {
-        const response = problemFromAppError(error);
-        if (error.code === 'unauthorized') response.headers.set('WWW-Authenticate', 'Bearer');
-        return response;
+      const { keyId, issuer } = await apiKeyOf(request);
+      const limit = await countApiRequest(await getDb(), { keyId, limit: rateLimitPerMinute() });
+      limitHeaders = rateLimitHeaders(limit);
+      if (limit.isLimited) {
+        throw new AppError(
+          'rate_limited',
+          `This API key has made more than ${limit.limit} requests this minute. Retry in ${limit.resetSeconds} seconds.`,
+          { retryAfterSeconds: limit.resetSeconds },
+        );
       }
-      console.error('[api] unexpected error', error);
-      return problem({ status: 500, detail: 'Something went wrong on our side. Please retry.' });
+      response = await handler({ request, issuer, params: await context.params });
+    } catch (error) {
+      response = errorResponse(error);
     }
+    for (const [name, value] of Object.entries(limitHeaders)) response.headers.set(name, value);
+    return response;
   };
 }
 
@@ -49,3 +70,48 @@ export async function readJson(request: Request): Promise<unknown> {
     });
   }
 }
+
+function invalidFields(error: z.ZodError, prefix = ''): AppError {
+  const fieldErrors = Object.fromEntries(
+    Object.entries(fieldErrorsOf(error)).map(([field, messages]) => [prefix + field, messages]),
+  );
+  return new AppError('invalid', 'Some fields are missing or invalid.', { fieldErrors });
+}
+
+/** The body parsed by `schema`, or a 400 naming every bad field. */
+export async function parseBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
+  const parsed = schema.safeParse(await readJson(request));
+  if (!parsed.success) throw invalidFields(parsed.error);
+  return parsed.data;
+}
+
+/** The query string parsed by `schema` (repeated parameters keep their last value), or a 400. */
+export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.output<S> {
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  const parsed = schema.safeParse(query);
+  if (!parsed.success) throw invalidFields(parsed.error);
+  return parsed.data;
+}
+
+/** A path id that is a UUID; anything else is the same 404 as an id that does not exist. */
+export function idParam(value: string, notFound: string): string {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) {
+    throw new AppError('not_found', notFound);
+  }
+  return value.toLowerCase();
+}
+
+/** The Idempotency-Key header (trimmed), null when absent; over 200 characters is a 400. */
+export function idempotencyKeyOf(request: Request): string | null {
+  const key = request.headers.get('idempotency-key')?.trim() || null;
+  if (key && key.length > 200) {
+    throw new AppError('invalid', 'Idempotency-Key is too long.', {
+      fieldErrors: { 'Idempotency-Key': ['must be at most 200 characters'] },
+    });
+  }
+  return key;
+}
+
+/** Marks a response as the replay of an earlier request with the same Idempotency-Key. */
+export const replayHeaders = (isReplay: boolean): Record<string, string> =>
+  isReplay ? { 'Idempotent-Replayed': 'true' } : {};

@@ -3,6 +3,7 @@ import type { Db, Executor, Tx } from '@/db/client';
 import { awards, badgeTemplates, claimTokens, issuers, userEmails } from '@/db/schema';
 import { hashToken } from '@/lib/crypto/tokens';
 import { AppError } from '@/lib/errors';
+import { enqueueWebhookEvent } from '@/lib/webhooks/events';
 
 export type ClaimLookup =
   | { status: 'unknown' }
@@ -90,6 +91,8 @@ async function settle(
     .where(and(eq(awards.id, input.awardId), eq(awards.state, 'pending'), isNull(awards.revokedAt)))
     .returning();
   if (!row) throw new AppError('conflict', 'This badge has already been accepted or declined.');
+  // Webhooks: award.accepted / award.declined, committed with the decision.
+  await enqueueWebhookEvent(tx, { issuerId: row.issuerId, event: `award.${input.state}`, award: row });
   // Any other link sent for this award stops working too.
   await tx
     .update(claimTokens)

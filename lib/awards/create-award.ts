@@ -10,6 +10,7 @@ import { badgeAwardedMessage } from '@/lib/email/render';
 import { AppError } from '@/lib/errors';
 import { imageUrl } from '@/lib/images/store';
 import { findActiveTemplate } from '@/lib/issuers/issuers';
+import { enqueueWebhookEvent } from '@/lib/webhooks/events';
 import type { AwardInput } from './award-input';
 import { isAddressOptedOut } from './opt-out';
 
@@ -87,6 +88,13 @@ export async function createAward(opts: CreateAwardOptions): Promise<{ award: Aw
         })
         .returning();
       if (!row) throw new Error('award insert returned nothing');
+      // Webhooks: the issuer hears of every award, opted-out ones included (state 'opted_out').
+      await enqueueWebhookEvent(tx, {
+        issuerId: issuer.id,
+        event: 'award.created',
+        award: row,
+        appUrl: config.appUrl,
+      });
       if (isOptedOut) return row;
       await tx.insert(claimTokens).values({
         tokenHash: claim.hash,

@@ -1,7 +1,16 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Executor } from '@/db/client';
 import { badgeTemplates, issuers } from '@/db/schema';
 import { pngImageFor } from './template-png';
+
+export const issuerInputSchema = z.object({
+  slug: z.string().regex(/^[a-z][a-z0-9-]{1,48}[a-z0-9]$/, 'use 3–50 lowercase letters, digits and hyphens'),
+  name: z.string({ message: 'is required' }).trim().min(1).max(200),
+  url: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }),
+  email: z.email({ message: 'must be an email address' }),
+  description: z.string().max(2000).optional(),
+});
 
 export type IssuerInput = {
   slug: string;

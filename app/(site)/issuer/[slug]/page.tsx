@@ -1,0 +1,39 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Card } from '@/components/ui/card';
+import { listTemplates } from '@/lib/issuers/issuers';
+import { consoleContext } from '../console';
+
+export const metadata: Metadata = { title: 'Templates · Issuer console' };
+
+export default async function IssuerTemplatesPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const { issuer, db } = await consoleContext(slug, '');
+  const templates = await listTemplates(db, issuer.id);
+  return (
+    <section aria-labelledby="templates-heading" className="flex flex-col gap-4">
+      <h1 id="templates-heading" className="text-xl font-semibold">
+        Badge templates
+      </h1>
+      {templates.length === 0 ? <p>No templates yet.</p> : null}
+      <ul className="grid gap-4 sm:grid-cols-2">
+        {templates.map((t) => (
+          <li key={t.id}>
+            <Card className="flex h-full gap-4">
+              {/* biome-ignore lint/performance/noImgElement: served by our image route, often SVG */}
+              <img src={`/images/${t.imageId}`} alt="" width={64} height={64} className="h-16 w-16 shrink-0" />
+              <div className="flex flex-col gap-1">
+                <h2 className="font-semibold">{t.name}</h2>
+                <p className="text-sm text-stone-800">{t.description}</p>
+                <p className="text-xs text-stone-700">Template id: {t.id}</p>
+                <Link href={`/issuer/${issuer.slug}/award?template=${t.id}`} className="text-sm underline">
+                  Award this badge
+                </Link>
+              </div>
+            </Card>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "badge_templates" ADD COLUMN "alignments" jsonb DEFAULT '[]'::jsonb NOT NULL;

@@ -1,0 +1,154 @@
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { getDb } from '@/db/client';
+import { awards, bulkJobRows, bulkJobs, outbox } from '@/db/schema';
+import { makeIssuer, testConfig, uniqueEmail } from '@/test/factories';
+import { createBulkJob, getBulkJob, startBulkJob } from './jobs';
+import { runBulkJobs } from './run';
+
+type Issued = Awaited<ReturnType<typeof makeIssuer>>;
+
+const emailsFor = (n: number) => Array.from({ length: n }, (_, i) => uniqueEmail(`bulk${i}`));
+const csvFor = (emails: string[], name = 'Learner') =>
+  ['email,name,issued', ...emails.map((e, i) => `${e},${name} ${i},2025-01-15`)].join('\n');
+
+async function startJob(issued: Issued, csvText: string) {
+  const db = await getDb();
+  const created = await createBulkJob(db, {
+    issuerId: issued.issuer.id,
+    templateId: issued.template.id,
+    userId: null,
+    fileName: 'cohort.csv',
+    csvText,
+  });
+  if (!created.ok) throw new Error(JSON.stringify(created.errors));
+  await startBulkJob(db, { issuerId: issued.issuer.id, jobId: created.job.id });
+  return created.job.id;
+}
+
+async function progress(issued: Issued, jobId: string) {
+  const job = await getBulkJob(await getDb(), { issuerId: issued.issuer.id, jobId });
+  if (!job) throw new Error('job not found');
+  return job;
+}
+
+/** Runs batches until this job is done (on a shared PostgreSQL, other jobs may be served first). */
+async function runToDone(issued: Issued, jobId: string, batchSize?: number) {
+  const db = await getDb();
+  for (let i = 0; i < 500; i += 1) {
+    if ((await progress(issued, jobId)).status === 'done') return progress(issued, jobId);
+    await runBulkJobs({ db, config: testConfig, batchSize });
+  }
+  throw new Error('job did not finish');
+}
+
+async function awardsTo(issued: Issued, emails: string[]) {
+  const db = await getDb();
+  return db
+    .select({ id: awards.id, email: awards.recipientEmail })
+    .from(awards)
+    .where(and(eq(awards.issuerId, issued.issuer.id), inArray(awards.recipientEmail, emails)));
+}
+
+async function emailCount(emails: string[]) {
+  const db = await getDb();
+  const [row] = await db
+    .select({ n: count() })
+    .from(outbox)
+    .where(inArray(sql`${outbox.payload}->>'to'`, emails));
+  return row?.n ?? 0;
+}
+
+async function jobRows(jobId: string) {
+  const db = await getDb();
+  return db
+    .select({ rowNumber: bulkJobRows.rowNumber, status: bulkJobRows.status, awardId: bulkJobRows.awardId })
+    .from(bulkJobRows)
+    .where(eq(bulkJobRows.jobId, jobId))
+    .orderBy(asc(bulkJobRows.rowNumber));
+}
+
+describe('runBulkJobs', () => {
+  it('awards a 50-row file, and the same file again awards nothing twice', async () => {
+    const db = await getDb();
+    const issued = await makeIssuer(db);
+    const emails = emailsFor(50);
+    const csvText = csvFor(emails);
+
+    const first = await runToDone(issued, await startJob(issued, csvText));
+    expect(first).toMatchObject({ status: 'done', total: 50, processed: 50, failed: 0, skipped: 0 });
+    expect(first.finishedAt).toBeInstanceOf(Date);
+    const firstAwards = await awardsTo(issued, emails);
+    expect(firstAwards).toHaveLength(50);
+    expect(await emailCount(emails)).toBe(50);
+    const firstRows = await jobRows(first.id);
+    expect(firstRows.every((r) => r.status === 'awarded')).toBe(true);
+    expect(new Set(firstRows.map((r) => r.awardId))).toEqual(new Set(firstAwards.map((a) => a.id)));
+
+    const second = await runToDone(issued, await startJob(issued, csvText));
+    expect(second).toMatchObject({ status: 'done', total: 50, processed: 50, failed: 0, skipped: 50 });
+    expect(await awardsTo(issued, emails)).toHaveLength(50);
+    expect(await emailCount(emails)).toBe(50);
+    const secondRows = await jobRows(second.id);
+    expect(secondRows.map((r) => r.awardId)).toEqual(firstRows.map((r) => r.awardId));
+  });
+
+  it('fails, and lists, a row whose recipient already has the award under another name', async () => {
+    const db = await getDb();
+    const issued = await makeIssuer(db);
+    const emails = emailsFor(2);
+    await runToDone(issued, await startJob(issued, csvFor(emails)));
+    const renamed = csvFor([emails[0] as string], 'Renamed');
+
+    const job = await runToDone(issued, await startJob(issued, renamed));
+    expect(job).toMatchObject({ status: 'done', processed: 1, failed: 1 });
+    expect(job.failures).toEqual([
+      { rowNumber: 2, email: emails[0], error: expect.stringContaining('different name or evidence') },
+    ]);
+    expect(await awardsTo(issued, emails)).toHaveLength(2);
+  });
+
+  it('resumes after a crash: every row awarded once, one email per recipient', async () => {
+    const db = await getDb();
+    const issued = await makeIssuer(db);
+    const emails = emailsFor(25);
+    const jobId = await startJob(issued, csvFor(emails));
+
+    // One batch of 10, then the process "dies".
+    for (let i = 0; i < 500 && (await progress(issued, jobId)).processed === 0; i += 1) {
+      await runBulkJobs({ db, config: testConfig, batchSize: 10 });
+    }
+    const afterBatch = await jobRows(jobId);
+    expect(afterBatch.filter((r) => r.status === 'awarded')).toHaveLength(10);
+    const lost = afterBatch[4];
+    if (!lost?.awardId) throw new Error('row 6 was not awarded');
+    // It died after createAward committed but before the row was recorded, holding the lease.
+    await db
+      .update(bulkJobRows)
+      .set({ status: 'pending', awardId: null })
+      .where(and(eq(bulkJobRows.jobId, jobId), eq(bulkJobRows.rowNumber, lost.rowNumber)));
+    await db
+      .update(bulkJobs)
+      .set({ processed: 9, lockedUntil: sql`now() + interval '1 minute'` })
+      .where(eq(bulkJobs.id, jobId));
+
+    // While its lease holds, nobody else touches the job.
+    await runBulkJobs({ db, config: testConfig, batchSize: 10 });
+    expect((await progress(issued, jobId)).processed).toBe(9);
+
+    await db
+      .update(bulkJobs)
+      .set({ lockedUntil: sql`now() - interval '1 second'` })
+      .where(eq(bulkJobs.id, jobId));
+    const done = await runToDone(issued, jobId, 10);
+    expect(done).toMatchObject({ status: 'done', total: 25, processed: 25, failed: 0, skipped: 0 });
+
+    const given = await awardsTo(issued, emails);
+    expect(given).toHaveLength(25);
+    expect(new Set(given.map((a) => a.email)).size).toBe(25);
+    expect(await emailCount(emails)).toBe(25);
+    const rows = await jobRows(jobId);
+    expect(rows.every((r) => r.status === 'awarded')).toBe(true);
+    expect(rows.find((r) => r.rowNumber === lost.rowNumber)?.awardId).toBe(lost.awardId);
+  });
+});

@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db, Executor } from '@/db/client';
+import { type Award, webhookDeliveries, webhookEndpoints, type webhookEvent } from '@/db/schema';
+import { presentAward } from '@/lib/awards/present';
+import { getConfig } from '@/lib/config';
+import { findActiveEndpoint } from './endpoints';
+
+export type WebhookEvent = (typeof webhookEvent.enumValues)[number];
+export type AwardWebhookEvent = Exclude<WebhookEvent, 'test'>;
+
+/** Deliveries are retried with backoff for this long, then marked failed. */
+export const DELIVERY_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+async function enqueue(
+  db: Executor,
+  input: { endpointIds: string[]; event: WebhookEvent; data: Record<string, unknown> },
+) {
+  if (input.endpointIds.length === 0) return [];
+  const now = new Date();
+  const rows = input.endpointIds.map((endpointId) => {
+    // The delivery id is in the body too, so receivers can drop a delivery they already handled.
+    const id = randomUUID();
+    const body = { id, type: input.event, createdAt: now.toISOString(), data: input.data };
+    return {
+      id,
+      endpointId,
+      event: input.event,
+      body,
+      giveUpAt: new Date(now.getTime() + DELIVERY_WINDOW_MS),
+    };
+  });
+  await db.insert(webhookDeliveries).values(rows);
+  return rows.map((row) => row.id);
+}
+
+/**
+ * Queues an award event for each of the issuer's active endpoints, in the caller's transaction,
+ * so a delivery exists exactly when the change it reports was committed.
+ */
+export async function enqueueWebhookEvent(
+  tx: Executor,
+  input: { issuerId: string; event: AwardWebhookEvent; award: Award; appUrl?: string },
+): Promise<string[]> {
+  const endpoints = await tx
+    .select({ id: webhookEndpoints.id })
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.issuerId, input.issuerId), isNull(webhookEndpoints.disabledAt)));
+  const appUrl = input.appUrl ?? getConfig().appUrl;
+  return enqueue(tx, {
+    endpointIds: endpoints.map((endpoint) => endpoint.id),
+    event: input.event,
+    data: { award: presentAward(input.award, appUrl) },
+  });
+}
+
+/** The console's "Send test event": one `test` delivery to one endpoint; returns its id. */
+export async function sendTestEvent(
+  db: Db,
+  input: { issuerId: string; endpointId: string },
+): Promise<string> {
+  const endpoint = await findActiveEndpoint(db, input);
+  const [id] = await enqueue(db, {
+    endpointIds: [endpoint.id],
+    event: 'test',
+    data: { message: 'A test event from Laurel: your endpoint is receiving webhooks.' },
+  });
+  if (!id) throw new Error('test delivery insert returned nothing');
+  return id;
+}
