@@ -4,7 +4,13 @@ import { type APIRequestContext, expect, type Page } from '@playwright/test';
 import { E2E } from './env';
 
 type IssuerFixture = { id: string; name: string; templateId: string; templateName: string; apiKey: string };
-export type Fixtures = { labs: IssuerFixture; other: IssuerFixture; revokedKey: string };
+export type Fixtures = {
+  labs: IssuerFixture;
+  other: IssuerFixture;
+  revokedKey: string;
+  labsSlug: string;
+  members: { admin: string; staff: string; password: string };
+};
 
 export function fixtures(): Fixtures {
   return JSON.parse(readFileSync(E2E.fixturesFile, 'utf8')) as Fixtures;

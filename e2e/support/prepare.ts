@@ -5,11 +5,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { closeDb, getDb } from '@/db/client';
+import { userEmails, users } from '@/db/schema';
 import { badgeSvg } from '@/db/seed/badge-art';
 import { createApiKey, revokeApiKey } from '@/lib/api-keys/api-keys';
+import { hashPassword } from '@/lib/auth/password';
 import { getConfig } from '@/lib/config';
 import { storeImage } from '@/lib/images/store';
 import { upsertIssuer, upsertTemplate } from '@/lib/issuers/issuers';
+import { addIssuerMember } from '@/lib/issuers/members';
 
 async function makeIssuer(slug: string, name: string) {
   const db = await getDb();
@@ -43,9 +46,30 @@ async function main() {
   const other = await makeIssuer(`other-${stamp}`, 'Other Academy');
   const revoked = await createApiKey(await getDb(), { issuerId: labs.id, name: 'revoked' });
   await revokeApiKey(await getDb(), { issuerId: labs.id, keyId: revoked.id });
+  const db = await getDb();
+  const members = {
+    admin: `admin-${stamp}@issuers.example`,
+    staff: `staff-${stamp}@issuers.example`,
+    password: 'console-password-123',
+  };
+  for (const [role, email] of [
+    ['admin', members.admin],
+    ['staff', members.staff],
+  ] as const) {
+    const [user] = await db
+      .insert(users)
+      .values({ name: `E2E ${role}`, passwordHash: await hashPassword(members.password) })
+      .returning();
+    if (!user) throw new Error('no user');
+    await db.insert(userEmails).values({ userId: user.id, email, isPrimary: true, verifiedAt: new Date() });
+    await addIssuerMember(db, { issuerId: labs.id, email, role });
+  }
   const file = process.env.E2E_FIXTURES ?? path.join(config.dataDir, 'fixtures.json');
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify({ labs, other, revokedKey: revoked.key }, null, 2));
+  writeFileSync(
+    file,
+    JSON.stringify({ labs, other, revokedKey: revoked.key, members, labsSlug: `e2e-labs-${stamp}` }, null, 2),
+  );
 }
 
 main()

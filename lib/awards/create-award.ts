@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { type Award, awards, claimTokens, type Issuer } from '@/db/schema';
+import { type Award, awards, type BadgeTemplate, claimTokens, type Issuer } from '@/db/schema';
 import type { Config } from '@/lib/config';
 import { newToken, sha256Hex } from '@/lib/crypto/tokens';
 import { isUniqueViolation } from '@/lib/db-errors';
@@ -57,16 +57,13 @@ export async function createAward(opts: CreateAwardOptions): Promise<{ award: Aw
   // A learner who opted out gets no email and never sees the award; the issuer sees 'opted_out'.
   const isOptedOut = await isAddressOptedOut(db, input.recipient.email);
   const claim = newToken();
-  const message = await badgeAwardedMessage({
+  const message = await claimMessage({
+    config,
+    issuer,
+    template,
     recipientName: input.recipient.name,
-    badgeName: template.name,
-    badgeDescription: template.description,
-    // Many mail clients do not show SVG; the stored PNG rendering works everywhere.
-    badgeImageUrl: imageUrl(config.appUrl, template.pngImageId ?? template.imageId),
-    issuerName: issuer.name,
-    claimUrl: `${config.appUrl}/claim/${claim.token}`,
     expiresAt,
-    tokenExpiresInDays: config.claimTokenTtlDays,
+    token: claim.token,
   });
 
   try {
@@ -116,6 +113,29 @@ export async function createAward(opts: CreateAwardOptions): Promise<{ award: Aw
     }
     throw error;
   }
+}
+
+/** The claim email for an award (new or resent), rendered before the transaction that queues it. */
+export function claimMessage(input: {
+  config: Pick<Config, 'appUrl' | 'claimTokenTtlDays'>;
+  issuer: Pick<Issuer, 'name'>;
+  template: Pick<BadgeTemplate, 'name' | 'description' | 'imageId' | 'pngImageId'>;
+  recipientName: string;
+  expiresAt: Date | null;
+  token: string;
+}) {
+  const { config, template } = input;
+  return badgeAwardedMessage({
+    recipientName: input.recipientName,
+    badgeName: template.name,
+    badgeDescription: template.description,
+    // Many mail clients do not show SVG; the stored PNG rendering works everywhere.
+    badgeImageUrl: imageUrl(config.appUrl, template.pngImageId ?? template.imageId),
+    issuerName: input.issuer.name,
+    claimUrl: `${config.appUrl}/claim/${input.token}`,
+    expiresAt: input.expiresAt,
+    tokenExpiresInDays: config.claimTokenTtlDays,
+  });
 }
 
 async function findByIdempotencyKey(db: Db, issuerId: string, key: string) {

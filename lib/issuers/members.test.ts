@@ -13,12 +13,18 @@ describe('issuer members', () => {
     await addIssuerMember(db, { issuerId: issuer.id, email: admin.email.toUpperCase(), role: 'admin' });
     await addIssuerMember(db, { issuerId: issuer.id, email: staff.email, role: 'staff' });
 
-    expect((await requireIssuerRole(db, { userId: admin.user.id, slug: issuer.slug, needs: 'admin' })).role).toBe('admin');
+    expect(
+      (await requireIssuerRole(db, { userId: admin.user.id, slug: issuer.slug, needs: 'admin' })).role,
+    ).toBe('admin');
     expect((await requireIssuerRole(db, { userId: staff.user.id, slug: issuer.slug })).role).toBe('staff');
-    await expect(requireIssuerRole(db, { userId: staff.user.id, slug: issuer.slug, needs: 'admin' })).rejects.toMatchObject({
+    await expect(
+      requireIssuerRole(db, { userId: staff.user.id, slug: issuer.slug, needs: 'admin' }),
+    ).rejects.toMatchObject({
       code: 'forbidden',
     });
-    await expect(requireIssuerRole(db, { userId: stranger.user.id, slug: issuer.slug })).rejects.toMatchObject({
+    await expect(
+      requireIssuerRole(db, { userId: stranger.user.id, slug: issuer.slug }),
+    ).rejects.toMatchObject({
       code: 'not_found',
     });
     expect((await listMemberships(db, staff.user.id)).map((m) => m.issuer.id)).toEqual([issuer.id]);
@@ -31,8 +37,8 @@ describe('issuer members', () => {
     await addIssuerMember(db, { issuerId: issuer.id, email: person.email, role: 'staff' });
     await addIssuerMember(db, { issuerId: issuer.id, email: person.email, role: 'admin' });
     expect((await listMemberships(db, person.user.id)).map((m) => m.role)).toEqual(['admin']);
-    await expect(addIssuerMember(db, { issuerId: issuer.id, email: 'nobody@nowhere.test', role: 'staff' })).rejects.toThrow(
-      /No Laurel account uses/,
-    );
+    await expect(
+      addIssuerMember(db, { issuerId: issuer.id, email: 'nobody@nowhere.test', role: 'staff' }),
+    ).rejects.toThrow(/No Laurel account uses/);
   });
 });

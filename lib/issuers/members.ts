@@ -6,16 +6,23 @@ import { AppError } from '@/lib/errors';
 export type MemberRole = 'admin' | 'staff';
 
 /** Gives a Laurel user (by any of their addresses) a role at an issuer, or changes it. */
-export async function addIssuerMember(db: Executor, input: { issuerId: string; email: string; role: MemberRole }) {
+export async function addIssuerMember(
+  db: Executor,
+  input: { issuerId: string; email: string; role: MemberRole },
+) {
   const [owner] = await db
     .select({ userId: userEmails.userId })
     .from(userEmails)
     .where(eq(userEmails.email, input.email.trim().toLowerCase()));
-  if (!owner) throw new AppError('not_found', `No Laurel account uses ${input.email}. Ask them to sign up first.`);
+  if (!owner)
+    throw new AppError('not_found', `No Laurel account uses ${input.email}. Ask them to sign up first.`);
   await db
     .insert(issuerMembers)
     .values({ issuerId: input.issuerId, userId: owner.userId, role: input.role })
-    .onConflictDoUpdate({ target: [issuerMembers.issuerId, issuerMembers.userId], set: { role: input.role } });
+    .onConflictDoUpdate({
+      target: [issuerMembers.issuerId, issuerMembers.userId],
+      set: { role: input.role },
+    });
   return owner.userId;
 }
 
@@ -33,7 +40,10 @@ export function listMemberships(db: Executor, userId: string) {
  * The issuer and the user's role there, for every console page and action. Not a member is
  * "not found" (no hint that the issuer exists); staff asking for an admin task is "forbidden".
  */
-export async function requireIssuerRole(db: Executor, input: { userId: string; slug: string; needs?: MemberRole }) {
+export async function requireIssuerRole(
+  db: Executor,
+  input: { userId: string; slug: string; needs?: MemberRole },
+) {
   const [row] = await db
     .select({ issuer: issuers, role: issuerMembers.role })
     .from(issuerMembers)

@@ -94,7 +94,9 @@ describe('validateTemplateImage', () => {
   it('refuses anything over 2 MB before looking inside', async () => {
     const big = new Uint8Array(2 * 1024 * 1024 + 1);
     big.set(await png(300, 300));
-    await expect(validateTemplateImage(big)).rejects.toThrow('The image must be at most 2 MB; this one is 2.0 MB.');
+    await expect(validateTemplateImage(big)).rejects.toThrow(
+      'The image must be at most 2 MB; this one is 2.0 MB.',
+    );
   });
 });
 

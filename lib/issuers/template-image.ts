@@ -89,7 +89,15 @@ const parser = new XMLParser({
 });
 
 /** Elements that run code, embed other documents or listen for events. */
-const DROPPED_ELEMENTS = new Set(['script', 'foreignobject', 'handler', 'listener', 'iframe', 'object', 'embed']);
+const DROPPED_ELEMENTS = new Set([
+  'script',
+  'foreignobject',
+  'handler',
+  'listener',
+  'iframe',
+  'object',
+  'embed',
+]);
 const ANIMATIONS = new Set(['set', 'animate', 'animatecolor', 'animatemotion', 'animatetransform']);
 /** CSS functions whose arguments can name an outside resource. */
 const URL_FUNCTIONS = ['url', 'image-set', '-webkit-image-set', 'image', 'src'];
@@ -134,7 +142,10 @@ function neutraliseUrlFunctions(css: string): string {
     const name = (match[1] ?? '').toLowerCase();
     const open = match.index + name.length;
     const end = closingParen(css, open);
-    const argument = css.slice(open + 1, end - 1).trim().replace(/^(['"])([\s\S]*)\1$/, '$2');
+    const argument = css
+      .slice(open + 1, end - 1)
+      .trim()
+      .replace(/^(['"])([\s\S]*)\1$/, '$2');
     const isSafe = name === 'url' && isInternalRef(argument);
     out += css.slice(from, open - name.length) + (isSafe ? css.slice(open - name.length, end) : 'none');
     from = end;
@@ -222,6 +233,7 @@ export function sanitiseSvg(svg: string): Sanitised {
     return { ok: false, reason: 'The SVG image declares external entities or an unusual DOCTYPE.' };
   }
   const elements = tree.filter((node) => Object.keys(node).some((k) => k !== ':@' && !/^[?#]/.test(k)));
-  if (elements.length !== 1) return { ok: false, reason: 'The SVG image must have exactly one root element.' };
+  if (elements.length !== 1)
+    return { ok: false, reason: 'The SVG image must have exactly one root element.' };
   return { ok: true, svg: serialise(elements) };
 }

@@ -62,7 +62,11 @@ const fields = {
 
 /** A new badge template, as the API receives it. */
 export const templateCreateSchema = z
-  .object({ ...fields, alignments: fields.alignments.optional(), validityDays: fields.validityDays.optional() })
+  .object({
+    ...fields,
+    alignments: fields.alignments.optional(),
+    validityDays: fields.validityDays.optional(),
+  })
   .strict();
 
 /** A change to a template: any of the fields; `criteria`, `skills` and `alignments` are replaced whole. */
@@ -194,7 +198,8 @@ export async function createTemplate(
     if (!existing) return null;
     if (opts.idempotencyKey && !existing.archivedAt && comparable(existing) === comparable(values)) {
       const stored = await findImage(db, existing.imageId);
-      if (stored && digest(stored.bytes) === digest(image.bytes)) return { template: existing, isReplay: true };
+      if (stored && digest(stored.bytes) === digest(image.bytes))
+        return { template: existing, isReplay: true };
     }
     throw nameTaken();
   };
@@ -263,7 +268,8 @@ export async function updateTemplate(
         .where(and(eq(badgeTemplates.id, opts.templateId), eq(badgeTemplates.issuerId, opts.issuerId)))
         .for('update');
       if (!current) throw new AppError('not_found', TEMPLATE_NOT_FOUND);
-      if (current.archivedAt) throw new AppError('conflict', 'This template is archived and can no longer change.');
+      if (current.archivedAt)
+        throw new AppError('conflict', 'This template is archived and can no longer change.');
       const stored = image ? await storeTemplateImage(tx, image) : null;
       const [row] = await tx
         .update(badgeTemplates)

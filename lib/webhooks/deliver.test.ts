@@ -3,8 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { webhookAttempts, webhookDeliveries } from '@/db/schema';
+import { users, webhookAttempts, webhookDeliveries } from '@/db/schema';
 import { acceptWithToken, declineWithToken } from '@/lib/awards/claim';
+import { createAward } from '@/lib/awards/create-award';
 import { presentAward } from '@/lib/awards/present';
 import { revokeAward } from '@/lib/awards/revoke-award';
 import { createSafePoster } from '@/lib/net/safe-post';
@@ -204,6 +205,22 @@ describe('award events', () => {
       ['award.declined', 'declined'],
     ]);
     expect(receiver.received.every((r) => r.isVerified)).toBe(true);
+  });
+
+  it('tells the issuer about an award to a learner who opted out, as opted_out', async () => {
+    const { db, issued, receiver } = await setUp();
+    const learner = await makeUser(db);
+    await db.update(users).set({ optedOutAt: new Date() }).where(eq(users.id, learner.user.id));
+    const { award } = await createAward({
+      db,
+      config: testConfig,
+      issuer: issued.issuer,
+      input: { templateId: issued.template.id, recipient: { email: learner.email, name: 'Ada' } },
+    });
+    await deliverAll();
+    expect(receiver.forAward(award.id).map((r) => [r.json.type, r.json.data.award?.state])).toEqual([
+      ['award.created', 'opted_out'],
+    ]);
   });
 
   it('sends a test event on request', async () => {

@@ -17,8 +17,8 @@ export default async function IssuerIndexPage() {
       <h1 className="text-3xl font-bold">Issuer console</h1>
       {memberships.length === 0 ? (
         <p>
-          You are not a member of any issuer. An issuer admin can add you; for a new organization, see the README
-          (<code>npm run cli -- issuer create</code>).
+          You are not a member of any issuer. An issuer admin can add you; for a new organization, see the
+          README (<code>npm run cli -- issuer create</code>).
         </p>
       ) : (
         <ul className="flex flex-col gap-2">

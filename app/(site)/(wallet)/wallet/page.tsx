@@ -81,7 +81,9 @@ function BadgeGrid({ badges }: { badges: WalletBadge[] }) {
                   {badge.isPublic ? 'Public' : 'Private — only you can see it'}
                 </span>
               )}
-              {badge.revokedAt ? <span className="text-sm font-medium text-red-800">Revoked by the issuer</span> : null}
+              {badge.revokedAt ? (
+                <span className="text-sm font-medium text-red-800">Revoked by the issuer</span>
+              ) : null}
             </span>
           </Link>
         </li>

@@ -2,7 +2,13 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { consoleContext } from '../console';
 
-export default async function IssuerConsoleLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
+export default async function IssuerConsoleLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ slug: string }>;
+}) {
   const { slug } = await params;
   const { issuer, role } = await consoleContext(slug, '');
   const base = `/issuer/${issuer.slug}`;
@@ -28,7 +34,10 @@ export default async function IssuerConsoleLayout({ children, params }: { childr
         <ul className="flex flex-wrap gap-2 border-b border-stone-200 pb-3">
           {links.map(([label, href]) => (
             <li key={href}>
-              <Link href={href ?? base} className="rounded px-3 py-1.5 text-sm font-medium hover:bg-stone-100">
+              <Link
+                href={href ?? base}
+                className="rounded px-3 py-1.5 text-sm font-medium hover:bg-stone-100"
+              >
                 {label}
               </Link>
             </li>

@@ -21,7 +21,13 @@ export default async function IssuerTemplatesPage({ params }: { params: Promise<
           <li key={t.id}>
             <Card className="flex h-full gap-4">
               {/* biome-ignore lint/performance/noImgElement: served by our image route, often SVG */}
-              <img src={`/images/${t.imageId}`} alt="" width={64} height={64} className="h-16 w-16 shrink-0" />
+              <img
+                src={`/images/${t.imageId}`}
+                alt=""
+                width={64}
+                height={64}
+                className="h-16 w-16 shrink-0"
+              />
               <div className="flex flex-col gap-1">
                 <h2 className="font-semibold">{t.name}</h2>
                 <p className="text-sm text-stone-800">{t.description}</p>

@@ -33,7 +33,10 @@ export const awardOneAction = formAction(formSchema, async (form) => {
   if (!user) throw new AppError('forbidden', 'Your session has ended. Sign in again.');
   const db = await getDb();
   const { issuer } = await requireIssuerRole(db, { userId: user.id, slug: form.slug });
-  const evidence = form.evidenceUrl || form.evidenceNarrative ? [{ url: form.evidenceUrl || undefined, narrative: form.evidenceNarrative || undefined }] : undefined;
+  const evidence =
+    form.evidenceUrl || form.evidenceNarrative
+      ? [{ url: form.evidenceUrl || undefined, narrative: form.evidenceNarrative || undefined }]
+      : undefined;
   const parsed = awardInputSchema.safeParse({
     templateId: form.templateId,
     recipient: { email: form.email, name: form.name },
@@ -45,10 +48,21 @@ export const awardOneAction = formAction(formSchema, async (form) => {
     const errors = fieldErrorsOf(parsed.error);
     const fieldErrors: Record<string, string[]> = {};
     for (const [key, messages] of Object.entries(errors)) {
-      const field = { 'recipient.email': 'email', 'recipient.name': 'name', 'evidence.0.url': 'evidenceUrl', 'evidence.0': 'evidenceUrl' }[key] ?? key;
+      const field =
+        {
+          'recipient.email': 'email',
+          'recipient.name': 'name',
+          'evidence.0.url': 'evidenceUrl',
+          'evidence.0': 'evidenceUrl',
+        }[key] ?? key;
       fieldErrors[field] = messages;
     }
-    return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors, values: { ...form, issuedAt: '', expiresAt: '' } };
+    return {
+      status: 'error',
+      message: 'Please correct the highlighted fields.',
+      fieldErrors,
+      values: { ...form, issuedAt: '', expiresAt: '' },
+    };
   }
   const { award } = await createAward({ db, config: getConfig(), issuer, input: parsed.data });
   kickOutbox();

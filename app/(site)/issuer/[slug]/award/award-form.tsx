@@ -23,7 +23,12 @@ export function AwardForm({ slug, templates, selected }: Props) {
         <label htmlFor="award-template" className="text-sm font-medium">
           Badge
         </label>
-        <select id="award-template" name="templateId" defaultValue={v?.templateId ?? selected} className="rounded-md border border-stone-400 bg-white px-3 py-2">
+        <select
+          id="award-template"
+          name="templateId"
+          defaultValue={v?.templateId ?? selected}
+          className="rounded-md border border-stone-400 bg-white px-3 py-2"
+        >
           {templates.map((t) => (
             <option key={t.id} value={t.id}>
               {t.name}
@@ -31,9 +36,31 @@ export function AwardForm({ slug, templates, selected }: Props) {
           ))}
         </select>
       </div>
-      <Field label="Recipient email" name="email" id="award-email" type="email" required defaultValue={v?.email} errors={error?.fieldErrors?.email} />
-      <Field label="Recipient name" name="name" id="award-name" required defaultValue={v?.name} errors={error?.fieldErrors?.name} />
-      <Field label="Issued on (optional)" name="issuedAt" id="award-issued" type="date" hint="Today when empty." errors={error?.fieldErrors?.issuedAt} />
+      <Field
+        label="Recipient email"
+        name="email"
+        id="award-email"
+        type="email"
+        required
+        defaultValue={v?.email}
+        errors={error?.fieldErrors?.email}
+      />
+      <Field
+        label="Recipient name"
+        name="name"
+        id="award-name"
+        required
+        defaultValue={v?.name}
+        errors={error?.fieldErrors?.name}
+      />
+      <Field
+        label="Issued on (optional)"
+        name="issuedAt"
+        id="award-issued"
+        type="date"
+        hint="Today when empty."
+        errors={error?.fieldErrors?.issuedAt}
+      />
       <Field
         label="Expires on (optional)"
         name="expiresAt"
@@ -42,8 +69,20 @@ export function AwardForm({ slug, templates, selected }: Props) {
         hint="When empty, the template's validity period applies."
         errors={error?.fieldErrors?.expiresAt}
       />
-      <Field label="Evidence URL (optional)" name="evidenceUrl" id="award-evidence-url" type="url" defaultValue={v?.evidenceUrl} errors={error?.fieldErrors?.evidenceUrl} />
-      <Field label="Evidence note (optional)" name="evidenceNarrative" id="award-evidence-note" defaultValue={v?.evidenceNarrative} />
+      <Field
+        label="Evidence URL (optional)"
+        name="evidenceUrl"
+        id="award-evidence-url"
+        type="url"
+        defaultValue={v?.evidenceUrl}
+        errors={error?.fieldErrors?.evidenceUrl}
+      />
+      <Field
+        label="Evidence note (optional)"
+        name="evidenceNarrative"
+        id="award-evidence-note"
+        defaultValue={v?.evidenceNarrative}
+      />
       <div>
         <SubmitButton pendingLabel="Awarding…">Award badge</SubmitButton>
       </div>

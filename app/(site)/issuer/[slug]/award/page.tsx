@@ -19,7 +19,11 @@ export default async function AwardPage({ params, searchParams }: Props) {
       {templates.length === 0 ? (
         <p>Create a badge template first.</p>
       ) : (
-        <AwardForm slug={issuer.slug} templates={templates.map((t) => ({ id: t.id, name: t.name }))} selected={(await searchParams).template} />
+        <AwardForm
+          slug={issuer.slug}
+          templates={templates.map((t) => ({ id: t.id, name: t.name }))}
+          selected={(await searchParams).template}
+        />
       )}
     </section>
   );

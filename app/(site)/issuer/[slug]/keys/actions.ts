@@ -16,14 +16,21 @@ async function adminOf(slug: string) {
   return { db, ...(await requireIssuerRole(db, { userId: user.id, slug, needs: 'admin' })) };
 }
 
-export type CreatedKey = { status: 'idle' } | { status: 'error'; message: string } | { status: 'created'; key: string; name: string };
+export type CreatedKey =
+  | { status: 'idle' }
+  | { status: 'error'; message: string }
+  | { status: 'created'; key: string; name: string };
 
-const createSchema = z.object({ slug: z.string(), name: z.string().trim().min(1, 'Give the key a name.').max(100) });
+const createSchema = z.object({
+  slug: z.string(),
+  name: z.string().trim().min(1, 'Give the key a name.').max(100),
+});
 
 /** Creates a key and returns it once; only its hash is kept. */
 export async function createKeyAction(_previous: CreatedKey, formData: FormData): Promise<CreatedKey> {
   const parsed = createSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { status: 'error', message: parsed.error.issues[0]?.message ?? 'Invalid input.' };
+  if (!parsed.success)
+    return { status: 'error', message: parsed.error.issues[0]?.message ?? 'Invalid input.' };
   try {
     const { db, issuer } = await adminOf(parsed.data.slug);
     const { key } = await createApiKey(db, { issuerId: issuer.id, name: parsed.data.name });
@@ -35,9 +42,12 @@ export async function createKeyAction(_previous: CreatedKey, formData: FormData)
   }
 }
 
-export const revokeKeyAction = formAction(z.object({ slug: z.string(), keyId: z.uuid() }), async ({ slug, keyId }) => {
-  const { db, issuer } = await adminOf(slug);
-  await revokeApiKey(db, { issuerId: issuer.id, keyId });
-  revalidatePath(`/issuer/${issuer.slug}/keys`);
-  return { status: 'success', message: 'Key revoked. Requests using it are now refused.' };
-});
+export const revokeKeyAction = formAction(
+  z.object({ slug: z.string(), keyId: z.uuid() }),
+  async ({ slug, keyId }) => {
+    const { db, issuer } = await adminOf(slug);
+    await revokeApiKey(db, { issuerId: issuer.id, keyId });
+    revalidatePath(`/issuer/${issuer.slug}/keys`);
+    return { status: 'success', message: 'Key revoked. Requests using it are now refused.' };
+  },
+);

@@ -23,7 +23,13 @@ export function CreateKeyForm({ slug }: { slug: string }) {
         </div>
       ) : null}
       <input type="hidden" name="slug" value={slug} />
-      <Field label="Key name" name="name" id="key-name" required hint="For example the system that will use it." />
+      <Field
+        label="Key name"
+        name="name"
+        id="key-name"
+        required
+        hint="For example the system that will use it."
+      />
       <div>
         <SubmitButton pendingLabel="Creating…">Create API key</SubmitButton>
       </div>
@@ -42,7 +48,9 @@ export function RevokeKeyForm({ slug, keyId, name }: { slug: string; keyId: stri
           Revoke<span className="sr-only"> {name}</span>
         </span>
       </SubmitButton>
-      <FormMessage tone={state.status === 'error' ? 'error' : 'success'}>{state.status === 'idle' ? null : state.message}</FormMessage>
+      <FormMessage tone={state.status === 'error' ? 'error' : 'success'}>
+        {state.status === 'idle' ? null : state.message}
+      </FormMessage>
     </form>
   );
 }

@@ -36,7 +36,13 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ slug: 
               </td>
               <td>{formatDate(k.createdAt)}</td>
               <td>{k.lastUsedAt ? formatDate(k.lastUsedAt) : 'Never'}</td>
-              <td>{k.revokedAt ? `Revoked ${formatDate(k.revokedAt)}` : <RevokeKeyForm slug={issuer.slug} keyId={k.id} name={k.name} />}</td>
+              <td>
+                {k.revokedAt ? (
+                  `Revoked ${formatDate(k.revokedAt)}`
+                ) : (
+                  <RevokeKeyForm slug={issuer.slug} keyId={k.id} name={k.name} />
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,0 +1,95 @@
+import { expect, type Page, test } from '@playwright/test';
+import { emailsTo, fixtures, uniqueEmail } from './support/helpers';
+
+async function signIn(page: Page, email: string) {
+  await page.goto('/sign-in?callbackUrl=/issuer');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(fixtures().members.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText('Issuer console ·')).toBeVisible();
+}
+
+function csv(rows: string[][]) {
+  return Buffer.from(['email,name', ...rows.map((r) => r.join(','))].join('\n'));
+}
+
+test('an issuer admin awards one badge, fixes a CSV with two bad rows and awards 50 with progress to 100%', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const { labs, members } = fixtures();
+  await signIn(page, members.admin);
+
+  await page.getByRole('link', { name: 'Award a badge' }).click();
+  const single = uniqueEmail('console-one');
+  await page.getByLabel('Recipient email').fill(single);
+  await page.getByLabel('Recipient name').fill('Una Single');
+  await page.getByRole('button', { name: 'Award badge' }).click();
+  await expect(page.getByText(`Awarded. ${single} has been sent a claim email.`)).toBeVisible();
+  await expect.poll(async () => (await emailsTo(request, single)).length).toBe(1);
+
+  await page.getByRole('link', { name: 'Award from CSV' }).click();
+  const stamp = Date.now().toString(36);
+  const good = Array.from({ length: 50 }, (_, i) => [
+    `bulk-${stamp}-${i}@learners.example`,
+    `Bulk Learner ${i}`,
+  ]);
+  const broken = [...good.slice(0, 10), ['not-an-email', 'Bad Address'], ['', 'No Email'], ...good.slice(10)];
+  await page
+    .getByLabel('CSV file')
+    .setInputFiles({ name: 'cohort.csv', mimeType: 'text/csv', buffer: csv(broken) });
+  await page.getByRole('button', { name: 'Check file' }).click();
+  const problems = page.getByRole('list', { name: 'Problems in the file' });
+  await expect(problems.getByRole('listitem')).toHaveCount(2);
+  await expect(problems).toContainText('Row 12');
+  await expect(problems).toContainText('Row 13');
+  expect((await emailsTo(request, good[0]?.[0] ?? '')).length).toBe(0);
+
+  await page
+    .getByLabel('CSV file')
+    .setInputFiles({ name: 'cohort.csv', mimeType: 'text/csv', buffer: csv(good) });
+  await page.getByRole('button', { name: 'Check file' }).click();
+  await expect(page.getByText('cohort.csv: all 50 rows are valid.')).toBeVisible();
+  await page.getByRole('button', { name: 'Award 50 badges' }).click();
+  await expect(page.getByTestId('bulk-status')).toContainText('Done: 100%', { timeout: 60_000 });
+  await expect(page.getByTestId('bulk-status')).toContainText('50 of 50 processed');
+  for (const email of [good[0]?.[0], good[49]?.[0]]) {
+    await expect.poll(async () => (await emailsTo(request, email ?? '')).length, { timeout: 20_000 }).toBe(1);
+  }
+  // The learner side sees the email; the API reports the awards.
+  const listed = await request.get('/api/v1/templates', {
+    headers: { Authorization: `Bearer ${labs.apiKey}` },
+  });
+  expect(listed.status()).toBe(200);
+});
+
+test('admins manage API keys (shown once); staff cannot reach key management', async ({ browser }) => {
+  const { members, labsSlug } = fixtures();
+  const admin = await browser.newPage();
+  await signIn(admin, members.admin);
+  await admin.getByRole('link', { name: 'API keys' }).click();
+  await admin.getByLabel('Key name').fill('Build server');
+  await admin.getByRole('button', { name: 'Create API key' }).click();
+  const key = (await admin.getByTestId('new-api-key').textContent()) ?? '';
+  expect(key).toMatch(/^lrl_[A-Za-z0-9_-]{8}_[A-Za-z0-9_-]{43}$/);
+  expect(
+    (await admin.request.get('/api/v1/templates', { headers: { Authorization: `Bearer ${key}` } })).status(),
+  ).toBe(200);
+  await admin.reload();
+  await expect(admin.getByText(key)).toHaveCount(0);
+  await admin
+    .getByRole('row', { name: /Build server/ })
+    .getByRole('button', { name: /Revoke/ })
+    .click();
+  await expect(admin.getByText('Key revoked.')).toBeVisible();
+  expect(
+    (await admin.request.get('/api/v1/templates', { headers: { Authorization: `Bearer ${key}` } })).status(),
+  ).toBe(401);
+
+  const staff = await browser.newPage();
+  await signIn(staff, members.staff);
+  await expect(staff.getByRole('link', { name: 'API keys' })).toHaveCount(0);
+  expect((await staff.goto(`/issuer/${labsSlug}/keys`))?.status()).toBe(403);
+  expect((await staff.goto(`/issuer/${fixtures().other.id}`))?.status()).toBe(404);
+});
