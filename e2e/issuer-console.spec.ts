@@ -1,4 +1,6 @@
+import { createHmac } from 'node:crypto';
 import { expect, type Page, test } from '@playwright/test';
+import { E2E } from './support/env';
 import { emailsTo, fixtures, uniqueEmail } from './support/helpers';
 
 async function signIn(page: Page, email: string) {
@@ -37,7 +39,7 @@ test('an issuer admin awards one badge, fixes a CSV with two bad rows and awards
   ]);
   const broken = [...good.slice(0, 10), ['not-an-email', 'Bad Address'], ['', 'No Email'], ...good.slice(10)];
   await page
-    .getByLabel('CSV file')
+    .getByLabel('CSV file', { exact: true })
     .setInputFiles({ name: 'cohort.csv', mimeType: 'text/csv', buffer: csv(broken) });
   await page.getByRole('button', { name: 'Check file' }).click();
   const problems = page.getByRole('list', { name: 'Problems in the file' });
@@ -47,7 +49,7 @@ test('an issuer admin awards one badge, fixes a CSV with two bad rows and awards
   expect((await emailsTo(request, good[0]?.[0] ?? '')).length).toBe(0);
 
   await page
-    .getByLabel('CSV file')
+    .getByLabel('CSV file', { exact: true })
     .setInputFiles({ name: 'cohort.csv', mimeType: 'text/csv', buffer: csv(good) });
   await page.getByRole('button', { name: 'Check file' }).click();
   await expect(page.getByText('cohort.csv: all 50 rows are valid.')).toBeVisible();
@@ -82,7 +84,7 @@ test('admins manage API keys (shown once); staff cannot reach key management', a
     .getByRole('row', { name: /Build server/ })
     .getByRole('button', { name: /Revoke/ })
     .click();
-  await expect(admin.getByText('Key revoked.')).toBeVisible();
+  await expect(admin.getByRole('row', { name: /Build server/ })).toContainText('Revoked');
   expect(
     (await admin.request.get('/api/v1/templates', { headers: { Authorization: `Bearer ${key}` } })).status(),
   ).toBe(401);
@@ -92,4 +94,29 @@ test('admins manage API keys (shown once); staff cannot reach key management', a
   await expect(staff.getByRole('link', { name: 'API keys' })).toHaveCount(0);
   expect((await staff.goto(`/issuer/${labsSlug}/keys`))?.status()).toBe(403);
   expect((await staff.goto(`/issuer/${fixtures().other.id}`))?.status()).toBe(404);
+});
+
+test('an admin adds a webhook endpoint, sends a test event and sees it delivered, signed', async ({ page, request }) => {
+  const { members } = fixtures();
+  await signIn(page, members.admin);
+  await page.getByRole('link', { name: 'Webhooks' }).click();
+  const receiver = `${E2E.remoteUrl}/webhook?run=${Date.now()}`;
+  await page.getByLabel('Endpoint URL').fill(receiver);
+  await page.getByRole('button', { name: 'Add endpoint' }).click();
+  const secret = (await page.getByTestId('webhook-secret').textContent()) ?? '';
+  expect(secret).toMatch(/^whsec_/);
+  await page.getByRole('listitem').filter({ hasText: receiver }).getByRole('button', { name: 'Send test event' }).click();
+  await expect(page.getByText('Test event queued.')).toBeVisible();
+  await expect
+    .poll(async () => {
+      await page.reload();
+      return page.getByTestId('delivery-row').filter({ hasText: 'test' }).first().textContent();
+    }, { timeout: 20_000 })
+    .toContain('succeeded');
+  const received = (await (await request.get(`${E2E.remoteUrl}/__webhooks`)).json()) as { headers: Record<string, string>; body: string }[];
+  const mine = received.filter((r) => JSON.parse(r.body).type === 'test').at(-1);
+  expect(mine).toBeDefined();
+  const header = mine?.headers['laurel-signature'] ?? '';
+  const [, t, v1] = /t=(\d+),v1=([0-9a-f]+)/.exec(header) ?? [];
+  expect(createHmac('sha256', secret).update(`${t}.${mine?.body}`).digest('hex')).toBe(v1);
 });

@@ -40,8 +40,22 @@ const documents: Record<string, unknown> = {
   },
 };
 
-createServer((req, res) => {
+const webhooks: { headers: Record<string, string | string[] | undefined>; body: string }[] = [];
+
+createServer(async (req, res) => {
   const url = new URL(req.url ?? '/', origin);
+  // A webhook receiver: records what it gets, so tests can check signatures and bodies.
+  if (url.pathname === '/webhook' && req.method === 'POST') {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    webhooks.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+    res.writeHead(200);
+    return res.end('ok');
+  }
+  if (url.pathname === '/__webhooks') {
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    return res.end(JSON.stringify(webhooks));
+  }
   if (url.pathname === '/redirect') {
     res.writeHead(302, { Location: url.searchParams.get('to') ?? '/' });
     return res.end();

@@ -7,6 +7,7 @@ import { formAction } from '@/lib/actions/form-action';
 import { getCurrentUser } from '@/lib/auth/session';
 import { acceptWithToken, declineWithToken } from '@/lib/awards/claim';
 import { refreshBadgePage } from '@/lib/badges/refresh';
+import { kickWebhooks } from '@/lib/webhooks/worker';
 
 const claimSchema = z.object({ token: z.string().min(1).max(100) });
 const acceptSchema = claimSchema.extend({ visibility: z.enum(['public', 'private']).default('public') });
@@ -20,6 +21,7 @@ export const acceptClaimAction = formAction(acceptSchema, async ({ token, visibi
     isPublic: visibility === 'public',
   });
   refreshBadgePage(award.id);
+  kickWebhooks();
   redirect(`/wallet/${award.id}?accepted=1`);
 });
 

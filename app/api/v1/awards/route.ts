@@ -5,6 +5,7 @@ import { createAward } from '@/lib/awards/create-award';
 import { presentAward } from '@/lib/awards/present';
 import { getConfig } from '@/lib/config';
 import { kickOutbox } from '@/lib/email/worker';
+import { kickWebhooks } from '@/lib/webhooks/worker';
 import { AppError } from '@/lib/errors';
 
 export const POST = issuerRoute(async ({ request, issuer }) => {
@@ -28,7 +29,10 @@ export const POST = issuerRoute(async ({ request, issuer }) => {
     input: parsed.data,
     idempotencyKey,
   });
-  if (!isReplay) kickOutbox();
+  if (!isReplay) {
+    kickOutbox();
+    kickWebhooks();
+  }
   return Response.json(presentAward(award, config.appUrl), {
     status: 201,
     headers: {

@@ -8,6 +8,7 @@ import { formAction } from '@/lib/actions/form-action';
 import { getCurrentUser } from '@/lib/auth/session';
 import { decidePendingAward } from '@/lib/awards/claim';
 import { refreshBadgePage } from '@/lib/badges/refresh';
+import { kickWebhooks } from '@/lib/webhooks/worker';
 
 const decisionSchema = z.object({
   awardId: z.uuid(),
@@ -26,5 +27,6 @@ export const decideAwardAction = formAction(decisionSchema, async ({ awardId, de
   });
   revalidatePath('/wallet');
   refreshBadgePage(awardId);
+  kickWebhooks();
   redirect(decision === 'accepted' ? `/wallet/${awardId}?accepted=1` : '/wallet?declined=1');
 });

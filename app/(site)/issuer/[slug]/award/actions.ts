@@ -8,6 +8,7 @@ import { awardInputSchema, fieldErrorsOf } from '@/lib/awards/award-input';
 import { createAward } from '@/lib/awards/create-award';
 import { getConfig } from '@/lib/config';
 import { kickOutbox } from '@/lib/email/worker';
+import { kickWebhooks } from '@/lib/webhooks/worker';
 import { AppError } from '@/lib/errors';
 import { requireIssuerRole } from '@/lib/issuers/members';
 
@@ -66,6 +67,7 @@ export const awardOneAction = formAction(formSchema, async (form) => {
   }
   const { award } = await createAward({ db, config: getConfig(), issuer, input: parsed.data });
   kickOutbox();
+  kickWebhooks();
   return {
     status: 'success',
     message:

@@ -5,6 +5,7 @@ import { fieldErrorsOf } from '@/lib/awards/award-input';
 import { presentAward } from '@/lib/awards/present';
 import { revokeAward, revokeInputSchema } from '@/lib/awards/revoke-award';
 import { refreshBadgePage } from '@/lib/badges/refresh';
+import { kickWebhooks } from '@/lib/webhooks/worker';
 import { getConfig } from '@/lib/config';
 import { AppError } from '@/lib/errors';
 
@@ -23,5 +24,6 @@ export const POST = issuerRoute<{ id: string }>(async ({ request, issuer, params
     reason: parsed.data.reason,
   });
   refreshBadgePage(award.id);
+  kickWebhooks();
   return Response.json(presentAward(award, getConfig().appUrl));
 });

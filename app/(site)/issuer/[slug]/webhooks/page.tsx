@@ -1,0 +1,69 @@
+import type { Metadata } from 'next';
+import { formatDate } from '@/lib/format';
+import { listWebhookEndpoints } from '@/lib/webhooks/endpoints';
+import { listDeliveries } from '@/lib/webhooks/list';
+import { consoleContext } from '../../console';
+import { CreateEndpointForm, EndpointActions } from './webhook-forms';
+
+export const metadata: Metadata = { title: 'Webhooks · Issuer console' };
+
+export default async function WebhooksPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const { issuer, db } = await consoleContext(slug, '/webhooks', 'admin');
+  const [endpoints, deliveries] = await Promise.all([listWebhookEndpoints(db, issuer.id), listDeliveries(db, { issuerId: issuer.id, limit: 50 })]);
+  return (
+    <div className="flex flex-col gap-8">
+      <section aria-labelledby="endpoints-heading" className="flex flex-col gap-4">
+        <h1 id="endpoints-heading" className="text-xl font-semibold">
+          Webhooks
+        </h1>
+        <p className="text-stone-700">
+          Laurel posts award.created, award.accepted, award.declined and award.revoked to your endpoints, signed, and
+          retries with backoff for 24 hours until your endpoint answers 2xx.
+        </p>
+        <CreateEndpointForm slug={issuer.slug} />
+        <ul className="flex flex-col gap-3">
+          {endpoints.map((e) => (
+            <li key={e.id} className="flex flex-col gap-2 rounded-md border border-stone-200 bg-white p-3">
+              <span className="break-all font-medium">{e.url}</span>
+              {e.disabledAt ? (
+                <span className="text-sm text-stone-700">Disabled {formatDate(e.disabledAt)}</span>
+              ) : (
+                <EndpointActions slug={issuer.slug} endpointId={e.id} />
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="deliveries-heading" className="flex flex-col gap-3">
+        <h2 id="deliveries-heading" className="text-lg font-semibold">
+          Recent deliveries
+        </h2>
+        <table className="w-full text-left text-sm">
+          <thead>
+            <tr className="border-b border-stone-300">
+              <th className="py-2">Event</th>
+              <th>Endpoint</th>
+              <th>Status</th>
+              <th>Response</th>
+              <th>Attempts</th>
+              <th>Queued</th>
+            </tr>
+          </thead>
+          <tbody>
+            {deliveries.map((d) => (
+              <tr key={d.id} className="border-b border-stone-200" data-testid="delivery-row">
+                <td className="py-2">{d.event}</td>
+                <td className="max-w-48 truncate">{d.endpointUrl}</td>
+                <td>{d.status}</td>
+                <td>{d.lastStatusCode ?? d.lastError ?? '—'}</td>
+                <td>{d.attempts}</td>
+                <td>{formatDate(d.createdAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

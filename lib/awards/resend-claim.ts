@@ -1,0 +1,86 @@
+import 'server-only';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { type Award, awardEvents, awards, badgeTemplates, claimTokens, issuers } from '@/db/schema';
+import type { Config } from '@/lib/config';
+import { newToken } from '@/lib/crypto/tokens';
+import { enqueueEmail } from '@/lib/email/outbox';
+import { AppError } from '@/lib/errors';
+import { claimMessage } from './create-award';
+
+const DAY_MS = 86_400_000;
+const NOT_FOUND = 'No award with this id belongs to your issuer.';
+
+type ResendOptions = {
+  issuerId: string;
+  awardId: string;
+  config: Pick<Config, 'appUrl' | 'claimTokenTtlDays' | 'isDemoMode'>;
+  /** A retry with the same key answers with the award and sends nothing. */
+  idempotencyKey?: string | null;
+};
+
+// The key is kept on the award's 'resent' event: per award, which is the only scope a resend has.
+const eventDetail = (key: string | null | undefined) => (key ? `Idempotency-Key: ${key}` : null);
+
+function refusal(award: Award, now: Date): string | null {
+  if (award.revokedAt) return 'This award has been revoked; there is nothing to claim.';
+  if (award.state !== 'pending') return `This award is ${award.state.replace('_', ' ')}, not pending: only pending awards can be resent.`;
+  if (award.expiresAt && award.expiresAt <= now) return 'This award has expired; award the badge again instead.';
+  return null;
+}
+
+/**
+ * Sends a pending award's claim email again with a new link. Earlier links stop working (they are
+ * marked used), and the resend is recorded in the award's history — all in one transaction, under
+ * a lock on the award so a concurrent accept or resend waits its turn.
+ */
+export async function resendClaim(db: Db, opts: ResendOptions): Promise<{ award: Award; isReplay: boolean }> {
+  const [found] = await db
+    .select({ award: awards, template: badgeTemplates, issuerName: issuers.name })
+    .from(awards)
+    .innerJoin(badgeTemplates, eq(badgeTemplates.id, awards.templateId))
+    .innerJoin(issuers, eq(issuers.id, awards.issuerId))
+    .where(and(eq(awards.id, opts.awardId), eq(awards.issuerId, opts.issuerId)));
+  if (!found) throw new AppError('not_found', NOT_FOUND);
+
+  const claim = newToken();
+  const message = await claimMessage({
+    config: opts.config,
+    issuer: { name: found.issuerName },
+    template: found.template,
+    recipientName: found.award.recipientName,
+    expiresAt: found.award.expiresAt,
+    token: claim.token,
+  });
+  const detail = eventDetail(opts.idempotencyKey);
+
+  return db.transaction(async (tx) => {
+    const [award] = await tx.select().from(awards).where(eq(awards.id, found.award.id)).for('update');
+    if (!award) throw new AppError('not_found', NOT_FOUND);
+    if (detail) {
+      const [previous] = await tx
+        .select({ id: awardEvents.id })
+        .from(awardEvents)
+        .where(and(eq(awardEvents.awardId, award.id), eq(awardEvents.kind, 'resent'), eq(awardEvents.detail, detail)));
+      if (previous) return { award, isReplay: true };
+    }
+    const now = new Date();
+    const reason = refusal(award, now);
+    if (reason) throw new AppError('conflict', reason);
+    await tx
+      .update(claimTokens)
+      .set({ usedAt: sql`now()` })
+      .where(and(eq(claimTokens.awardId, award.id), isNull(claimTokens.usedAt)));
+    await tx.insert(claimTokens).values({
+      tokenHash: claim.hash,
+      awardId: award.id,
+      expiresAt: new Date(now.getTime() + opts.config.claimTokenTtlDays * DAY_MS),
+    });
+    await enqueueEmail(tx, {
+      message: { to: award.recipientEmail, ...message },
+      isDemoMode: opts.config.isDemoMode,
+    });
+    await tx.insert(awardEvents).values({ awardId: award.id, kind: 'resent', detail });
+    return { award, isReplay: false };
+  });
+}
