@@ -162,7 +162,12 @@ export const apiKeys = pgTable(
   (t) => [index('api_keys_issuer_idx').on(t.issuerId)],
 );
 
-export type Alignment = { targetName: string; targetUrl: string; targetFramework?: string; targetCode?: string };
+export type Alignment = {
+  targetName: string;
+  targetUrl: string;
+  targetFramework?: string;
+  targetCode?: string;
+};
 
 export const badgeTemplates = pgTable(
   'badge_templates',

@@ -8,7 +8,7 @@ async function signIn(page: Page, email: string) {
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(fixtures().members.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByText('Issuer console ·')).toBeVisible();
+  await expect(page.getByText(/^Issuer console · (admin|staff)$/)).toBeVisible();
 }
 
 function csv(rows: string[][]) {
@@ -96,7 +96,10 @@ test('admins manage API keys (shown once); staff cannot reach key management', a
   expect((await staff.goto(`/issuer/${fixtures().other.id}`))?.status()).toBe(404);
 });
 
-test('an admin adds a webhook endpoint, sends a test event and sees it delivered, signed', async ({ page, request }) => {
+test('an admin adds a webhook endpoint, sends a test event and sees it delivered, signed', async ({
+  page,
+  request,
+}) => {
   const { members } = fixtures();
   await signIn(page, members.admin);
   await page.getByRole('link', { name: 'Webhooks' }).click();
@@ -105,15 +108,25 @@ test('an admin adds a webhook endpoint, sends a test event and sees it delivered
   await page.getByRole('button', { name: 'Add endpoint' }).click();
   const secret = (await page.getByTestId('webhook-secret').textContent()) ?? '';
   expect(secret).toMatch(/^whsec_/);
-  await page.getByRole('listitem').filter({ hasText: receiver }).getByRole('button', { name: 'Send test event' }).click();
+  await page
+    .getByRole('listitem')
+    .filter({ hasText: receiver })
+    .getByRole('button', { name: 'Send test event' })
+    .click();
   await expect(page.getByText('Test event queued.')).toBeVisible();
   await expect
-    .poll(async () => {
-      await page.reload();
-      return page.getByTestId('delivery-row').filter({ hasText: 'test' }).first().textContent();
-    }, { timeout: 20_000 })
+    .poll(
+      async () => {
+        await page.reload();
+        return page.getByTestId('delivery-row').filter({ hasText: 'test' }).first().textContent();
+      },
+      { timeout: 20_000 },
+    )
     .toContain('succeeded');
-  const received = (await (await request.get(`${E2E.remoteUrl}/__webhooks`)).json()) as { headers: Record<string, string>; body: string }[];
+  const received = (await (await request.get(`${E2E.remoteUrl}/__webhooks`)).json()) as {
+    headers: Record<string, string>;
+    body: string;
+  }[];
   const mine = received.filter((r) => JSON.parse(r.body).type === 'test').at(-1);
   expect(mine).toBeDefined();
   const header = mine?.headers['laurel-signature'] ?? '';

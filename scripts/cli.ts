@@ -49,9 +49,14 @@ async function issuerCreate(args: string[]) {
 }
 
 async function memberAdd(args: string[]) {
-  const { values } = parseArgs({ args, options: { issuer: { type: 'string' }, email: { type: 'string' }, role: { type: 'string' } } });
-  if (!values.issuer || !values.email) throw new UsageError('--issuer <slug> and --email <address> are required');
-  if (values.role !== 'admin' && values.role !== 'staff') throw new UsageError('--role must be admin or staff');
+  const { values } = parseArgs({
+    args,
+    options: { issuer: { type: 'string' }, email: { type: 'string' }, role: { type: 'string' } },
+  });
+  if (!values.issuer || !values.email)
+    throw new UsageError('--issuer <slug> and --email <address> are required');
+  if (values.role !== 'admin' && values.role !== 'staff')
+    throw new UsageError('--role must be admin or staff');
   const db = await getDb();
   const issuer = await findIssuerBySlug(db, values.issuer);
   if (!issuer) throw new UsageError(`No issuer with slug "${values.issuer}".`);

@@ -13,7 +13,9 @@ async function main() {
   );
   for (const t of templates) console.log(`  ${t.id}  ${t.name}`);
   console.log(`Demo learner: ${DEMO_LEARNER.email} / ${DEMO_LEARNER.password}`);
-  console.log(`Demo issuer admin (console at /issuer): ${DEMO_ISSUER_ADMIN.email} / ${DEMO_ISSUER_ADMIN.password}`);
+  console.log(
+    `Demo issuer admin (console at /issuer): ${DEMO_ISSUER_ADMIN.email} / ${DEMO_ISSUER_ADMIN.password}`,
+  );
   console.log('API key for Challenge Labs (shown once; the previous demo key is revoked):');
   console.log(apiKey);
 }

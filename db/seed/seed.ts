@@ -61,7 +61,10 @@ export async function seedDemo(db: Db, config: Pick<Config, 'appUrl' | 'claimTok
   return { issuer, templates, apiKey: key };
 }
 
-async function ensureUser(db: Db, person: { name: string; email: string; password: string }): Promise<string> {
+async function ensureUser(
+  db: Db,
+  person: { name: string; email: string; password: string },
+): Promise<string> {
   const [found] = await db.select().from(userEmails).where(eq(userEmails.email, person.email));
   if (found) return found.userId;
   const [user] = await db
@@ -69,7 +72,9 @@ async function ensureUser(db: Db, person: { name: string; email: string; passwor
     .values({ name: person.name, passwordHash: await hashPassword(person.password) })
     .returning({ id: users.id });
   if (!user) throw new Error('demo user insert returned nothing');
-  await db.insert(userEmails).values({ userId: user.id, email: person.email, isPrimary: true, verifiedAt: new Date() });
+  await db
+    .insert(userEmails)
+    .values({ userId: user.id, email: person.email, isPrimary: true, verifiedAt: new Date() });
   return user.id;
 }
 

@@ -17,9 +17,12 @@ afterEach(() => {
 
 const route = issuerRoute(async ({ issuer }) => Response.json({ issuer: issuer.slug }));
 const call = (key?: string) =>
-  route(new Request('http://laurel.test/api/v1/x', { headers: key ? { Authorization: `Bearer ${key}` } : {} }), {
-    params: Promise.resolve({}),
-  });
+  route(
+    new Request('http://laurel.test/api/v1/x', { headers: key ? { Authorization: `Bearer ${key}` } : {} }),
+    {
+      params: Promise.resolve({}),
+    },
+  );
 
 /** The counter is per calendar minute: keep a test's requests inside one. */
 async function awayFromMinuteEnd() {
@@ -82,7 +85,9 @@ describe('issuerRoute', () => {
   it('names bad query parameters as fields', () => {
     const schema = z.object({ limit: z.string().regex(/^\d+$/, 'must be a number') }).strict();
     expect(() => parseQuery(new Request('http://x/?limit=a&extra=1'), schema)).toThrow(
-      expect.objectContaining({ details: { fieldErrors: { limit: ['must be a number'], extra: ['is not a known property'] } } }),
+      expect.objectContaining({
+        details: { fieldErrors: { limit: ['must be a number'], extra: ['is not a known property'] } },
+      }),
     );
   });
 });
@@ -92,7 +97,9 @@ describe('countApiRequest', () => {
     const db = await getDb();
     const { issuer } = await makeIssuer(db);
     const { id: keyId } = await createApiKey(db, { issuerId: issuer.id, name: 'old' });
-    await db.insert(apiRequestCounts).values({ keyId, windowStart: new Date('2026-01-01T00:00:00Z'), count: 9 });
+    await db
+      .insert(apiRequestCounts)
+      .values({ keyId, windowStart: new Date('2026-01-01T00:00:00Z'), count: 9 });
     const state = await countApiRequest(db, { keyId, limit: 10 });
     expect(state).toMatchObject({ remaining: 9, isLimited: false });
     const rows = await db.select().from(apiRequestCounts).where(eq(apiRequestCounts.keyId, keyId));
@@ -102,7 +109,9 @@ describe('countApiRequest', () => {
   it('reads the limit from API_RATE_LIMIT_PER_MINUTE and refuses nonsense', () => {
     expect(rateLimitPerMinute({})).toBe(600);
     expect(rateLimitPerMinute({ API_RATE_LIMIT_PER_MINUTE: ' 42 ' })).toBe(42);
-    expect(() => rateLimitPerMinute({ API_RATE_LIMIT_PER_MINUTE: 'lots' })).toThrow(/API_RATE_LIMIT_PER_MINUTE/);
+    expect(() => rateLimitPerMinute({ API_RATE_LIMIT_PER_MINUTE: 'lots' })).toThrow(
+      /API_RATE_LIMIT_PER_MINUTE/,
+    );
     expect(() => rateLimitPerMinute({ API_RATE_LIMIT_PER_MINUTE: '0' })).toThrow(/API_RATE_LIMIT_PER_MINUTE/);
   });
 });

@@ -71,17 +71,17 @@ export async function readJson(request: Request): Promise<unknown> {
   }
 }
 
-function invalidFields(error: z.ZodError, prefix = ''): AppError {
-  const fieldErrors = Object.fromEntries(
-    Object.entries(fieldErrorsOf(error)).map(([field, messages]) => [prefix + field, messages]),
-  );
-  return new AppError('invalid', 'Some fields are missing or invalid.', { fieldErrors });
-}
+const invalidFields = (error: z.ZodError, detail = 'Some fields are missing or invalid.') =>
+  new AppError('invalid', detail, { fieldErrors: fieldErrorsOf(error) });
 
 /** The body parsed by `schema`, or a 400 naming every bad field. */
-export async function parseBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
+export async function parseBody<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  detail?: string,
+): Promise<z.output<S>> {
   const parsed = schema.safeParse(await readJson(request));
-  if (!parsed.success) throw invalidFields(parsed.error);
+  if (!parsed.success) throw invalidFields(parsed.error, detail);
   return parsed.data;
 }
 

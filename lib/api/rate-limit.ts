@@ -6,7 +6,7 @@ import { apiRequestCounts } from '@/db/schema';
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
 
 /** API_RATE_LIMIT_PER_MINUTE, or the default; a value that is not a positive whole number is refused. */
-export function rateLimitPerMinute(env: NodeJS.ProcessEnv = process.env): number {
+export function rateLimitPerMinute(env: Record<string, string | undefined> = process.env): number {
   const raw = env.API_RATE_LIMIT_PER_MINUTE?.trim();
   if (!raw) return DEFAULT_RATE_LIMIT_PER_MINUTE;
   if (!/^\d+$/.test(raw) || Number(raw) < 1) {

@@ -7,7 +7,9 @@ import { templateResponseSchema } from '@/lib/issuers/templates';
 /** Response bodies of the issuer API. Requests are validated by the domain's own schemas. */
 
 export const fieldErrorsSchema = z.array(
-  z.object({ field: z.string(), messages: z.array(z.string()) }).meta({ description: 'One bad field and why.' }),
+  z
+    .object({ field: z.string(), messages: z.array(z.string()) })
+    .meta({ description: 'One bad field and why.' }),
 );
 
 /** RFC 9457 problem details, as lib/api/problem.ts writes them. */

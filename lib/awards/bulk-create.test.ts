@@ -44,7 +44,10 @@ describe('bulkCreateAwards', () => {
     const db = await getDb();
     const issued = await makeIssuer(db);
     const emails = [uniqueEmail('r1'), uniqueEmail('r2')];
-    const items = emails.map((email) => ({ templateId: issued.template.id, recipient: { email, name: 'R' } }));
+    const items = emails.map((email) => ({
+      templateId: issued.template.id,
+      recipient: { email, name: 'R' },
+    }));
     const first = await bulkCreateAwards({
       db,
       config: testConfig,
@@ -52,9 +55,18 @@ describe('bulkCreateAwards', () => {
       items: items.slice(0, 1),
       idempotencyKey: 'batch-1',
     });
-    const retry = await bulkCreateAwards({ db, config: testConfig, issuer: issued.issuer, items, idempotencyKey: 'batch-1' });
+    const retry = await bulkCreateAwards({
+      db,
+      config: testConfig,
+      issuer: issued.issuer,
+      items,
+      idempotencyKey: 'batch-1',
+    });
     expect(retry.map((r) => r.status)).toEqual([201, 201]);
-    expect(retry[0]).toMatchObject({ isReplay: true, award: { id: first[0]?.status === 201 ? first[0].award.id : '' } });
+    expect(retry[0]).toMatchObject({
+      isReplay: true,
+      award: { id: first[0]?.status === 201 ? first[0].award.id : '' },
+    });
     expect(retry[1]).toMatchObject({ isReplay: false });
     for (const email of emails) expect(await emailCount(email)).toBe(1);
 

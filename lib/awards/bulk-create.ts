@@ -42,7 +42,12 @@ async function createOne(
 ): Promise<BulkItemResult> {
   const parsed = awardInputSchema.safeParse(item);
   if (!parsed.success) {
-    return { index, status: 400, detail: 'Some fields are missing or invalid.', errors: fieldErrorsOf(parsed.error) };
+    return {
+      index,
+      status: 400,
+      detail: 'Some fields are missing or invalid.',
+      errors: fieldErrorsOf(parsed.error),
+    };
   }
   try {
     const { award, isReplay } = await createAward({

@@ -18,7 +18,10 @@ describe('listAwards', () => {
     for (let i = 0; i < 7; i++) made.push((await makeAward(db, issued)).award);
     // Four awards share one creation time down to the microsecond: the id breaks the tie.
     const sameInstant = made.slice(1, 5).map((a) => a.id);
-    await db.update(awards).set({ createdAt: new Date('2026-01-01T00:00:00Z') }).where(inArray(awards.id, sameInstant));
+    await db
+      .update(awards)
+      .set({ createdAt: new Date('2026-01-01T00:00:00Z') })
+      .where(inArray(awards.id, sameInstant));
 
     const seen: string[] = [];
     let cursor: string | undefined;
@@ -69,10 +72,16 @@ describe('listAwards', () => {
     const acceptedThenRevoked = await makeAward(db, issued);
     const other = await makeUser(db, { email: acceptedThenRevoked.award.recipientEmail });
     await acceptWithToken(db, { token: acceptedThenRevoked.token, userId: other.user.id });
-    await revokeAward(db, { issuerId: issued.issuer.id, awardId: acceptedThenRevoked.award.id, reason: 'Error' });
+    await revokeAward(db, {
+      issuerId: issued.issuer.id,
+      awardId: acceptedThenRevoked.award.id,
+      reason: 'Error',
+    });
 
     const ids = async (state: string) =>
-      (await listAwards(db, { issuerId: issued.issuer.id, query: query({ state }) })).awards.map((a) => a.id).sort();
+      (await listAwards(db, { issuerId: issued.issuer.id, query: query({ state }) })).awards
+        .map((a) => a.id)
+        .sort();
     expect(await ids('pending')).toEqual([pending.award.id]);
     expect(await ids('accepted')).toEqual([accepted.award.id]);
     expect(await ids('declined')).toEqual([declined.award.id]);

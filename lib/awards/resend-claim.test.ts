@@ -18,7 +18,11 @@ describe('resendClaim', () => {
     const issued = await makeIssuer(db);
     const { award, token: oldToken } = await makeAward(db, issued);
 
-    const result = await resendClaim(db, { issuerId: issued.issuer.id, awardId: award.id, config: testConfig });
+    const result = await resendClaim(db, {
+      issuerId: issued.issuer.id,
+      awardId: award.id,
+      config: testConfig,
+    });
     expect(result.isReplay).toBe(false);
     const mail = await emailsTo(award.recipientEmail);
     expect(mail).toHaveLength(2);
@@ -42,7 +46,12 @@ describe('resendClaim', () => {
     const issued = await makeIssuer(db);
     const { award } = await makeAward(db, issued);
     const resend = (key: string) =>
-      resendClaim(db, { issuerId: issued.issuer.id, awardId: award.id, config: testConfig, idempotencyKey: key });
+      resendClaim(db, {
+        issuerId: issued.issuer.id,
+        awardId: award.id,
+        config: testConfig,
+        idempotencyKey: key,
+      });
     const results = await Promise.all([resend('k'), resend('k'), resend('k')]);
     expect(results.filter((r) => !r.isReplay)).toHaveLength(1);
     expect(await emailsTo(award.recipientEmail)).toHaveLength(2);

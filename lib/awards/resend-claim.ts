@@ -24,8 +24,10 @@ const eventDetail = (key: string | null | undefined) => (key ? `Idempotency-Key:
 
 function refusal(award: Award, now: Date): string | null {
   if (award.revokedAt) return 'This award has been revoked; there is nothing to claim.';
-  if (award.state !== 'pending') return `This award is ${award.state.replace('_', ' ')}, not pending: only pending awards can be resent.`;
-  if (award.expiresAt && award.expiresAt <= now) return 'This award has expired; award the badge again instead.';
+  if (award.state !== 'pending')
+    return `This award is ${award.state.replace('_', ' ')}, not pending: only pending awards can be resent.`;
+  if (award.expiresAt && award.expiresAt <= now)
+    return 'This award has expired; award the badge again instead.';
   return null;
 }
 
@@ -61,7 +63,13 @@ export async function resendClaim(db: Db, opts: ResendOptions): Promise<{ award:
       const [previous] = await tx
         .select({ id: awardEvents.id })
         .from(awardEvents)
-        .where(and(eq(awardEvents.awardId, award.id), eq(awardEvents.kind, 'resent'), eq(awardEvents.detail, detail)));
+        .where(
+          and(
+            eq(awardEvents.awardId, award.id),
+            eq(awardEvents.kind, 'resent'),
+            eq(awardEvents.detail, detail),
+          ),
+        );
       if (previous) return { award, isReplay: true };
     }
     const now = new Date();

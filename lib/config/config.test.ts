@@ -26,7 +26,9 @@ describe('configuration', () => {
       APP_URL: 'not a url',
       CLAIM_TOKEN_TTL_DAYS: 'soon',
       AUTH_SECRET: 'short',
+      API_RATE_LIMIT_PER_MINUTE: '0',
     });
+    expect(load).toThrow(/API_RATE_LIMIT_PER_MINUTE: must be a whole number of at least 1/);
     expect(load).toThrow(/DATABASE_URL: must be a postgres/);
     expect(load).toThrow(/APP_URL: must be an http\(s\) URL/);
     expect(load).toThrow(/CLAIM_TOKEN_TTL_DAYS: must be a whole number of days/);

@@ -19,6 +19,13 @@ const envSchema = z.object({
   APP_URL: optionalString.pipe(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional()),
   RESEND_API_KEY: optionalString,
   EMAIL_FROM: optionalString,
+  // Read by lib/api/rate-limit.ts; validated here so a bad value stops the server at start-up.
+  API_RATE_LIMIT_PER_MINUTE: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[1-9]\d*$/, 'must be a whole number of at least 1')
+      .optional(),
+  ),
   CLAIM_TOKEN_TTL_DAYS: optionalString.pipe(
     z
       .string()

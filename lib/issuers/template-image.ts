@@ -104,7 +104,11 @@ const URL_FUNCTIONS = ['url', 'image-set', '-webkit-image-set', 'image', 'src'];
 
 const localName = (qname: string) => qname.slice(qname.indexOf(':') + 1).toLowerCase();
 // Browsers ignore ASCII whitespace and control characters inside a URL's scheme.
-const normalisedRef = (value: string) => value.replace(/[\s\u0000-\u001f]+/g, '').toLowerCase();
+const normalisedRef = (value: string) =>
+  Array.from(value)
+    .filter((c) => c.charCodeAt(0) > 0x20 && !/\s/.test(c))
+    .join('')
+    .toLowerCase();
 const isInternalRef = (value: string) => {
   const ref = normalisedRef(value);
   return ref.startsWith('#') || ref.startsWith('data:image/');

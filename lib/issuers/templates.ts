@@ -30,7 +30,8 @@ export const alignmentSchema = z
 const criteriaSchema = z
   .object({ narrative: text(5000).optional(), url: httpUrl.optional() })
   .strict()
-  .refine((c) => c.narrative || c.url, { message: 'needs a narrative, a url or both' });
+  .refine((c) => c.narrative || c.url, { message: 'needs a narrative, a url or both' })
+  .meta({ description: 'How the badge is earned: a narrative, a URL or both.', minProperties: 1 });
 
 const skillsSchema = z
   .array(text(60), { message: 'must be a list of skills' })

@@ -28,7 +28,7 @@ export function badgeClassDocument(template: BadgeTemplate, issuer: Issuer, appU
     image: urls.image(template.imageId),
     criteria: {
       ...(template.criteriaUrl ? { id: template.criteriaUrl } : {}),
-      narrative: template.criteriaNarrative,
+      ...(template.criteriaNarrative ? { narrative: template.criteriaNarrative } : {}),
     },
     issuer: urls.issuer(issuer.id),
     ...(template.skills.length ? { tags: template.skills } : {}),

@@ -1,22 +1,29 @@
 import { getDb } from '@/db/client';
-import { issuerRoute } from '@/lib/api/handler';
+import { idempotencyKeyOf, issuerRoute, parseBody, parseQuery, replayHeaders } from '@/lib/api/handler';
+import { operations } from '@/lib/api/operations';
 import { getConfig } from '@/lib/config';
-import { imageUrl } from '@/lib/images/store';
-import { listTemplates } from '@/lib/issuers/issuers';
+import { createTemplate, listIssuerTemplates, presentTemplate } from '@/lib/issuers/templates';
 
-export const GET = issuerRoute(async ({ issuer }) => {
+export const GET = issuerRoute(async ({ request, issuer }) => {
+  const query = parseQuery(request, operations.listTemplates.query);
+  const templates = await listIssuerTemplates(await getDb(), {
+    issuerId: issuer.id,
+    includeArchived: query.includeArchived === 'true',
+  });
   const { appUrl } = getConfig();
-  const templates = await listTemplates(await getDb(), issuer.id);
-  return Response.json({
-    data: templates.map((t) => ({
-      id: t.id,
-      name: t.name,
-      description: t.description,
-      imageUrl: imageUrl(appUrl, t.imageId),
-      criteria: { narrative: t.criteriaNarrative, url: t.criteriaUrl },
-      skills: t.skills,
-      validityDays: t.validityDays,
-      createdAt: t.createdAt.toISOString(),
-    })),
+  return Response.json({ data: templates.map((t) => presentTemplate(t, appUrl)) });
+});
+
+export const POST = issuerRoute(async ({ request, issuer }) => {
+  const idempotencyKey = idempotencyKeyOf(request);
+  const input = await parseBody(request, operations.createTemplate.body);
+  const { template, isReplay } = await createTemplate(await getDb(), {
+    issuerId: issuer.id,
+    input,
+    idempotencyKey,
+  });
+  return Response.json(presentTemplate(template, getConfig().appUrl), {
+    status: 201,
+    headers: { Location: `/api/v1/templates/${template.id}`, ...replayHeaders(isReplay) },
   });
 });

@@ -8,9 +8,9 @@ import { awardInputSchema, fieldErrorsOf } from '@/lib/awards/award-input';
 import { createAward } from '@/lib/awards/create-award';
 import { getConfig } from '@/lib/config';
 import { kickOutbox } from '@/lib/email/worker';
-import { kickWebhooks } from '@/lib/webhooks/worker';
 import { AppError } from '@/lib/errors';
 import { requireIssuerRole } from '@/lib/issuers/members';
+import { kickWebhooks } from '@/lib/webhooks/worker';
 
 const dateField = z
   .string()

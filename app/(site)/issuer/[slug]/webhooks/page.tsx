@@ -10,7 +10,10 @@ export const metadata: Metadata = { title: 'Webhooks · Issuer console' };
 export default async function WebhooksPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const { issuer, db } = await consoleContext(slug, '/webhooks', 'admin');
-  const [endpoints, deliveries] = await Promise.all([listWebhookEndpoints(db, issuer.id), listDeliveries(db, { issuerId: issuer.id, limit: 50 })]);
+  const [endpoints, deliveries] = await Promise.all([
+    listWebhookEndpoints(db, issuer.id),
+    listDeliveries(db, { issuerId: issuer.id, limit: 50 }),
+  ]);
   return (
     <div className="flex flex-col gap-8">
       <section aria-labelledby="endpoints-heading" className="flex flex-col gap-4">
@@ -18,8 +21,8 @@ export default async function WebhooksPage({ params }: { params: Promise<{ slug:
           Webhooks
         </h1>
         <p className="text-stone-700">
-          Laurel posts award.created, award.accepted, award.declined and award.revoked to your endpoints, signed, and
-          retries with backoff for 24 hours until your endpoint answers 2xx.
+          Laurel posts award.created, award.accepted, award.declined and award.revoked to your endpoints,
+          signed, and retries with backoff for 24 hours until your endpoint answers 2xx.
         </p>
         <CreateEndpointForm slug={issuer.slug} />
         <ul className="flex flex-col gap-3">

@@ -20,8 +20,8 @@ export function CreateEndpointForm({ slug }: { slug: string }) {
             {state.secret}
           </code>
           <p className="text-sm">
-            Each delivery carries <code>Laurel-Signature: t=…,v1=…</code>: HMAC-SHA256 of <code>t + "." + body</code>{' '}
-            with this secret.
+            Each delivery carries <code>Laurel-Signature: t=…,v1=…</code>: HMAC-SHA256 of{' '}
+            <code>t + "." + body</code> with this secret.
           </p>
         </div>
       ) : null}
@@ -45,7 +45,8 @@ export function CreateEndpointForm({ slug }: { slug: string }) {
 export function EndpointActions({ slug, endpointId }: { slug: string; endpointId: string }) {
   const [tested, test] = useActionState(sendTestAction, idle);
   const [disabled, disable] = useActionState(disableEndpointAction, idle);
-  const message = tested.status !== 'idle' ? tested.message : disabled.status !== 'idle' ? disabled.message : null;
+  const message =
+    tested.status !== 'idle' ? tested.message : disabled.status !== 'idle' ? disabled.message : null;
   return (
     <div className="flex flex-wrap items-center gap-2">
       <form action={test}>

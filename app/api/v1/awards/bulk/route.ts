@@ -1,0 +1,38 @@
+import { getDb } from '@/db/client';
+import { idempotencyKeyOf, issuerRoute, parseBody } from '@/lib/api/handler';
+import { operations } from '@/lib/api/operations';
+import { fieldErrorList } from '@/lib/api/schemas';
+import { type BulkItemResult, bulkCreateAwards } from '@/lib/awards/bulk-create';
+import { presentAward } from '@/lib/awards/present';
+import { getConfig } from '@/lib/config';
+import { kickOutbox } from '@/lib/email/worker';
+
+function present(result: BulkItemResult, appUrl: string) {
+  if (result.status === 201)
+    return { index: result.index, status: 201, award: presentAward(result.award, appUrl) };
+  return {
+    index: result.index,
+    status: result.status,
+    detail: result.detail,
+    ...(result.errors ? { errors: fieldErrorList(result.errors) } : {}),
+  };
+}
+
+export const POST = issuerRoute(async ({ request, issuer }) => {
+  const idempotencyKey = idempotencyKeyOf(request);
+  const { awards } = await parseBody(request, operations.bulkCreateAwards.body);
+  const config = getConfig();
+  const results = await bulkCreateAwards({
+    db: await getDb(),
+    config,
+    issuer,
+    items: awards,
+    idempotencyKey,
+  });
+  if (results.some((r) => r.status === 201 && !r.isReplay)) kickOutbox();
+  const created = results.filter((r) => r.status === 201).length;
+  return Response.json({
+    results: results.map((r) => present(r, config.appUrl)),
+    summary: { total: results.length, created, failed: results.length - created },
+  });
+});

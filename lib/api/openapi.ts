@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { type Operation, operations } from './operations';
+import { problemSchema } from './schemas';
+
+type JsonSchema = Record<string, unknown>;
+type Registry = ReturnType<typeof z.registry<{ id: string }>>;
+
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: 'The request is invalid; `errors` names each bad field.',
+  401: 'The API key is missing, unknown or revoked.',
+  404: 'Nothing with this id belongs to your issuer.',
+  409: 'The request conflicts with the current state (or reuses an Idempotency-Key with another body).',
+  429: 'Too many requests for this API key this minute; retry after Retry-After seconds.',
+};
+
+const pascal = (id: string) => id.charAt(0).toUpperCase() + id.slice(1);
+
+/** Components from a registry, with refs between them; JSON Schema's `$schema`/`$id` do not belong inside OpenAPI. */
+function components(registry: Registry, io: 'input' | 'output'): Record<string, JsonSchema> {
+  const { schemas } = z.toJSONSchema(registry, {
+    target: 'draft-2020-12',
+    io,
+    unrepresentable: 'any',
+    uri: (id) => `#/components/schemas/${id}`,
+  }) as { schemas: Record<string, JsonSchema> };
+  return Object.fromEntries(
+    Object.entries(schemas).map(([id, { $schema: _s, $id: _i, ...schema }]) => [id, schema]),
+  );
+}
+
+function queryParameters(schema: z.ZodType) {
+  const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as {
+    properties?: Record<string, JsonSchema>;
+    required?: string[];
+  };
+  return Object.entries(json.properties ?? {}).map(([name, { description, ...property }]) => ({
+    name,
+    in: 'query',
+    required: json.required?.includes(name) ?? false,
+    ...(description ? { description } : {}),
+    schema: property,
+  }));
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const problemResponse = (status: number) => ({
+  description: ERROR_DESCRIPTIONS[status] ?? 'Error',
+  ...(status === 429
+    ? {
+        headers: {
+          'Retry-After': { description: 'Seconds until the window ends.', schema: { type: 'integer' } },
+        },
+      }
+    : {}),
+  content: { 'application/problem+json': { schema: ref('Problem') } },
+});
+
+/** The OpenAPI 3.1 document of the issuer API, generated from the schemas the routes validate with. */
+export function openApiDocument(appUrl: string) {
+  const inputs = z.registry<{ id: string }>();
+  const outputs = z.registry<{ id: string }>();
+  outputs.add(problemSchema, { id: 'Problem' });
+  const paths: Record<string, Record<string, unknown>> = {};
+
+  for (const [operationId, op] of Object.entries(operations) as [string, Operation][]) {
+    const body = op.documentedBody ?? op.body;
+    const bodyName = `${pascal(operationId)}Request`;
+    if (body) inputs.add(body, { id: bodyName });
+    if (!outputs.has(op.response.schema)) outputs.add(op.response.schema, { id: op.response.name });
+    const parameters = [
+      ...(op.path.includes('{id}')
+        ? [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }]
+        : []),
+      ...(op.query ? queryParameters(op.query) : []),
+      ...(op.method === 'post'
+        ? [
+            {
+              name: 'Idempotency-Key',
+              in: 'header',
+              required: false,
+              description: op.idempotency,
+              schema: { type: 'string', maxLength: 200 },
+            },
+          ]
+        : []),
+    ];
+    const errors = [...op.errors, 401, 429].sort((a, b) => a - b);
+    const path = paths[op.path] ?? {};
+    paths[op.path] = path;
+    path[op.method] = {
+      operationId,
+      tags: [op.tag],
+      summary: op.summary,
+      ...(op.description ? { description: op.description } : {}),
+      ...(parameters.length ? { parameters } : {}),
+      ...(body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: ref(bodyName) } } } }
+        : {}),
+      responses: {
+        [op.response.status]: {
+          description: op.response.description,
+          content: { 'application/json': { schema: ref(op.response.name) } },
+        },
+        ...Object.fromEntries(errors.map((status) => [status, problemResponse(status)])),
+      },
+    };
+  }
+
+  return {
+    openapi: '3.1.1',
+    info: {
+      title: 'Laurel issuer API',
+      version: '1.0.0',
+      description:
+        'Award and manage open badges. Authenticate with an issuer API key as a bearer token. Errors are RFC 9457 problem+json. Each key may make API_RATE_LIMIT_PER_MINUTE requests a minute (600 by default); RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset say where a key stands.',
+    },
+    servers: [{ url: `${appUrl}/api/v1` }],
+    security: [{ bearerAuth: [] }],
+    tags: [
+      { name: 'Templates', description: 'Badge templates: what you award.' },
+      { name: 'Awards', description: 'Badges awarded to recipients.' },
+    ],
+    paths,
+    components: {
+      securitySchemes: {
+        bearerAuth: { type: 'http', scheme: 'bearer', description: 'An issuer API key (lrl_…).' },
+      },
+      schemas: { ...components(outputs, 'output'), ...components(inputs, 'input') },
+    },
+  };
+}
