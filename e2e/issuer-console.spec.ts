@@ -59,6 +59,17 @@ test('an issuer admin awards one badge, fixes a CSV with two bad rows and awards
   for (const email of [good[0]?.[0], good[49]?.[0]]) {
     await expect.poll(async () => (await emailsTo(request, email ?? '')).length, { timeout: 20_000 }).toBe(1);
   }
+  // Revoke one from the awards list, with a reason.
+  await page.getByRole('link', { name: 'Awards', exact: true }).click();
+  await page.getByLabel('Email contains').fill(single);
+  await page.getByRole('button', { name: 'Filter' }).click();
+  const row = page.getByTestId('award-row').filter({ hasText: single });
+  await expect(row).toHaveCount(1);
+  await row.getByLabel('Reason').fill('Awarded to the wrong cohort');
+  await row.getByRole('button', { name: 'Revoke' }).click();
+  await expect(page.getByTestId('award-row').filter({ hasText: single })).toContainText(
+    'revoked: Awarded to the wrong cohort',
+  );
   // The learner side sees the email; the API reports the awards.
   const listed = await request.get('/api/v1/templates', {
     headers: { Authorization: `Bearer ${labs.apiKey}` },
