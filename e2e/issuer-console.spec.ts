@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { expect, type Page, test } from '@playwright/test';
+import sharp from 'sharp';
 import { E2E } from './support/env';
 import { emailsTo, fixtures, uniqueEmail } from './support/helpers';
 
@@ -23,7 +24,31 @@ test('an issuer admin awards one badge, fixes a CSV with two bad rows and awards
   const { labs, members } = fixtures();
   await signIn(page, members.admin);
 
+  // A new template with an image; a wrong-shaped image is explained and loses nothing.
+  const templateName = `Console Badge ${Date.now().toString(36)}`;
+  await page.getByRole('link', { name: 'New template' }).click();
+  await page.getByLabel('Name', { exact: true }).fill(templateName);
+  await page.getByLabel('Description').fill('Made in the console.');
+  await page.getByLabel('Criteria', { exact: true }).fill('Finish the console lab.');
+  await page.getByLabel('Skills').fill('Linux, Networking');
+  const wide = await sharp({ create: { width: 600, height: 300, channels: 3, background: '#14532d' } })
+    .png()
+    .toBuffer();
+  await page.getByLabel('Image').setInputFiles({ name: 'wide.png', mimeType: 'image/png', buffer: wide });
+  await expect(page.getByRole('heading', { name: 'Preview of the public badge page' })).toBeVisible();
+  await expect(page.getByText(templateName).last()).toBeVisible();
+  await page.getByRole('button', { name: 'Create template' }).click();
+  await expect(page.getByText(/square/).first()).toBeVisible();
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue(templateName);
+  const square = await sharp({ create: { width: 400, height: 400, channels: 3, background: '#14532d' } })
+    .png()
+    .toBuffer();
+  await page.getByLabel('Image').setInputFiles({ name: 'badge.png', mimeType: 'image/png', buffer: square });
+  await page.getByRole('button', { name: 'Create template' }).click();
+  await expect(page.getByRole('heading', { name: templateName })).toBeVisible();
+
   await page.getByRole('link', { name: 'Award a badge' }).click();
+  await page.getByLabel('Badge').selectOption({ label: templateName });
   const single = uniqueEmail('console-one');
   await page.getByLabel('Recipient email').fill(single);
   await page.getByLabel('Recipient name').fill('Una Single');

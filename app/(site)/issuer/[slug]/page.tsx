@@ -15,6 +15,9 @@ export default async function IssuerTemplatesPage({ params }: { params: Promise<
       <h1 id="templates-heading" className="text-xl font-semibold">
         Badge templates
       </h1>
+      <Link href={`/issuer/${issuer.slug}/templates/new`} className="self-start font-medium underline">
+        New template
+      </Link>
       {templates.length === 0 ? <p>No templates yet.</p> : null}
       <ul className="grid gap-4 sm:grid-cols-2">
         {templates.map((t) => (

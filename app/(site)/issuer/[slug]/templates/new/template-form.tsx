@@ -1,0 +1,140 @@
+'use client';
+
+import { useActionState, useState } from 'react';
+import { Field } from '@/components/ui/field';
+import { FormMessage } from '@/components/ui/form-message';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { idle } from '@/lib/actions/form-state';
+import { createTemplateAction } from './actions';
+
+type Preview = {
+  name: string;
+  description: string;
+  criteriaNarrative: string;
+  skills: string;
+  image: string | null;
+};
+
+/** The template form with a live preview of the public badge page it will produce. */
+export function TemplateForm({ slug, issuerName }: { slug: string; issuerName: string }) {
+  const [state, action] = useActionState(createTemplateAction, idle);
+  const [preview, setPreview] = useState<Preview>({
+    name: '',
+    description: '',
+    criteriaNarrative: '',
+    skills: '',
+    image: null,
+  });
+  const error = state.status === 'error' ? state : undefined;
+  const v = error?.values;
+  const onInput = (event: React.FormEvent<HTMLFormElement>) => {
+    const t = event.target as HTMLInputElement;
+    if (t.name === 'image' && t.files?.[0])
+      setPreview((p) => ({ ...p, image: URL.createObjectURL(t.files?.[0] as File) }));
+    else if (t.name in preview) setPreview((p) => ({ ...p, [t.name]: t.value }));
+  };
+  return (
+    <div className="grid gap-8 lg:grid-cols-2">
+      <form action={action} onInput={onInput} className="flex flex-col gap-4" noValidate>
+        <FormMessage tone="error">{error?.message}</FormMessage>
+        <input type="hidden" name="slug" value={slug} />
+        <Field
+          label="Name"
+          name="name"
+          id="template-name"
+          required
+          defaultValue={v?.name}
+          errors={error?.fieldErrors?.name}
+        />
+        <Field
+          label="Description"
+          name="description"
+          id="template-description"
+          required
+          defaultValue={v?.description}
+          errors={error?.fieldErrors?.description}
+        />
+        <Field
+          label="Criteria"
+          name="criteriaNarrative"
+          id="template-criteria"
+          defaultValue={v?.criteriaNarrative}
+          hint="How the badge is earned."
+          errors={error?.fieldErrors?.criteriaNarrative}
+        />
+        <Field
+          label="Criteria URL (optional)"
+          name="criteriaUrl"
+          id="template-criteria-url"
+          type="url"
+          defaultValue={v?.criteriaUrl}
+          errors={error?.fieldErrors?.criteriaUrl}
+        />
+        <Field
+          label="Skills"
+          name="skills"
+          id="template-skills"
+          required
+          defaultValue={v?.skills}
+          hint="1 to 20, separated by commas."
+          errors={error?.fieldErrors?.skills}
+        />
+        <Field
+          label="Valid for (days, optional)"
+          name="validityDays"
+          id="template-validity"
+          type="number"
+          defaultValue={v?.validityDays}
+          errors={error?.fieldErrors?.validityDays}
+        />
+        <div className="flex flex-col gap-1">
+          <label htmlFor="template-image" className="text-sm font-medium">
+            Image
+          </label>
+          <input
+            id="template-image"
+            name="image"
+            type="file"
+            accept="image/png,image/svg+xml"
+            aria-describedby="template-image-hint"
+            className="rounded-md border border-stone-400 bg-white px-3 py-2"
+          />
+          <p id="template-image-hint" className="text-sm text-stone-700">
+            PNG or SVG, square, at least 300×300, at most 2 MB.
+          </p>
+          {error?.fieldErrors?.image ? (
+            <p className="text-sm text-red-800">{error.fieldErrors.image.join(' ')}</p>
+          ) : null}
+        </div>
+        <div>
+          <SubmitButton pendingLabel="Creating…">Create template</SubmitButton>
+        </div>
+      </form>
+      <section
+        aria-labelledby="preview-heading"
+        className="flex flex-col gap-3 rounded-lg border border-dashed border-stone-400 bg-white p-4"
+      >
+        <h2 id="preview-heading" className="text-sm font-semibold uppercase tracking-wide text-stone-700">
+          Preview of the public badge page
+        </h2>
+        <div className="flex gap-4">
+          {preview.image ? (
+            // biome-ignore lint/performance/noImgElement: a local object URL of the chosen file
+            <img src={preview.image} alt="" width={96} height={96} className="h-24 w-24" />
+          ) : (
+            <div className="h-24 w-24 rounded-full bg-stone-200" />
+          )}
+          <div className="flex flex-col gap-1">
+            <p className="text-xl font-bold">{preview.name || 'Badge name'}</p>
+            <p className="text-sm text-stone-700">Issued by {issuerName}</p>
+            <p>{preview.description || 'What the earner can do.'}</p>
+            {preview.criteriaNarrative ? (
+              <p className="text-sm">How it was earned: {preview.criteriaNarrative}</p>
+            ) : null}
+            <p className="text-sm text-stone-700">{preview.skills}</p>
+          </div>
+        </div>
+      </section>
+    </div>
+  );
+}
