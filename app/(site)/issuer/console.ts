@@ -1,8 +1,8 @@
 import 'server-only';
 import { forbidden, notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { requireUser } from '@/lib/auth/session';
-import { isAppError } from '@/lib/errors';
+import { getCurrentUser, requireUser } from '@/lib/auth/session';
+import { AppError, isAppError } from '@/lib/errors';
 import { type MemberRole, requireIssuerRole } from '@/lib/issuers/members';
 
 /**
@@ -20,4 +20,15 @@ export async function consoleContext(slug: string, path: string, needs?: MemberR
     if (isAppError(error, 'forbidden')) forbidden();
     throw error;
   }
+}
+
+/**
+ * The same check for server actions and route handlers, which answer with messages instead of
+ * error pages: throws an AppError (forbidden / not_found) the action wrapper turns into a message.
+ */
+export async function issuerActionContext(slug: string, needs?: MemberRole) {
+  const user = await getCurrentUser();
+  if (!user) throw new AppError('forbidden', 'Your session has ended. Sign in again.');
+  const db = await getDb();
+  return { db, user, ...(await requireIssuerRole(db, { userId: user.id, slug, needs })) };
 }

@@ -2,24 +2,16 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
 import { formAction } from '@/lib/actions/form-action';
-import { getCurrentUser } from '@/lib/auth/session';
 import { resendClaim } from '@/lib/awards/resend-claim';
 import { revokeAward } from '@/lib/awards/revoke-award';
 import { refreshBadgePage } from '@/lib/badges/refresh';
 import { getConfig } from '@/lib/config';
 import { kickOutbox } from '@/lib/email/worker';
-import { AppError } from '@/lib/errors';
-import { requireIssuerRole } from '@/lib/issuers/members';
 import { kickWebhooks } from '@/lib/webhooks/worker';
+import { issuerActionContext } from '../../console';
 
-async function memberOf(slug: string) {
-  const user = await getCurrentUser();
-  if (!user) throw new AppError('forbidden', 'Your session has ended. Sign in again.');
-  const db = await getDb();
-  return { db, ...(await requireIssuerRole(db, { userId: user.id, slug })) };
-}
+const memberOf = (slug: string) => issuerActionContext(slug);
 
 const revokeSchema = z.object({
   slug: z.string(),

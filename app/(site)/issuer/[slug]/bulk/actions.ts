@@ -1,12 +1,10 @@
 'use server';
 
-import { getDb } from '@/db/client';
-import { getCurrentUser } from '@/lib/auth/session';
 import { createBulkJob, startBulkJob } from '@/lib/bulk/jobs';
 import type { BulkRowError } from '@/lib/bulk/parse-csv';
 import { kickBulkJobs } from '@/lib/bulk/worker';
-import { AppError, isAppError } from '@/lib/errors';
-import { requireIssuerRole } from '@/lib/issuers/members';
+import { isAppError } from '@/lib/errors';
+import { issuerActionContext } from '../../console';
 
 const MAX_CSV_BYTES = 5 * 1024 * 1024;
 
@@ -16,12 +14,7 @@ export type BulkState =
   | { status: 'validated'; jobId: string; total: number; fileName: string }
   | { status: 'started'; jobId: string; total: number };
 
-async function memberOf(slug: string) {
-  const user = await getCurrentUser();
-  if (!user) throw new AppError('forbidden', 'Your session has ended. Sign in again.');
-  const db = await getDb();
-  return { db, user, ...(await requireIssuerRole(db, { userId: user.id, slug })) };
-}
+const memberOf = (slug: string) => issuerActionContext(slug);
 
 /** Step 1: validate the whole file; nothing is awarded, and every bad row is listed. */
 export async function validateCsvAction(_previous: BulkState, formData: FormData): Promise<BulkState> {

@@ -2,19 +2,12 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
 import { formAction } from '@/lib/actions/form-action';
 import { createApiKey, revokeApiKey } from '@/lib/api-keys/api-keys';
-import { getCurrentUser } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
-import { requireIssuerRole } from '@/lib/issuers/members';
+import { issuerActionContext } from '../../console';
 
-async function adminOf(slug: string) {
-  const user = await getCurrentUser();
-  if (!user) throw new AppError('forbidden', 'Your session has ended. Sign in again.');
-  const db = await getDb();
-  return { db, ...(await requireIssuerRole(db, { userId: user.id, slug, needs: 'admin' })) };
-}
+const adminOf = (slug: string) => issuerActionContext(slug, 'admin');
 
 export type CreatedKey =
   | { status: 'idle' }

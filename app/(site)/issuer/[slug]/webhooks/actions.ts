@@ -2,21 +2,14 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
 import { formAction } from '@/lib/actions/form-action';
-import { getCurrentUser } from '@/lib/auth/session';
-import { AppError, isAppError } from '@/lib/errors';
-import { requireIssuerRole } from '@/lib/issuers/members';
+import { isAppError } from '@/lib/errors';
 import { createWebhookEndpoint, disableWebhookEndpoint } from '@/lib/webhooks/endpoints';
 import { sendTestEvent } from '@/lib/webhooks/events';
 import { kickWebhooks } from '@/lib/webhooks/worker';
+import { issuerActionContext } from '../../console';
 
-async function adminOf(slug: string) {
-  const user = await getCurrentUser();
-  if (!user) throw new AppError('forbidden', 'Your session has ended. Sign in again.');
-  const db = await getDb();
-  return { db, ...(await requireIssuerRole(db, { userId: user.id, slug, needs: 'admin' })) };
-}
+const adminOf = (slug: string) => issuerActionContext(slug, 'admin');
 
 export type NewEndpoint =
   | { status: 'idle' }
