@@ -33,7 +33,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: [
     {
-      command: 'node_modules/.bin/tsx test/fake-resend.ts --port ' + E2E.resendPort,
+      command: `node_modules/.bin/tsx test/fake-resend.ts --port ${E2E.resendPort}`,
       url: `${E2E.resendUrl}/__emails`,
       reuseExistingServer: false,
     },

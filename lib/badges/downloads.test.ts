@@ -48,7 +48,7 @@ describe('baked downloads', () => {
     expect(meta.format).toBe('png');
     expect(meta.width).toBeGreaterThan(0);
     expect(download.filename).toBe(
-      'linux-fundamentals-' + found.issuer.name.toLowerCase().replace(/[^a-z0-9]+/g, '-') + '.png',
+      `linux-fundamentals-${found.issuer.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.png`,
     );
   });
 
