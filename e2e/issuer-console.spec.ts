@@ -46,6 +46,12 @@ test('an issuer admin awards one badge, fixes a CSV with two bad rows and awards
   await page.getByLabel('Image').setInputFiles({ name: 'badge.png', mimeType: 'image/png', buffer: square });
   await page.getByRole('button', { name: 'Create template' }).click();
   await expect(page.getByRole('heading', { name: templateName })).toBeVisible();
+  // Edit it: the change shows at once.
+  await page.getByRole('link', { name: `Edit ${templateName}` }).click();
+  await expect(page.getByLabel('Description')).toHaveValue('Made in the console.');
+  await page.getByLabel('Description').fill('Made and edited in the console.');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('Made and edited in the console.')).toBeVisible();
 
   await page.getByRole('link', { name: 'Award a badge' }).click();
   await page.getByLabel('Badge').selectOption({ label: templateName });
@@ -95,6 +101,10 @@ test('an issuer admin awards one badge, fixes a CSV with two bad rows and awards
   await expect(page.getByTestId('award-row').filter({ hasText: single })).toContainText(
     'revoked: Awarded to the wrong cohort',
   );
+  // Archive the template: it leaves the list and the API can no longer award it.
+  await page.getByRole('link', { name: 'Templates' }).click();
+  await page.getByRole('button', { name: `Archive ${templateName}` }).click();
+  await expect(page.getByRole('heading', { name: templateName })).toHaveCount(0);
   // The learner side sees the email; the API reports the awards.
   const listed = await request.get('/api/v1/templates', {
     headers: { Authorization: `Bearer ${labs.apiKey}` },

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { Card } from '@/components/ui/card';
 import { listTemplates } from '@/lib/issuers/issuers';
 import { consoleContext } from '../console';
+import { archiveTemplateAction } from './templates/actions';
 
 export const metadata: Metadata = { title: 'Templates · Issuer console' };
 
@@ -35,9 +36,21 @@ export default async function IssuerTemplatesPage({ params }: { params: Promise<
                 <h2 className="font-semibold">{t.name}</h2>
                 <p className="text-sm text-stone-800">{t.description}</p>
                 <p className="text-xs text-stone-700">Template id: {t.id}</p>
-                <Link href={`/issuer/${issuer.slug}/award?template=${t.id}`} className="text-sm underline">
-                  Award this badge
-                </Link>
+                <div className="flex flex-wrap items-center gap-3 text-sm">
+                  <Link href={`/issuer/${issuer.slug}/award?template=${t.id}`} className="underline">
+                    Award this badge
+                  </Link>
+                  <Link href={`/issuer/${issuer.slug}/templates/${t.id}/edit`} className="underline">
+                    Edit<span className="sr-only"> {t.name}</span>
+                  </Link>
+                  <form action={archiveTemplateAction}>
+                    <input type="hidden" name="slug" value={issuer.slug} />
+                    <input type="hidden" name="templateId" value={t.id} />
+                    <button type="submit" className="underline">
+                      Archive<span className="sr-only"> {t.name}</span>
+                    </button>
+                  </form>
+                </div>
               </div>
             </Card>
           </li>

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { consoleContext } from '../../../console';
-import { TemplateForm } from './template-form';
+import { TemplateForm } from '../template-form';
 
 export const metadata: Metadata = { title: 'New template · Issuer console' };
 

@@ -5,7 +5,7 @@ import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { idle } from '@/lib/actions/form-state';
-import { createTemplateAction } from './actions';
+import { createTemplateAction, updateTemplateAction } from './actions';
 
 type Preview = {
   name: string;
@@ -16,17 +16,30 @@ type Preview = {
 };
 
 /** The template form with a live preview of the public badge page it will produce. */
-export function TemplateForm({ slug, issuerName }: { slug: string; issuerName: string }) {
-  const [state, action] = useActionState(createTemplateAction, idle);
+export type TemplateDefaults = {
+  id: string;
+  name: string;
+  description: string;
+  criteriaNarrative: string;
+  criteriaUrl: string;
+  skills: string;
+  validityDays: string;
+  imageUrl: string;
+};
+
+type Props = { slug: string; issuerName: string; template?: TemplateDefaults };
+
+export function TemplateForm({ slug, issuerName, template }: Props) {
+  const [state, action] = useActionState(template ? updateTemplateAction : createTemplateAction, idle);
   const [preview, setPreview] = useState<Preview>({
-    name: '',
-    description: '',
-    criteriaNarrative: '',
-    skills: '',
-    image: null,
+    name: template?.name ?? '',
+    description: template?.description ?? '',
+    criteriaNarrative: template?.criteriaNarrative ?? '',
+    skills: template?.skills ?? '',
+    image: template?.imageUrl ?? null,
   });
   const error = state.status === 'error' ? state : undefined;
-  const v = error?.values;
+  const v = error?.values ?? template;
   const onInput = (event: React.FormEvent<HTMLFormElement>) => {
     const t = event.target as HTMLInputElement;
     if (t.name === 'image' && t.files?.[0])
@@ -38,6 +51,7 @@ export function TemplateForm({ slug, issuerName }: { slug: string; issuerName: s
       <form action={action} onInput={onInput} className="flex flex-col gap-4" noValidate>
         <FormMessage tone="error">{error?.message}</FormMessage>
         <input type="hidden" name="slug" value={slug} />
+        {template ? <input type="hidden" name="templateId" value={template.id} /> : null}
         <Field
           label="Name"
           name="name"
@@ -101,13 +115,14 @@ export function TemplateForm({ slug, issuerName }: { slug: string; issuerName: s
           />
           <p id="template-image-hint" className="text-sm text-stone-700">
             PNG or SVG, square, at least 300×300, at most 2 MB.
+            {template ? ' Leave empty to keep the current image.' : ''}
           </p>
           {error?.fieldErrors?.image ? (
             <p className="text-sm text-red-800">{error.fieldErrors.image.join(' ')}</p>
           ) : null}
         </div>
         <div>
-          <SubmitButton pendingLabel="Creating…">Create template</SubmitButton>
+          <SubmitButton pendingLabel="Saving…">{template ? 'Save changes' : 'Create template'}</SubmitButton>
         </div>
       </form>
       <section
