@@ -27,7 +27,7 @@ test('an issuer admin awards one badge, fixes a CSV with two bad rows and awards
   // A new template with an image; a wrong-shaped image is explained and loses nothing.
   const templateName = `Console Badge ${Date.now().toString(36)}`;
   await page.getByRole('link', { name: 'New template' }).click();
-  await page.getByLabel('Name', { exact: true }).fill(templateName);
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill(templateName);
   await page.getByLabel('Description').fill('Made in the console.');
   await page.getByLabel('Criteria', { exact: true }).fill('Finish the console lab.');
   await page.getByLabel('Skills').fill('Linux, Networking');
@@ -39,7 +39,7 @@ test('an issuer admin awards one badge, fixes a CSV with two bad rows and awards
   await expect(page.getByText(templateName).last()).toBeVisible();
   await page.getByRole('button', { name: 'Create template' }).click();
   await expect(page.getByText(/square/).first()).toBeVisible();
-  await expect(page.getByLabel('Name', { exact: true })).toHaveValue(templateName);
+  await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue(templateName);
   const square = await sharp({ create: { width: 400, height: 400, channels: 3, background: '#14532d' } })
     .png()
     .toBuffer();
@@ -54,7 +54,7 @@ test('an issuer admin awards one badge, fixes a CSV with two bad rows and awards
   await expect(page.getByText('Made and edited in the console.')).toBeVisible();
 
   await page.getByRole('link', { name: 'Award a badge' }).click();
-  await page.getByLabel('Badge').selectOption({ label: templateName });
+  await page.getByRole('combobox', { name: 'Badge' }).selectOption({ label: templateName });
   const single = uniqueEmail('console-one');
   await page.getByLabel('Recipient email').fill(single);
   await page.getByLabel('Recipient name').fill('Una Single');
