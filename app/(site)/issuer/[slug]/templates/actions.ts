@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { FormState } from '@/lib/actions/form-state';
 import { fieldErrorsOf } from '@/lib/awards/award-input';
 import { isAppError } from '@/lib/errors';
@@ -14,6 +14,8 @@ import {
   updateTemplate,
 } from '@/lib/issuers/templates';
 import { issuerActionContext } from '../../console';
+
+const uuidSchema = z.uuid();
 
 const FIELD_OF: Record<string, string> = {
   criteria: 'criteriaNarrative',
@@ -107,6 +109,8 @@ export async function createTemplateAction(_previous: FormState, formData: FormD
 /** Saves changes to a template; the image changes only when a new file is chosen. */
 export async function updateTemplateAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const { slug, templateId, values } = readForm(formData);
+  if (!uuidSchema.safeParse(templateId).success)
+    return { status: 'error', message: 'That template does not exist.', values };
   const parsed = templateUpdateSchema.safeParse(candidate(values, await imageOf(formData)));
   if (!parsed.success) return invalid(parsed.error, values);
   let done: string;
@@ -122,7 +126,9 @@ export async function updateTemplateAction(_previous: FormState, formData: FormD
 }
 
 export async function archiveTemplateAction(formData: FormData): Promise<void> {
+  const templateId = uuidSchema.safeParse(formData.get('templateId'));
+  if (!templateId.success) return;
   const { db, issuer } = await issuerActionContext(String(formData.get('slug') ?? ''));
-  await archiveTemplate(db, { issuerId: issuer.id, templateId: String(formData.get('templateId') ?? '') });
+  await archiveTemplate(db, { issuerId: issuer.id, templateId: templateId.data });
   revalidatePath(`/issuer/${issuer.slug}`);
 }
