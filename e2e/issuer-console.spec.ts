@@ -38,7 +38,7 @@ test('an issuer admin awards one badge, fixes a CSV with two bad rows and awards
   await expect(page.getByRole('heading', { name: 'Preview of the public badge page' })).toBeVisible();
   await expect(page.getByText(templateName).last()).toBeVisible();
   await page.getByRole('button', { name: 'Create template' }).click();
-  await expect(page.getByText(/square/).first()).toBeVisible();
+  await expect(page.getByText('The image must be square; this one is 600×300.').first()).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue(templateName);
   const square = await sharp({ create: { width: 400, height: 400, channels: 3, background: '#14532d' } })
     .png()
