@@ -42,6 +42,8 @@ export const awardEventKind = pgEnum('award_event_kind', [
   'declined',
   'revoked',
   'resent',
+  'email_failed',
+  'revocation_emailed',
 ]);
 export const outboxStatus = pgEnum('outbox_status', ['pending', 'sending', 'sent', 'failed', 'captured']);
 
@@ -256,6 +258,8 @@ export const outbox = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     kind: text('kind').$type<'email'>().notNull(),
     payload: jsonb('payload').$type<EmailMessage>().notNull(),
+    /** The award this message is about, so delivery can be written into the award's history. */
+    awardId: uuid('award_id').references(() => awards.id, { onDelete: 'set null' }),
     status: outboxStatus('status').notNull(),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: ts('next_attempt_at').notNull().defaultNow(),
@@ -387,6 +391,27 @@ export const awardEvents = pgTable(
     at: ts('at').notNull().defaultNow(),
   },
   (t) => [index('award_events_award_idx').on(t.awardId, t.at)],
+);
+
+/**
+ * An issuer API request made with an Idempotency-Key: what was asked (method, path, body hash) and,
+ * once answered, the answer to replay. A row without a response is a request still running.
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    issuerId: uuid('issuer_id')
+      .notNull()
+      .references(() => issuers.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    responseStatus: integer('response_status'),
+    responseHeaders: jsonb('response_headers').$type<Record<string, string>>(),
+    responseBody: text('response_body'),
+    lockedUntil: ts('locked_until').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.issuerId, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)],
 );
 
 /** Requests per API key per minute, shared by every app process. */
