@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { BadgeTile } from '@/components/badges/badge-tile';
 import { FormMessage } from '@/components/ui/form-message';
 import { getDb } from '@/db/client';
 import { requireUser } from '@/lib/auth/session';
@@ -55,37 +55,27 @@ function BadgeGrid({ badges }: { badges: WalletBadge[] }) {
     <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
       {badges.map((badge) => (
         <li key={badge.id}>
-          <Link
+          <BadgeTile
             href={`/wallet/${badge.id}`}
-            className="flex h-full gap-4 rounded-lg border border-stone-200 bg-white p-4 shadow-sm hover:border-brand-600"
+            name={badge.badgeName}
+            imageId={badge.badgeImageId}
+            issuerName={badge.issuerName}
           >
-            {/* biome-ignore lint/performance/noImgElement: served by our image route, often SVG */}
-            <img
-              src={`/images/${badge.badgeImageId}`}
-              alt=""
-              width={64}
-              height={64}
-              className="h-16 w-16 shrink-0"
-            />
-            <span className="flex flex-col gap-1">
-              <span className="font-semibold">{badge.badgeName}</span>
-              <span className="text-sm text-stone-700">{badge.issuerName}</span>
-              <span className="text-sm text-stone-700">Issued {formatDate(badge.issuedAt)}</span>
-              {badge.expiresAt ? (
-                <span className="text-sm text-stone-700">Expires {formatDate(badge.expiresAt)}</span>
-              ) : null}
-              {badge.state === 'pending' ? (
-                <span className="text-sm font-medium text-amber-900">Waiting for you to accept</span>
-              ) : (
-                <span className="text-sm font-medium" data-testid="visibility-marker">
-                  {badge.isPublic ? 'Public' : 'Private — only you can see it'}
-                </span>
-              )}
-              {badge.revokedAt ? (
-                <span className="text-sm font-medium text-red-800">Revoked by the issuer</span>
-              ) : null}
-            </span>
-          </Link>
+            <span className="text-sm text-stone-700">Issued {formatDate(badge.issuedAt)}</span>
+            {badge.expiresAt ? (
+              <span className="text-sm text-stone-700">Expires {formatDate(badge.expiresAt)}</span>
+            ) : null}
+            {badge.state === 'pending' ? (
+              <span className="text-sm font-medium text-amber-900">Waiting for you to accept</span>
+            ) : (
+              <span className="text-sm font-medium" data-testid="visibility-marker">
+                {badge.isPublic ? 'Public' : 'Private — only you can see it'}
+              </span>
+            )}
+            {badge.revokedAt ? (
+              <span className="text-sm font-medium text-red-800">Revoked by the issuer</span>
+            ) : null}
+          </BadgeTile>
         </li>
       ))}
     </ul>

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { Card } from '@/components/ui/card';
+import { BadgeTile } from '@/components/badges/badge-tile';
 import { getDb } from '@/db/client';
 import { findIssuerBySlug, listTemplates } from '@/lib/issuers/issuers';
 
@@ -40,23 +40,12 @@ export default async function IssuerPage({ params }: Props) {
         <ul className="grid gap-4 sm:grid-cols-2">
           {templates.map((t) => (
             <li key={t.id}>
-              <Card className="flex h-full gap-4">
-                {/* biome-ignore lint/performance/noImgElement: served by our image route, often SVG */}
-                <img
-                  src={`/images/${t.imageId}`}
-                  alt=""
-                  width={80}
-                  height={80}
-                  className="h-20 w-20 shrink-0"
-                />
-                <div className="flex flex-col gap-1">
-                  <h3 className="font-semibold">{t.name}</h3>
-                  <p className="text-sm text-stone-800">{t.description}</p>
-                  {t.skills.length ? (
-                    <p className="text-sm text-stone-700">Skills: {t.skills.join(', ')}</p>
-                  ) : null}
-                </div>
-              </Card>
+              <BadgeTile name={t.name} imageId={t.imageId} headingLevel={3} size="lg">
+                <p className="text-sm text-stone-800">{t.description}</p>
+                {t.skills.length ? (
+                  <p className="text-sm text-stone-700">Skills: {t.skills.join(', ')}</p>
+                ) : null}
+              </BadgeTile>
             </li>
           ))}
         </ul>

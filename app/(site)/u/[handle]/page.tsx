@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
+import { BadgeTile } from '@/components/badges/badge-tile';
 import { getDb } from '@/db/client';
 import { getConfig } from '@/lib/config';
 import { formatDate } from '@/lib/format';
@@ -77,27 +77,19 @@ export default async function PublicProfilePage({ params }: Props) {
 function BadgeItem({ badge }: { badge: PublicProfileBadge }) {
   const isExpired = badge.expiresAt !== null && badge.expiresAt <= new Date();
   return (
-    <li className="flex h-full gap-4 rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
-      {/* biome-ignore lint/performance/noImgElement: served by our image route, often SVG */}
-      <img
-        src={`/images/${badge.badgeImageId}`}
-        alt=""
-        width={64}
-        height={64}
-        className="h-16 w-16 shrink-0"
-      />
-      <div className="flex flex-col gap-1">
-        <Link href={`/badges/${badge.id}`} className="font-semibold underline">
-          {badge.badgeName}
-        </Link>
-        <Link href={`/issuers/${badge.issuerSlug}`} className="text-sm text-stone-700 underline">
-          {badge.issuerName}
-        </Link>
+    <li>
+      <BadgeTile
+        name={badge.badgeName}
+        nameHref={`/badges/${badge.id}`}
+        imageId={badge.badgeImageId}
+        issuerName={badge.issuerName}
+        issuerHref={`/issuers/${badge.issuerSlug}`}
+      >
         <span className="text-sm text-stone-700">Issued {formatDate(badge.issuedAt)}</span>
         {isExpired && badge.expiresAt ? (
           <span className="text-sm font-medium text-amber-900">Expired {formatDate(badge.expiresAt)}</span>
         ) : null}
-      </div>
+      </BadgeTile>
     </li>
   );
 }

@@ -1,16 +1,13 @@
 'use server';
 
 import { z } from 'zod';
-import { getDb } from '@/db/client';
 import { formAction } from '@/lib/actions/form-action';
-import { getCurrentUser } from '@/lib/auth/session';
 import { awardInputSchema, fieldErrorsOf } from '@/lib/awards/award-input';
 import { createAward } from '@/lib/awards/create-award';
 import { getConfig } from '@/lib/config';
 import { kickOutbox } from '@/lib/email/worker';
-import { AppError } from '@/lib/errors';
-import { requireIssuerRole } from '@/lib/issuers/members';
 import { kickWebhooks } from '@/lib/webhooks/worker';
+import { issuerActionContext } from '../../console';
 
 const dateField = z
   .string()
@@ -30,10 +27,7 @@ const formSchema = z.object({
 
 /** Awards one badge from the console: the same rules and email as the API. */
 export const awardOneAction = formAction(formSchema, async (form) => {
-  const user = await getCurrentUser();
-  if (!user) throw new AppError('forbidden', 'Your session has ended. Sign in again.');
-  const db = await getDb();
-  const { issuer } = await requireIssuerRole(db, { userId: user.id, slug: form.slug });
+  const { db, issuer } = await issuerActionContext(form.slug);
   const evidence =
     form.evidenceUrl || form.evidenceNarrative
       ? [{ url: form.evidenceUrl || undefined, narrative: form.evidenceNarrative || undefined }]

@@ -1,13 +1,14 @@
 'use client';
 
 import { useActionState } from 'react';
+import { type TemplateOption, TemplateSelect } from '@/components/badges/template-select';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { idle } from '@/lib/actions/form-state';
 import { awardOneAction } from './actions';
 
-type Props = { slug: string; templates: { id: string; name: string }[]; selected?: string };
+type Props = { slug: string; templates: TemplateOption[]; selected?: string };
 
 export function AwardForm({ slug, templates, selected }: Props) {
   const [state, action] = useActionState(awardOneAction, idle);
@@ -19,23 +20,7 @@ export function AwardForm({ slug, templates, selected }: Props) {
         {state.status === 'idle' ? null : state.message}
       </FormMessage>
       <input type="hidden" name="slug" value={slug} />
-      <div className="flex flex-col gap-1">
-        <label htmlFor="award-template" className="text-sm font-medium">
-          Badge
-        </label>
-        <select
-          id="award-template"
-          name="templateId"
-          defaultValue={v?.templateId ?? selected}
-          className="rounded-md border border-stone-400 bg-white px-3 py-2"
-        >
-          {templates.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <TemplateSelect id="award-template" templates={templates} defaultValue={v?.templateId ?? selected} />
       <Field
         label="Recipient email"
         name="email"

@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { type TemplateOption, TemplateSelect } from '@/components/badges/template-select';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { type BulkState, startCsvAction, validateCsvAction } from './actions';
@@ -8,7 +9,7 @@ import { BulkProgress } from './bulk-progress';
 
 const idle: BulkState = { status: 'idle' };
 
-export function BulkForm({ slug, templates }: { slug: string; templates: { id: string; name: string }[] }) {
+export function BulkForm({ slug, templates }: { slug: string; templates: TemplateOption[] }) {
   const [checked, validate] = useActionState(validateCsvAction, idle);
   const [started, start] = useActionState(startCsvAction, idle);
   if (started.status === 'started') return <BulkProgress slug={slug} jobId={started.jobId} />;
@@ -16,22 +17,7 @@ export function BulkForm({ slug, templates }: { slug: string; templates: { id: s
     <div className="flex flex-col gap-6">
       <form action={validate} className="flex max-w-xl flex-col gap-4">
         <input type="hidden" name="slug" value={slug} />
-        <div className="flex flex-col gap-1">
-          <label htmlFor="bulk-template" className="text-sm font-medium">
-            Badge
-          </label>
-          <select
-            id="bulk-template"
-            name="templateId"
-            className="rounded-md border border-stone-400 bg-white px-3 py-2"
-          >
-            {templates.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TemplateSelect id="bulk-template" templates={templates} />
         <div className="flex flex-col gap-1">
           <label htmlFor="bulk-file" className="text-sm font-medium">
             CSV file
