@@ -3,38 +3,19 @@
  * route of the same server as the baseline in the same run; plus the time to verify one hosted
  * badge and to bake one PNG. Needs a production build (`npm run build`). See bench/README.md.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
-import postgres from 'postgres';
+import { benchDatabase, percentile, startServer } from './support';
 
 const PORT = 3400;
-const APP_URL = `http://localhost:${PORT}`;
-const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const DB_NAME = `laurel_bench_${process.pid}`;
-const DATABASE_URL = ADMIN_URL.replace(/\/[^/]*$/, `/${DB_NAME}`);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
-
-async function waitFor(url: string) {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not come up`);
-}
+const APP_URL = `http://localhost:${PORT}`;
 
 async function load(path: string) {
   await autocannon({ url: APP_URL + path, connections: 8, duration: 2 }); // warm-up
   const r = await autocannon({ url: APP_URL + path, connections: 32, duration: DURATION });
   if (r.non2xx > 0 || r.errors > 0) throw new Error(`${path}: ${r.non2xx} non-2xx, ${r.errors} errors`);
   return { path, requestsPerSecond: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 };
-}
-
-function median(values: number[]) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 async function timeIt(runs: number, fn: () => Promise<unknown> | unknown) {
@@ -44,16 +25,13 @@ async function timeIt(runs: number, fn: () => Promise<unknown> | unknown) {
     await fn();
     times.push(performance.now() - start);
   }
-  return { medianMs: Number(median(times).toFixed(2)), runs };
+  return { medianMs: Number(percentile(times, 50).toFixed(2)), runs };
 }
 
 async function main() {
-  const admin = postgres(ADMIN_URL, { max: 1 });
-  await admin.unsafe(`create database ${DB_NAME}`);
-  process.env.DATABASE_URL = DATABASE_URL;
+  const database = await benchDatabase('page');
   process.env.APP_URL = APP_URL;
-  process.env.AUTH_SECRET = 'bench-secret-bench-secret-bench-secret-123';
-  let server: ChildProcess | undefined;
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
   try {
     const { getDb, closeDb } = await import('@/db/client');
     const { seedDemo } = await import('@/db/seed/seed');
@@ -68,11 +46,7 @@ async function main() {
     const [accepted] = await db.select().from(awards).where(eq(awards.state, 'accepted'));
     if (!accepted) throw new Error('seed made no accepted award');
 
-    server = spawn('node_modules/.bin/next', ['start', '-p', String(PORT)], {
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-      stdio: 'ignore',
-    });
-    await waitFor(`${APP_URL}/robots.txt`);
+    server = await startServer(PORT);
     // Baseline: a page prerendered at build time (/verify), same layout and pipeline. A plain
     // file (/robots.txt) is measured too, as the server's ceiling.
     const baseline = await load('/verify');
@@ -105,10 +79,8 @@ async function main() {
     console.log(meets ? 'TARGET MET: badge page ≥ 70% of baseline req/s and p99 < 100 ms' : 'TARGET MISSED');
     process.exitCode = meets ? 0 : 1;
   } finally {
-    server?.kill();
-    await new Promise((r) => setTimeout(r, 500));
-    await admin.unsafe(`drop database if exists ${DB_NAME} with (force)`);
-    await admin.end();
+    await server?.stop();
+    await database.drop();
   }
 }
 

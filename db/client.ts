@@ -78,3 +78,8 @@ export async function closeDb(): Promise<void> {
   cache.laurelDb = undefined;
   if (pending) await (await pending).close();
 }
+
+/** The rows of a raw `execute()`: postgres.js answers with the rows, PGlite with `{ rows }`. */
+export function rowsOf<T>(result: unknown): T[] {
+  return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
+}

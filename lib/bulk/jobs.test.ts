@@ -31,7 +31,7 @@ describe('createBulkJob', () => {
       templateId: template.id,
       userId: null,
       fileName: 'cohort.csv',
-      csvText,
+      csv: csvText,
     });
     expect(result).toEqual({
       ok: false,
@@ -47,6 +47,36 @@ describe('createBulkJob', () => {
     expect(await jobCount(issuer.id)).toBe(before);
   });
 
+  it('flags a repeated address (ignoring case) on the later rows only, with the bad rows', async () => {
+    const db = await getDb();
+    const { issuer, template } = await makeIssuer(db);
+    const ada = uniqueEmail('ada');
+    const csv = [
+      'email,name',
+      `${ada},Ada`,
+      `${uniqueEmail()},Bob`,
+      `${ada.toUpperCase()},Ada again`,
+      'nope,Cy',
+      `${ada},Ada 3`,
+    ].join('\n');
+    const result = await createBulkJob(db, {
+      issuerId: issuer.id,
+      templateId: template.id,
+      userId: null,
+      fileName: 'a.csv',
+      csv,
+    });
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        { rowNumber: 4, field: 'email', message: `${ada} is already on row 2` },
+        { rowNumber: 5, field: 'email', message: 'must be an email address' },
+        { rowNumber: 6, field: 'email', message: `${ada} is already on row 2` },
+      ],
+    });
+    expect(await jobCount(issuer.id)).toBe(0);
+  });
+
   it('stores a clean file as a validated job with every row, in file order', async () => {
     const db = await getDb();
     const { issuer, template } = await makeIssuer(db);
@@ -55,7 +85,7 @@ describe('createBulkJob', () => {
       templateId: template.id,
       userId: null,
       fileName: 'big.csv',
-      csvText: csvOf(1_201),
+      csv: csvOf(1_201),
     });
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     expect(result.job).toMatchObject({
@@ -82,7 +112,7 @@ describe('createBulkJob', () => {
       templateId: template.id,
       userId: null,
       fileName: 'huge.csv',
-      csvText: csvOf(10_001),
+      csv: csvOf(10_001),
     });
     expect(result).toEqual({
       ok: false,
@@ -101,7 +131,7 @@ describe('createBulkJob', () => {
         templateId: theirs.template.id,
         userId: null,
         fileName: 'x.csv',
-        csvText: csvOf(1),
+        csv: csvOf(1),
       }),
     ).rejects.toMatchObject({ code: 'not_found' });
     expect(await jobCount(mine.issuer.id)).toBe(0);
@@ -118,7 +148,7 @@ describe('startBulkJob and getBulkJob', () => {
       templateId: mine.template.id,
       userId: null,
       fileName: 'cohort.csv',
-      csvText: csvOf(3),
+      csv: csvOf(3),
     });
     if (!created.ok) throw new Error('invalid file');
     const jobId = created.job.id;

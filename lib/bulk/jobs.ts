@@ -1,14 +1,16 @@
 import 'server-only';
-import { and, asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '@/db/client';
+import { type Db, rowsOf, type Tx } from '@/db/client';
 import { bulkJobRows, bulkJobs } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { findActiveTemplate } from '@/lib/issuers/issuers';
-import { type BulkRowError, parseAwardCsv } from './parse-csv';
+import { type BulkRowError, type ParsedBulkRow, readAwardCsv } from './parse-csv';
 
 const INSERT_BATCH = 500;
 const MAX_LISTED_FAILURES = 100;
+/** A file with more problems than this lists the first ones: enough to see what is wrong. */
+const MAX_LISTED_ERRORS = 1000;
 
 const jobColumns = {
   id: bulkJobs.id,
@@ -40,12 +42,22 @@ type CreateBulkJobInput = {
   /** Who uploaded it; the caller has already checked they may act for the issuer. */
   userId: string | null;
   fileName: string;
-  csvText: string;
+  /** The file's text, or its bytes as they arrive. */
+  csv: string | ReadableStream<Uint8Array>;
 };
+
+/** Thrown inside the transaction to undo it when the file has problems. */
+class RefusedFile extends Error {
+  constructor(readonly errors: BulkRowError[]) {
+    super('the CSV file has problems');
+  }
+}
 
 /**
  * Validates a CSV for one of the issuer's templates. Any bad row refuses the whole file and
  * nothing is written; a clean file becomes a job (status 'validated') and its rows, atomically.
+ * Rows are written as they stream in and the transaction is undone if any is bad, so memory does
+ * not grow with the file; repeated addresses are found by the database.
  */
 export async function createBulkJob(
   db: Db,
@@ -56,28 +68,76 @@ export async function createBulkJob(
     : null;
   if (!template) throw new AppError('not_found', 'No badge template with this id belongs to your issuer.');
 
-  const { rows, errors } = parseAwardCsv(input.csvText);
-  if (errors.length > 0) return { ok: false, errors };
+  try {
+    const job = await db.transaction(async (tx) => {
+      const [created] = await tx
+        .insert(bulkJobs)
+        .values({
+          issuerId: input.issuerId,
+          templateId: template.id,
+          createdBy: input.userId,
+          fileName: input.fileName.slice(0, 255),
+          total: 0,
+        })
+        .returning(jobColumns);
+      if (!created) throw new Error('bulk job insert returned nothing');
+      const total = await insertRows(tx, created.id, input.csv);
+      const [counted] = await tx
+        .update(bulkJobs)
+        .set({ total })
+        .where(eq(bulkJobs.id, created.id))
+        .returning(jobColumns);
+      return counted ?? created;
+    });
+    return { ok: true, job };
+  } catch (error) {
+    if (error instanceof RefusedFile) return { ok: false, errors: error.errors };
+    throw error;
+  }
+}
 
-  const job = await db.transaction(async (tx) => {
-    const [created] = await tx
-      .insert(bulkJobs)
-      .values({
-        issuerId: input.issuerId,
-        templateId: template.id,
-        createdBy: input.userId,
-        fileName: input.fileName.slice(0, 255),
-        total: rows.length,
-      })
-      .returning(jobColumns);
-    if (!created) throw new Error('bulk job insert returned nothing');
-    for (let i = 0; i < rows.length; i += INSERT_BATCH) {
-      const batch = rows.slice(i, i + INSERT_BATCH);
-      await tx.insert(bulkJobRows).values(batch.map((r) => ({ jobId: created.id, ...r })));
+/** Streams the file's valid rows into the job; throws RefusedFile listing every problem. */
+async function insertRows(tx: Tx, jobId: string, csv: CreateBulkJobInput['csv']): Promise<number> {
+  const errors: BulkRowError[] = [];
+  let batch: ParsedBulkRow[] = [];
+  let total = 0;
+  const flush = async () => {
+    if (batch.length > 0) await tx.insert(bulkJobRows).values(batch.map((r) => ({ jobId, ...r })));
+    batch = [];
+  };
+  for await (const item of readAwardCsv(csv)) {
+    if ('error' in item) {
+      // A problem with the whole file is the only thing worth saying about it.
+      if (item.error.rowNumber === null) throw new RefusedFile([item.error]);
+      if (errors.length < MAX_LISTED_ERRORS) errors.push(item.error);
+      continue;
     }
-    return created;
-  });
-  return { ok: true, job };
+    total += 1;
+    batch.push(item.row);
+    if (batch.length === INSERT_BATCH) await flush();
+  }
+  await flush();
+  errors.push(...(await repeatedAddresses(tx, jobId)));
+  if (errors.length > 0)
+    throw new RefusedFile(errors.sort((a, b) => (a.rowNumber ?? 0) - (b.rowNumber ?? 0)));
+  return total;
+}
+
+/** Each row whose address an earlier row already has (emails are stored lower-cased). */
+async function repeatedAddresses(tx: Tx, jobId: string): Promise<BulkRowError[]> {
+  const rows = await tx.execute(sql`
+    select row_number as "rowNumber", email, first
+      from (select row_number, input->>'email' as email,
+                   min(row_number) over (partition by input->>'email') as first
+              from ${bulkJobRows} where job_id = ${jobId}) as r
+     where row_number > first
+     order by row_number
+     limit ${MAX_LISTED_ERRORS}`);
+  return rowsOf<{ rowNumber: number; email: string; first: number }>(rows).map((r) => ({
+    rowNumber: r.rowNumber,
+    field: 'email',
+    message: `${r.email} is already on row ${r.first}`,
+  }));
 }
 
 /** Confirms a validated job so the worker picks it up; starting it again changes nothing. */

@@ -1,4 +1,6 @@
-import { parse } from 'csv-parse/sync';
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebStream } from 'node:stream/web';
+import { parse } from 'csv-parse';
 import { z } from 'zod';
 import type { BulkRowInput } from '@/db/schema';
 import { emailSchema, evidenceSchema } from '@/lib/awards/award-input';
@@ -9,7 +11,6 @@ export const MAX_BULK_ROWS = 10_000;
 /** `rowNumber` is the row a spreadsheet shows (the header is 1); null means the whole file. */
 export type BulkRowError = { rowNumber: number | null; field?: string; message: string };
 export type ParsedBulkRow = { rowNumber: number; input: BulkRowInput };
-export type ParsedCsv = { rows: ParsedBulkRow[]; errors: BulkRowError[] };
 
 const DATE_MESSAGE = 'must be a date (YYYY-MM-DD) or an ISO 8601 date-time with a time zone';
 const isoDay = z.iso.date();
@@ -45,59 +46,62 @@ const rowSchema = z
     }
   });
 
+export type CsvItem = { row: ParsedBulkRow } | { error: BulkRowError };
+type CsvSource = string | ReadableStream<Uint8Array>;
+
 /**
- * Reads an award CSV (header row required) and validates every row, so that every problem can
- * be listed before anything is awarded. Valid rows are returned even when others fail.
+ * Reads an award CSV (header row required) as it streams in, validating each row, so that every
+ * problem can be listed before anything is awarded. Yields each valid row and each problem; a
+ * problem with the whole file (no header, not CSV, too many rows) is yielded last. A repeated
+ * address is not checked here: createBulkJob asks the database, so memory stays flat.
  */
-export function parseAwardCsv(text: string): ParsedCsv {
-  let records: string[][];
+export async function* readAwardCsv(source: CsvSource): AsyncGenerator<CsvItem> {
+  const input = typeof source === 'string' ? Readable.from([source]) : Readable.fromWeb(source as WebStream);
+  const records = input.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: false }));
+  let columns: ColumnMap | null = null;
+  let recordNumber = 0;
+  let rowCount = 0;
   try {
-    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false });
+    for await (const cells of records as AsyncIterable<string[]>) {
+      recordNumber += 1;
+      if (!columns) {
+        if (isBlank(cells)) return yield fileError('The file is empty: the first row must name the columns.');
+        const mapped = mapColumns(cells);
+        if ('error' in mapped) return yield fileError(mapped.error);
+        columns = mapped.columns;
+        continue;
+      }
+      // A spreadsheet shows every record as a row, blank ones too, so numbering counts them.
+      if (isBlank(cells)) continue;
+      rowCount += 1;
+      if (rowCount > MAX_BULK_ROWS) {
+        return yield fileError(
+          `The file has more than ${MAX_BULK_ROWS.toLocaleString('en')} rows; at most ${MAX_BULK_ROWS.toLocaleString('en')} can be awarded at once. Split it into smaller files.`,
+        );
+      }
+      yield* checkRow(cells, recordNumber, columns);
+    }
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return fileError(`The file is not valid CSV: ${detail}`);
+    return yield fileError(`The file is not valid CSV: ${detail}`);
+  } finally {
+    input.destroy();
   }
-  const [header, ...data] = records;
-  if (!header || isBlank(header)) return fileError('The file is empty: the first row must name the columns.');
-  const mapped = mapColumns(header);
-  if ('error' in mapped) return fileError(mapped.error);
-
-  // A spreadsheet shows every record as a row, blank ones too, so numbering counts them.
-  const numbered = data.map((cells, i) => ({ cells, rowNumber: i + 2 })).filter((r) => !isBlank(r.cells));
-  if (numbered.length === 0) return fileError('The file has a header row but no rows to award.');
-  if (numbered.length > MAX_BULK_ROWS) {
-    return fileError(
-      `The file has ${numbered.length.toLocaleString('en')} rows; at most ${MAX_BULK_ROWS.toLocaleString('en')} can be awarded at once. Split it into smaller files.`,
-    );
-  }
-
-  const rows: ParsedBulkRow[] = [];
-  const errors: BulkRowError[] = [];
-  const firstRowOf = new Map<string, number>();
-  for (const { cells, rowNumber } of numbered) {
-    const result = rowSchema.safeParse(readCells(cells, mapped.columns));
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        const field = mapped.columns.get(issue.path[0] as BulkField)?.header;
-        errors.push({ rowNumber, field, message: issue.message });
-      }
-      continue;
-    }
-    const { email } = result.data;
-    const earlier = firstRowOf.get(email);
-    if (earlier !== undefined) {
-      const field = mapped.columns.get('email')?.header;
-      errors.push({ rowNumber, field, message: `${email} is already on row ${earlier}` });
-      continue;
-    }
-    firstRowOf.set(email, rowNumber);
-    rows.push({ rowNumber, input: toInput(result.data) });
-  }
-  return { rows, errors };
+  if (!columns) return yield fileError('The file is empty: the first row must name the columns.');
+  if (rowCount === 0) yield fileError('The file has a header row but no rows to award.');
 }
 
-function fileError(message: string): ParsedCsv {
-  return { rows: [], errors: [{ rowNumber: null, message }] };
+function* checkRow(cells: string[], rowNumber: number, columns: ColumnMap): Generator<CsvItem> {
+  const result = rowSchema.safeParse(readCells(cells, columns));
+  if (result.success) return yield { row: { rowNumber, input: toInput(result.data) } };
+  for (const issue of result.error.issues) {
+    const field = columns.get(issue.path[0] as BulkField)?.header;
+    yield { error: { rowNumber, field, message: issue.message } };
+  }
+}
+
+function fileError(message: string): CsvItem {
+  return { error: { rowNumber: null, message } };
 }
 
 function isBlank(cells: string[]) {

@@ -19,7 +19,7 @@ async function startJob(issued: Issued, csvText: string) {
     templateId: issued.template.id,
     userId: null,
     fileName: 'cohort.csv',
-    csvText,
+    csv: csvText,
   });
   if (!created.ok) throw new Error(JSON.stringify(created.errors));
   await startBulkJob(db, { issuerId: issued.issuer.id, jobId: created.job.id });

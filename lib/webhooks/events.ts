@@ -12,26 +12,22 @@ export type AwardWebhookEvent = Exclude<WebhookEvent, 'test'>;
 /** Deliveries are retried with backoff for this long, then marked failed. */
 export const DELIVERY_WINDOW_MS = 24 * 60 * 60 * 1000;
 
-async function enqueue(
-  db: Executor,
-  input: { endpointIds: string[]; event: WebhookEvent; data: Record<string, unknown> },
-) {
-  if (input.endpointIds.length === 0) return [];
-  const now = new Date();
-  const rows = input.endpointIds.map((endpointId) => {
-    // The delivery id is in the body too, so receivers can drop a delivery they already handled.
-    const id = randomUUID();
-    const body = { id, type: input.event, createdAt: now.toISOString(), data: input.data };
-    return {
-      id,
-      endpointId,
-      event: input.event,
-      body,
-      giveUpAt: new Date(now.getTime() + DELIVERY_WINDOW_MS),
-    };
-  });
-  await db.insert(webhookDeliveries).values(rows);
-  return rows.map((row) => row.id);
+function deliveryRow(input: {
+  endpointId: string;
+  event: WebhookEvent;
+  data: Record<string, unknown>;
+  now: Date;
+}) {
+  // The delivery id is in the body too, so receivers can drop a delivery they already handled.
+  const id = randomUUID();
+  const body = { id, type: input.event, createdAt: input.now.toISOString(), data: input.data };
+  return {
+    id,
+    endpointId: input.endpointId,
+    event: input.event,
+    body,
+    giveUpAt: new Date(input.now.getTime() + DELIVERY_WINDOW_MS),
+  };
 }
 
 /**
@@ -42,16 +38,34 @@ export async function enqueueWebhookEvent(
   tx: Executor,
   input: { issuerId: string; event: AwardWebhookEvent; award: Award; appUrl?: string },
 ): Promise<string[]> {
+  return enqueueWebhookEvents(tx, { ...input, awards: [input.award] });
+}
+
+/** The same event for many awards (a bulk job's batch): one endpoint lookup, one insert. */
+export async function enqueueWebhookEvents(
+  tx: Executor,
+  input: { issuerId: string; event: AwardWebhookEvent; awards: Award[]; appUrl?: string },
+): Promise<string[]> {
+  if (input.awards.length === 0) return [];
   const endpoints = await tx
     .select({ id: webhookEndpoints.id })
     .from(webhookEndpoints)
     .where(and(eq(webhookEndpoints.issuerId, input.issuerId), isNull(webhookEndpoints.disabledAt)));
+  if (endpoints.length === 0) return [];
   const appUrl = input.appUrl ?? getConfig().appUrl;
-  return enqueue(tx, {
-    endpointIds: endpoints.map((endpoint) => endpoint.id),
-    event: input.event,
-    data: { award: presentAward(input.award, appUrl) },
-  });
+  const now = new Date();
+  const rows = input.awards.flatMap((award) =>
+    endpoints.map((endpoint) =>
+      deliveryRow({
+        endpointId: endpoint.id,
+        event: input.event,
+        data: { award: presentAward(award, appUrl) },
+        now,
+      }),
+    ),
+  );
+  await tx.insert(webhookDeliveries).values(rows);
+  return rows.map((row) => row.id);
 }
 
 /** The console's "Send test event": one `test` delivery to one endpoint; returns its id. */
@@ -60,11 +74,12 @@ export async function sendTestEvent(
   input: { issuerId: string; endpointId: string },
 ): Promise<string> {
   const endpoint = await findActiveEndpoint(db, input);
-  const [id] = await enqueue(db, {
-    endpointIds: [endpoint.id],
+  const row = deliveryRow({
+    endpointId: endpoint.id,
     event: 'test',
     data: { message: 'A test event from Laurel: your endpoint is receiving webhooks.' },
+    now: new Date(),
   });
-  if (!id) throw new Error('test delivery insert returned nothing');
-  return id;
+  await db.insert(webhookDeliveries).values(row);
+  return row.id;
 }

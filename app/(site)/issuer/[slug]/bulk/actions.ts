@@ -28,7 +28,7 @@ export async function validateCsvAction(_previous: BulkState, formData: FormData
       templateId: String(formData.get('templateId')),
       userId: user.id,
       fileName: file.name,
-      csvText: await file.text(),
+      csv: file.stream(),
     });
     if (!result.ok) {
       return {

@@ -1,0 +1,285 @@
+import 'server-only';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { type Db, rowsOf, type Tx } from '@/db/client';
+import {
+  awardEvents,
+  awards,
+  type BadgeTemplate,
+  type BulkRowInput,
+  bulkJobRows,
+  bulkJobs,
+  claimTokens,
+  type Issuer,
+  outbox,
+  userEmails,
+  users,
+} from '@/db/schema';
+import { type AwardInput, awardInputSchema } from '@/lib/awards/award-input';
+import type { Config } from '@/lib/config';
+import { newToken, sha256Hex } from '@/lib/crypto/tokens';
+import type { RenderedMessage } from '@/lib/email/render';
+import { findActiveTemplate } from '@/lib/issuers/issuers';
+import { enqueueWebhookEvents } from '@/lib/webhooks/events';
+import { claimMessages } from './claim-mail';
+
+const DAY_MS = 86_400_000;
+
+export type BatchJob = { id: string; issuerId: string; templateId: string; createdAt: Date };
+export type BatchRow = { rowNumber: number; input: BulkRowInput };
+type Outcome = {
+  rowNumber: number;
+  status: 'awarded' | 'skipped' | 'failed';
+  awardId: string | null;
+  error: string | null;
+};
+type NewAward = typeof awards.$inferInsert & { id: string };
+type Planned = { outcome: Outcome; award?: NewAward; tokenHash?: string; message?: RenderedMessage };
+
+export const RENAMED_MESSAGE =
+  'This address already has this badge with the same dates from an earlier upload, with a different name or evidence; that award stands.';
+
+/** Same template, recipient and dates → same key, so a re-run or a re-upload finds the first award. */
+export function bulkIdempotencyKey(templateId: string, input: BulkRowInput) {
+  const parts = [templateId, input.email, input.issuedAt ?? '', input.expiresAt ?? ''];
+  return `bulk:${sha256Hex(parts.join('|'))}`;
+}
+
+function toAwardInput(templateId: string, row: BulkRowInput): AwardInput {
+  const evidence =
+    row.evidenceUrl || row.evidenceNarrative
+      ? [{ url: row.evidenceUrl, narrative: row.evidenceNarrative }]
+      : [];
+  return awardInputSchema.parse({
+    templateId,
+    recipient: { email: row.email, name: row.name },
+    issuedAt: row.issuedAt,
+    expiresAt: row.expiresAt,
+    evidence: evidence.length ? evidence : undefined,
+  });
+}
+
+const failed = (rowNumber: number, error: string): Planned => ({
+  outcome: { rowNumber, status: 'failed', awardId: null, error },
+});
+
+/**
+ * Awards a batch of a bulk job's rows in one transaction: the awards, their claim tokens, claim
+ * emails, history and webhook events, and the rows' outcomes and the job's counts. A process that
+ * dies mid-batch leaves nothing of it, so the batch is simply done again.
+ *
+ * The awards are the same as `createAward` makes one at a time (same idempotency key and request
+ * fingerprint, so a re-upload replays them), but each query and insert is made once per batch.
+ */
+export async function awardBatch(
+  db: Db,
+  opts: {
+    config: Pick<Config, 'appUrl' | 'claimTokenTtlDays' | 'isDemoMode'>;
+    issuer: Issuer;
+    job: BatchJob;
+    rows: BatchRow[];
+  },
+): Promise<void> {
+  const { config, issuer, job, rows } = opts;
+  const template = await findActiveTemplate(db, { issuerId: issuer.id, templateId: job.templateId });
+  const planned = template
+    ? await plan(db, { config, issuer, job, rows, template })
+    : rows.map((r) => failed(r.rowNumber, 'The badge template was archived before this row was awarded.'));
+
+  await db.transaction(async (tx) => {
+    await insertAwards(tx, { config, issuer, planned });
+    await recordOutcomes(
+      tx,
+      job.id,
+      planned.map((p) => p.outcome),
+    );
+  });
+}
+
+async function plan(
+  db: Db,
+  opts: {
+    config: Pick<Config, 'appUrl' | 'claimTokenTtlDays'>;
+    issuer: Issuer;
+    job: BatchJob;
+    rows: BatchRow[];
+    template: BadgeTemplate;
+  },
+): Promise<Planned[]> {
+  const { config, issuer, job, template } = opts;
+  const parsed = opts.rows.map((row) => {
+    try {
+      const input = toAwardInput(template.id, row.input);
+      return {
+        ok: true as const,
+        row,
+        input,
+        key: bulkIdempotencyKey(template.id, row.input),
+        // createAward's fingerprint, so the API and a re-upload agree on what is "the same".
+        fingerprint: sha256Hex(JSON.stringify(input)),
+      };
+    } catch (error) {
+      if (error instanceof z.ZodError) return { ok: false as const, row, error: z.prettifyError(error) };
+      throw error;
+    }
+  });
+  const valid = parsed.flatMap((p) => (p.ok ? [p] : []));
+  const [existing, optedOut] = await Promise.all([
+    existingAwards(
+      db,
+      issuer.id,
+      valid.map((p) => p.key),
+    ),
+    optedOutAddresses(
+      db,
+      valid.map((p) => p.input.recipient.email),
+    ),
+  ]);
+  const message = claimMessages({ config, issuer, template });
+  const now = new Date();
+
+  return Promise.all(
+    parsed.map(async (p): Promise<Planned> => {
+      const { rowNumber } = p.row;
+      if (!p.ok) return failed(rowNumber, p.error);
+      const earlier = existing.get(p.key);
+      if (earlier) {
+        if (earlier.requestFingerprint !== p.fingerprint) return failed(rowNumber, RENAMED_MESSAGE);
+        // An award made before this job came from an earlier upload; one made since is this
+        // job's own, from a batch whose outcome was not recorded (its lease ran out).
+        const status = earlier.createdAt < job.createdAt ? 'skipped' : 'awarded';
+        return { outcome: { rowNumber, status, awardId: earlier.id, error: null } };
+      }
+      const issuedAt = p.input.issuedAt ?? now;
+      const expiresAt =
+        p.input.expiresAt ??
+        (template.validityDays ? new Date(issuedAt.getTime() + template.validityDays * DAY_MS) : null);
+      if (expiresAt && expiresAt <= issuedAt)
+        return failed(rowNumber, 'The award would expire before it was issued.');
+      const id = randomUUID();
+      const award: NewAward = {
+        id,
+        issuerId: issuer.id,
+        templateId: template.id,
+        recipientEmail: p.input.recipient.email,
+        recipientName: p.input.recipient.name,
+        recipientSalt: randomBytes(16).toString('hex'),
+        issuedAt,
+        expiresAt,
+        evidence: p.input.evidence ?? [],
+        idempotencyKey: p.key,
+        requestFingerprint: p.fingerprint,
+        state: optedOut.has(p.input.recipient.email) ? 'opted_out' : 'pending',
+      };
+      const outcome: Outcome = { rowNumber, status: 'awarded', awardId: id, error: null };
+      if (award.state === 'opted_out') return { outcome, award };
+      const claim = newToken();
+      const rendered = await message({ name: award.recipientName, expiresAt, token: claim.token });
+      return { outcome, award, tokenHash: claim.hash, message: rendered };
+    }),
+  );
+}
+
+async function existingAwards(db: Db, issuerId: string, keys: string[]) {
+  if (keys.length === 0) return new Map<string, never>();
+  const rows = await db
+    .select({
+      id: awards.id,
+      key: awards.idempotencyKey,
+      requestFingerprint: awards.requestFingerprint,
+      createdAt: awards.createdAt,
+    })
+    .from(awards)
+    .where(and(eq(awards.issuerId, issuerId), inArray(awards.idempotencyKey, keys)));
+  return new Map(rows.map((r) => [r.key as string, r]));
+}
+
+/** The batch's addresses that are verified addresses of learners who opted out (see opt-out.ts). */
+async function optedOutAddresses(db: Db, emails: string[]): Promise<Set<string>> {
+  if (emails.length === 0) return new Set();
+  const rows = await db
+    .select({ email: userEmails.email })
+    .from(userEmails)
+    .innerJoin(users, eq(users.id, userEmails.userId))
+    .where(
+      and(inArray(userEmails.email, emails), isNotNull(userEmails.verifiedAt), isNotNull(users.optedOutAt)),
+    );
+  return new Set(rows.map((r) => r.email));
+}
+
+async function insertAwards(
+  tx: Tx,
+  opts: {
+    config: Pick<Config, 'appUrl' | 'claimTokenTtlDays' | 'isDemoMode'>;
+    issuer: Issuer;
+    planned: Planned[];
+  },
+) {
+  const { config, issuer, planned } = opts;
+  const fresh = planned.filter((p) => p.award);
+  if (fresh.length === 0) return;
+  const created = await tx
+    .insert(awards)
+    .values(fresh.map((p) => p.award as NewAward))
+    .returning();
+  // Webhooks: the issuer hears of every award, opted-out ones included (state 'opted_out').
+  await enqueueWebhookEvents(tx, {
+    issuerId: issuer.id,
+    event: 'award.created',
+    awards: created,
+    appUrl: config.appUrl,
+  });
+  await tx.insert(awardEvents).values(
+    fresh.map((p) => ({
+      awardId: (p.award as NewAward).id,
+      kind: 'created' as const,
+      detail: p.message
+        ? 'From a CSV upload'
+        : 'From a CSV upload; not emailed: the learner has opted out of achievements',
+    })),
+  );
+  const mailed = fresh.filter((p) => p.tokenHash && p.message);
+  if (mailed.length === 0) return;
+  const tokenExpiry = new Date(Date.now() + config.claimTokenTtlDays * DAY_MS);
+  await tx.insert(claimTokens).values(
+    mailed.map((p) => ({
+      tokenHash: p.tokenHash as string,
+      awardId: (p.award as NewAward).id,
+      expiresAt: tokenExpiry,
+    })),
+  );
+  await tx.insert(outbox).values(
+    mailed.map((p) => ({
+      kind: 'email' as const,
+      awardId: (p.award as NewAward).id,
+      payload: { to: (p.award as NewAward).recipientEmail, ...(p.message as RenderedMessage) },
+      status: config.isDemoMode ? ('captured' as const) : ('pending' as const),
+    })),
+  );
+}
+
+/** Each row's outcome, and the job's counts, for the rows still pending (see run.ts). */
+async function recordOutcomes(tx: Tx, jobId: string, outcomes: Outcome[]) {
+  if (outcomes.length === 0) return;
+  const values = sql.join(
+    outcomes.map(
+      (o) => sql`(${o.rowNumber}::int, ${o.status}::bulk_row_status, ${o.awardId}::uuid, ${o.error}::text)`,
+    ),
+    sql`, `,
+  );
+  const updated = await tx.execute(sql`
+    update ${bulkJobRows} as r
+       set status = v.status, award_id = v.award_id, error = v.error
+      from (values ${values}) as v(row_number, status, award_id, error)
+     where r.job_id = ${jobId} and r.row_number = v.row_number and r.status = 'pending'
+    returning v.status`);
+  const statuses = rowsOf<{ status: Outcome['status'] }>(updated).map((r) => r.status);
+  await tx
+    .update(bulkJobs)
+    .set({
+      processed: sql`${bulkJobs.processed} + ${statuses.length}`,
+      failed: sql`${bulkJobs.failed} + ${statuses.filter((s) => s === 'failed').length}`,
+    })
+    .where(eq(bulkJobs.id, jobId));
+}
