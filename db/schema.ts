@@ -411,7 +411,10 @@ export const idempotencyKeys = pgTable(
     lockedUntil: ts('locked_until').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.issuerId, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)],
+  (t) => [
+    primaryKey({ columns: [t.issuerId, t.key] }),
+    index('idempotency_keys_created_idx').on(t.createdAt),
+  ],
 );
 
 /** Requests per API key per minute, shared by every app process. */
@@ -447,3 +450,5 @@ export type BadgeTemplate = typeof badgeTemplates.$inferSelect;
 export type Award = typeof awards.$inferSelect;
 export type AwardState = Award['state'];
 export type OutboxRow = typeof outbox.$inferSelect;
+
+export * from './schema-labor-market';
