@@ -1,0 +1,14 @@
+import { and, gt, isNotNull, isNull, or, type SQL } from 'drizzle-orm';
+import { jobPostings } from '@/db/schema';
+
+/** A posting without an end date is shown for this long after it was posted. */
+export const UNDATED_POSTING_DAYS = 60;
+
+/** Postings open at `now`: before their end date, or recent when they give none. */
+export function isActivePosting(now: Date): SQL {
+  const cutoff = new Date(now.getTime() - UNDATED_POSTING_DAYS * 86_400_000);
+  return or(
+    and(isNotNull(jobPostings.validThrough), gt(jobPostings.validThrough, now)),
+    and(isNull(jobPostings.validThrough), gt(jobPostings.datePosted, cutoff)),
+  ) as SQL;
+}
