@@ -1,8 +1,19 @@
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { awards, bulkJobRows, bulkJobs, outbox } from '@/db/schema';
-import { makeIssuer, testConfig, uniqueEmail } from '@/test/factories';
+import {
+  awardEvents,
+  awards,
+  bulkJobRows,
+  bulkJobs,
+  claimTokens,
+  outbox,
+  users,
+  webhookDeliveries,
+} from '@/db/schema';
+import { presentAward } from '@/lib/awards/present';
+import { createWebhookEndpoint } from '@/lib/webhooks/endpoints';
+import { makeIssuer, makeUser, testConfig, uniqueEmail } from '@/test/factories';
 import { createBulkJob, getBulkJob, startBulkJob } from './jobs';
 import { runBulkJobs } from './run';
 
@@ -150,5 +161,70 @@ describe('runBulkJobs', () => {
     const rows = await jobRows(jobId);
     expect(rows.every((r) => r.status === 'awarded')).toBe(true);
     expect(rows.find((r) => r.rowNumber === lost.rowNumber)?.awardId).toBe(lost.awardId);
+  });
+
+  it('awards a batch as createAward would: opted-out learners get no email, history and webhooks are written', async () => {
+    const db = await getDb();
+    const issued = await makeIssuer(db);
+    await createWebhookEndpoint(db, {
+      issuerId: issued.issuer.id,
+      url: 'http://127.0.0.1:9/hooks',
+      allowHosts: ['127.0.0.1'],
+    });
+    const optedOut = await makeUser(db);
+    await db.update(users).set({ optedOutAt: new Date() }).where(eq(users.id, optedOut.user.id));
+    const emails = [...emailsFor(3), optedOut.email];
+    const csv = [
+      'email,name,issued,expires,evidence',
+      ...emails.map((e, i) => `${e},Learner ${i},2025-01-15,2030-01-01,https://labs.example/run/${i}`),
+    ].join('\n');
+
+    const job = await runToDone(issued, await startJob(issued, csv));
+    expect(job).toMatchObject({ status: 'done', processed: 4, failed: 0 });
+
+    const given = await db
+      .select()
+      .from(awards)
+      .where(and(eq(awards.issuerId, issued.issuer.id), inArray(awards.recipientEmail, emails)));
+    const byEmail = new Map(given.map((a) => [a.recipientEmail, a]));
+    const first = byEmail.get(emails[0] as string);
+    expect(first).toMatchObject({
+      state: 'pending',
+      recipientName: 'Learner 0',
+      issuedAt: new Date('2025-01-15T00:00:00Z'),
+      expiresAt: new Date('2030-01-01T00:00:00Z'),
+      evidence: [{ url: 'https://labs.example/run/0' }],
+    });
+    expect(byEmail.get(optedOut.email)?.state).toBe('opted_out');
+
+    const ids = given.map((a) => a.id);
+    const mailedTo = await db
+      .select({ awardId: outbox.awardId })
+      .from(outbox)
+      .where(inArray(outbox.awardId, ids));
+    expect(mailedTo).toHaveLength(3);
+    expect(mailedTo.map((m) => m.awardId)).not.toContain(byEmail.get(optedOut.email)?.id);
+    const tokens = await db.select().from(claimTokens).where(inArray(claimTokens.awardId, ids));
+    expect(tokens).toHaveLength(3);
+
+    const created = await db
+      .select({ awardId: awardEvents.awardId, detail: awardEvents.detail })
+      .from(awardEvents)
+      .where(and(inArray(awardEvents.awardId, ids), eq(awardEvents.kind, 'created')));
+    expect(created).toHaveLength(4);
+    expect(created.find((e) => e.awardId === byEmail.get(optedOut.email)?.id)?.detail).toContain('opted out');
+
+    const deliveries = await db
+      .select({ body: webhookDeliveries.body })
+      .from(webhookDeliveries)
+      .where(inArray(sql`${webhookDeliveries.body}->'data'->'award'->>'id'`, ids));
+    expect(deliveries).toHaveLength(4);
+    const sent = deliveries.map((d) => d.body as { type: string; data: { award: unknown } });
+    expect(sent.every((d) => d.type === 'award.created')).toBe(true);
+    expect(sent.map((d) => d.data.award)).toEqual(
+      expect.arrayContaining(
+        given.map((a) => JSON.parse(JSON.stringify(presentAward(a, testConfig.appUrl)))),
+      ),
+    );
   });
 });

@@ -19,7 +19,7 @@ type RunBulkJobsOptions = {
  * this side by side; a process that dies leaves the lease to expire and the rest of the job to
  * whoever claims it next. Returns the job it worked on (null when there was nothing to do).
  */
-export async function runBulkJobs({ db, config, batchSize = 25 }: RunBulkJobsOptions) {
+export async function runBulkJobs({ db, config, batchSize = 500 }: RunBulkJobsOptions) {
   const job = await claimJob(db);
   if (!job) return { jobId: null, processed: 0 };
 

@@ -41,6 +41,16 @@ export async function enqueueWebhookEvent(
   return enqueueWebhookEvents(tx, { ...input, awards: [input.award] });
 }
 
+/** Whether the issuer has an endpoint to tell: lets a bulk insert skip building events nobody gets. */
+export async function hasActiveEndpoints(tx: Executor, issuerId: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: webhookEndpoints.id })
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.issuerId, issuerId), isNull(webhookEndpoints.disabledAt)))
+    .limit(1);
+  return Boolean(row);
+}
+
 /** The same event for many awards (a bulk job's batch): one endpoint lookup, one insert. */
 export async function enqueueWebhookEvents(
   tx: Executor,
