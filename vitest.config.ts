@@ -15,7 +15,8 @@ export default defineConfig({
     include: ['lib/**/*.test.ts', 'lib/**/*.test.tsx', 'db/**/*.test.ts', 'scripts/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
     setupFiles: ['test/setup.ts'],
-    testTimeout: 30_000,
+    // The first test of a file also starts and migrates its in-memory database: slow on a busy machine.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
   },
 });

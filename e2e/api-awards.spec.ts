@@ -111,7 +111,7 @@ test.describe('awarding a badge', () => {
 });
 
 test.describe('Idempotency-Key', () => {
-  test('a retry returns the first award without a second email; a different body is a conflict', async ({
+  test('a retry returns the first award without a second email; a different body is 422', async ({
     request,
   }) => {
     const { labs } = fixtures();
@@ -128,22 +128,35 @@ test.describe('Idempotency-Key', () => {
     expect(((await retry.json()) as Award).id).toBe(id);
 
     const changed = validBody(email, { recipient: { email, name: 'Someone Else' } });
-    const conflict = await postAward(request, { key: labs.apiKey, body: changed, idempotencyKey });
-    expect((await expectProblem(conflict, 409)).detail).toMatch(/Idempotency-Key/);
+    const reused = await postAward(request, { key: labs.apiKey, body: changed, idempotencyKey });
+    expect((await expectProblem(reused, 422)).detail).toMatch(/Idempotency-Key/);
 
     await waitForEmail(request, email, awardedSubject);
     await settle();
     expect(await emailsTo(request, email)).toHaveLength(1);
   });
 
-  test('simultaneous retries create one award and one email', async ({ request }) => {
+  test('simultaneous retries create one award and one email; the ones still waiting get 409', async ({
+    request,
+  }) => {
     const { labs } = fixtures();
     const email = uniqueEmail('burst');
     const idempotencyKey = randomUUID();
-    const responses = await Promise.all(
-      [1, 2, 3].map(() => postAward(request, { key: labs.apiKey, body: validBody(email), idempotencyKey })),
-    );
+    const send = () => postAward(request, { key: labs.apiKey, body: validBody(email), idempotencyKey });
+    const burst = await Promise.all([send(), send(), send()]);
 
+    const responses: APIResponse[] = [];
+    for (const response of burst) {
+      if (response.status() !== 409) {
+        responses.push(response);
+        continue;
+      }
+      // The first request was still running: come back when Retry-After says.
+      await expectProblem(response, 409);
+      expect(Number(response.headers()['retry-after'])).toBeGreaterThanOrEqual(1);
+      await new Promise((resolve) => setTimeout(resolve, Number(response.headers()['retry-after']) * 1000));
+      responses.push(await send());
+    }
     expect(responses.map((r) => r.status())).toEqual([201, 201, 201]);
     const ids = await Promise.all(responses.map(async (r) => ((await r.json()) as Award).id));
     expect(new Set(ids).size).toBe(1);
@@ -258,7 +271,7 @@ test.describe('validation', () => {
     expect(problem.errors?.map((e) => e.field)).toEqual(['(body)']);
   });
 
-  test('a failed request writes nothing: its Idempotency-Key still creates a fresh award', async ({
+  test('a refused request writes nothing: its Idempotency-Key still creates a fresh award', async ({
     request,
   }) => {
     const { labs } = fixtures();
@@ -267,8 +280,9 @@ test.describe('validation', () => {
     const idempotencyKey = randomUUID();
     const bad = validBody(rejected, { evidence: [{ url: 'ftp://files.example/work' }] });
     await expectProblem(await postAward(request, { key: labs.apiKey, body: bad, idempotencyKey }), 400);
+    const fixed = { key: labs.apiKey, body: validBody(accepted) };
 
-    const good = await postAward(request, { key: labs.apiKey, body: validBody(accepted), idempotencyKey });
+    const good = await postAward(request, { ...fixed, idempotencyKey });
     expect(good.status()).toBe(201);
     expect(good.headers()['idempotent-replayed']).toBeUndefined();
     expect(((await good.json()) as Award).recipient.email).toBe(accepted);

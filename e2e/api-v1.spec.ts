@@ -377,6 +377,136 @@ test.describe('resending a claim email', () => {
   });
 });
 
+/** Long enough for the outbox to have delivered anything a request wrongly queued. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 3_000));
+
+/**
+ * Sends one POST twice with the same Idempotency-Key: the retry must be the first answer, same
+ * status and same body bytes, marked Idempotent-Replayed. Returns the first answer's body.
+ */
+async function expectReplayed(request: APIRequestContext, path: string, call: Call & { status: number }) {
+  const first = await api(request, 'post', path, call);
+  expect(first.status()).toBe(call.status);
+  expect(first.headers()['idempotent-replayed']).toBeUndefined();
+  const body = await first.text();
+
+  const retry = await api(request, 'post', path, call);
+  expect(retry.status()).toBe(call.status);
+  expect(retry.headers()['idempotent-replayed']).toBe('true');
+  expect(retry.headers().location).toBe(first.headers().location);
+  expect(await retry.text()).toBe(body);
+  return JSON.parse(body) as unknown;
+}
+
+const reusedDetail = 'This Idempotency-Key was already used with a different request.';
+
+test.describe('Idempotency-Key', () => {
+  test('templates: create and archive replay their answer; the key with another request is 422', async ({
+    request,
+  }) => {
+    const body = await templateBody();
+    const idempotencyKey = randomUUID();
+    const template = (await expectReplayed(request, '/templates', {
+      body,
+      idempotencyKey,
+      status: 201,
+    })) as Template;
+    const changed = { ...body, name: `${body.name} (2)` };
+    const reused = await api(request, 'post', '/templates', { body: changed, idempotencyKey });
+    expect((await expectProblem(reused, 422)).detail).toBe(reusedDetail);
+    const listed = (await (await api(request, 'get', '/templates')).json()) as { data: Template[] };
+    expect(listed.data.filter((t) => t.name.startsWith(body.name)).map((t) => t.id)).toEqual([template.id]);
+
+    const other = await createTemplate(request);
+    const archiveKey = randomUUID();
+    const archived = (await expectReplayed(request, `/templates/${template.id}/archive`, {
+      idempotencyKey: archiveKey,
+      status: 200,
+    })) as Template;
+    expect(archived.archivedAt).not.toBeNull();
+    const elsewhere = await api(request, 'post', `/templates/${other.id}/archive`, {
+      idempotencyKey: archiveKey,
+    });
+    expect((await expectProblem(elsewhere, 422)).detail).toBe(reusedDetail);
+    const untouched = (await (await api(request, 'get', `/templates/${other.id}`)).json()) as Template;
+    expect(untouched.archivedAt).toBeNull();
+  });
+
+  test('awards: create, bulk, revoke and resend replay their answer with no second email', async ({
+    request,
+  }) => {
+    const { labs } = fixtures();
+    const single = uniqueEmail('idem-one');
+    const awardBody = { templateId: labs.templateId, recipient: { email: single, name: 'Ida One' } };
+    const awardKey = randomUUID();
+    const made = (await expectReplayed(request, '/awards', {
+      body: awardBody,
+      idempotencyKey: awardKey,
+      status: 201,
+    })) as Award;
+    const otherRecipient = uniqueEmail('idem-other');
+    const reused = await api(request, 'post', '/awards', {
+      body: { ...awardBody, recipient: { email: otherRecipient, name: 'Otto' } },
+      idempotencyKey: awardKey,
+    });
+    expect((await expectProblem(reused, 422)).detail).toBe(reusedDetail);
+
+    const bulkEmails = [uniqueEmail('idem-bulk-a'), uniqueEmail('idem-bulk-b')];
+    const bulkBody = {
+      awards: bulkEmails.map((email) => ({ templateId: labs.templateId, recipient: { email, name: 'Bo' } })),
+    };
+    const bulkKey = randomUUID();
+    await expectReplayed(request, '/awards/bulk', { body: bulkBody, idempotencyKey: bulkKey, status: 200 });
+    const bulkLate = uniqueEmail('idem-bulk-late');
+    const bulkReused = await api(request, 'post', '/awards/bulk', {
+      body: {
+        awards: [
+          ...bulkBody.awards,
+          { templateId: labs.templateId, recipient: { email: bulkLate, name: 'L' } },
+        ],
+      },
+      idempotencyKey: bulkKey,
+    });
+    await expectProblem(bulkReused, 422);
+
+    const resendKey = randomUUID();
+    await waitForEmail(request, single, awardedSubject);
+    await expectReplayed(request, `/awards/${made.id}/resend`, { idempotencyKey: resendKey, status: 200 });
+    const target = await award(request, labs.templateId);
+    await expectProblem(
+      await api(request, 'post', `/awards/${target.id}/resend`, { idempotencyKey: resendKey }),
+      422,
+    );
+
+    const revokeKey = randomUUID();
+    const revoked = (await expectReplayed(request, `/awards/${made.id}/revoke`, {
+      body: { reason: 'Issued in error' },
+      idempotencyKey: revokeKey,
+      status: 200,
+    })) as Award & { revocationReason: string };
+    expect(revoked.revocationReason).toBe('Issued in error');
+    const revokeReused = await api(request, 'post', `/awards/${made.id}/revoke`, {
+      body: { reason: 'Another reason' },
+      idempotencyKey: revokeKey,
+    });
+    await expectProblem(revokeReused, 422);
+    const fetched = (await (await api(request, 'get', `/awards/${made.id}`)).json()) as typeof revoked;
+    expect(fetched.revocationReason).toBe('Issued in error');
+
+    // One award email and one resend for the single award, one email per bulk item, none for the
+    // requests refused with 422.
+    for (const email of [...bulkEmails, target.recipient.email]) {
+      await waitForEmail(request, email, awardedSubject);
+    }
+    await expect.poll(async () => (await emailsTo(request, single)).length, { timeout: 15_000 }).toBe(2);
+    await settle();
+    expect(await emailsTo(request, single)).toHaveLength(2);
+    for (const email of bulkEmails) expect(await emailsTo(request, email)).toHaveLength(1);
+    for (const email of [otherRecipient, bulkLate]) expect(await emailsTo(request, email)).toEqual([]);
+    expect(await emailsTo(request, target.recipient.email)).toHaveLength(1);
+  });
+});
+
 test.describe('rate limiting', () => {
   test('every authenticated answer says where the key stands', async ({ request }) => {
     const response = await api(request, 'get', '/templates');

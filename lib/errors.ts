@@ -4,7 +4,9 @@ export type AppErrorCode =
   | 'conflict'
   | 'invalid'
   | 'rate_limited'
-  | 'unauthorized';
+  | 'unauthorized'
+  /** An Idempotency-Key sent again with a different request. */
+  | 'idempotency_key_reused';
 
 /** An expected failure that callers turn into a message or an HTTP status. */
 export class AppError extends Error {

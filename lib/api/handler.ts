@@ -5,11 +5,18 @@ import type { Issuer } from '@/db/schema';
 import { findApiKey } from '@/lib/api-keys/api-keys';
 import { fieldErrorsOf } from '@/lib/awards/award-input';
 import { AppError, isAppError } from '@/lib/errors';
+import { withIdempotency } from './idempotency';
 import { problem, problemFromAppError } from './problem';
 import { countApiRequest, rateLimitHeaders, rateLimitPerMinute } from './rate-limit';
 
 type Context<P> = { params: Promise<P> };
-type IssuerHandler<P> = (input: { request: Request; issuer: Issuer; params: P }) => Promise<Response>;
+type IssuerHandler<P> = (input: {
+  request: Request;
+  issuer: Issuer;
+  params: P;
+  /** The POST's Idempotency-Key, already validated; null when absent (and on other methods). */
+  idempotencyKey: string | null;
+}) => Promise<Response>;
 
 async function apiKeyOf(request: Request) {
   const header = request.headers.get('authorization') ?? '';
@@ -33,7 +40,8 @@ function errorResponse(error: unknown): Response {
 
 /**
  * A route handler for the issuer API: authenticates the API key, counts the request against the
- * key's per-minute limit (429 with Retry-After past it), maps AppErrors to problem+json, and turns
+ * key's per-minute limit (429 with Retry-After past it), runs a POST that carries an
+ * Idempotency-Key at most once (lib/api/idempotency.ts), maps AppErrors to problem+json, and turns
  * anything unexpected into a logged 500 without internals.
  */
 export function issuerRoute<P = Record<string, never>>(handler: IssuerHandler<P>) {
@@ -51,7 +59,19 @@ export function issuerRoute<P = Record<string, never>>(handler: IssuerHandler<P>
           { retryAfterSeconds: limit.resetSeconds },
         );
       }
-      response = await handler({ request, issuer, params: await context.params });
+      const idempotencyKey = request.method === 'POST' ? idempotencyKeyOf(request) : null;
+      const params = await context.params;
+      // Errors become answers inside the run, so a 4xx can be kept and replayed like a success.
+      const run = async () => {
+        try {
+          return await handler({ request, issuer, params, idempotencyKey });
+        } catch (error) {
+          return errorResponse(error);
+        }
+      };
+      response = idempotencyKey
+        ? await withIdempotency({ db: await getDb(), issuerId: issuer.id, key: idempotencyKey, request, run })
+        : await run();
     } catch (error) {
       response = errorResponse(error);
     }
@@ -112,6 +132,9 @@ export function idempotencyKeyOf(request: Request): string | null {
   return key;
 }
 
-/** Marks a response as the replay of an earlier request with the same Idempotency-Key. */
+/**
+ * Marks a response as a replay the domain itself recognised (an award or resend keeps its key past
+ * the 24 hours the generic layer remembers); the generic layer marks its own replays.
+ */
 export const replayHeaders = (isReplay: boolean): Record<string, string> =>
   isReplay ? { 'Idempotent-Replayed': 'true' } : {};

@@ -6,7 +6,7 @@ import { getDb } from '@/db/client';
 import { presentAward } from '@/lib/awards/present';
 import { makeAward, makeIssuer, testConfig } from '@/test/factories';
 import { openApiDocument } from './openapi';
-import { operations } from './operations';
+import { IDEMPOTENCY_RULE, operations } from './operations';
 import { awardSchema } from './schemas';
 
 const API_DIR = path.join(process.cwd(), 'app', 'api', 'v1');
@@ -84,6 +84,22 @@ describe('the OpenAPI document', () => {
       'cursor',
       'limit',
     ]);
+  });
+
+  it('tells integrators the Idempotency-Key rule on every POST, with its 409 and 422', () => {
+    const doc = openApiDocument('https://laurel.example');
+    const posts = Object.values(doc.paths).flatMap((methods) => (methods.post ? [methods.post] : []));
+    expect(posts).toHaveLength(6);
+    for (const post of posts as {
+      parameters: { name: string; description: string }[];
+      responses: Record<string, { description: string; headers?: Record<string, unknown> }>;
+    }[]) {
+      const header = post.parameters.find((p) => p.name === 'Idempotency-Key');
+      expect(header?.description).toContain(IDEMPOTENCY_RULE);
+      expect(post.responses['422']?.description).toMatch(/already used with a different request/);
+      expect(post.responses['409']?.description).toMatch(/still running/);
+      expect(post.responses['409']?.headers).toHaveProperty('Retry-After');
+    }
   });
 
   it('describes awards as the API presents them', async () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Operation, operations } from './operations';
+import { IDEMPOTENCY_RULE, type Operation, operations } from './operations';
 import { problemSchema } from './schemas';
 
 type JsonSchema = Record<string, unknown>;
@@ -9,9 +9,12 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'The request is invalid; `errors` names each bad field.',
   401: 'The API key is missing, unknown or revoked.',
   404: 'Nothing with this id belongs to your issuer.',
-  409: 'The request conflicts with the current state (or reuses an Idempotency-Key with another body).',
+  409: 'The request conflicts with the current state.',
+  422: 'This Idempotency-Key was already used with a different request (method, path or body).',
   429: 'Too many requests for this API key this minute; retry after Retry-After seconds.',
 };
+const IN_PROGRESS =
+  'A request with the same Idempotency-Key is still running; retry after Retry-After seconds.';
 
 const pascal = (id: string) => id.charAt(0).toUpperCase() + id.slice(1);
 
@@ -43,17 +46,40 @@ function queryParameters(schema: z.ZodType) {
 }
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const problemResponse = (status: number) => ({
-  description: ERROR_DESCRIPTIONS[status] ?? 'Error',
-  ...(status === 429
-    ? {
-        headers: {
-          'Retry-After': { description: 'Seconds until the window ends.', schema: { type: 'integer' } },
-        },
-      }
-    : {}),
-  content: { 'application/problem+json': { schema: ref('Problem') } },
+const retryAfter = (description: string) => ({
+  headers: { 'Retry-After': { description, schema: { type: 'integer' } } },
 });
+
+function problemResponse(op: Operation, status: number) {
+  // On a POST, 409 also means "the first request with this Idempotency-Key is still running".
+  const isInProgress = op.method === 'post' && status === 409;
+  const described = ERROR_DESCRIPTIONS[status] ?? 'Error';
+  return {
+    description: isInProgress
+      ? op.errors.includes(409)
+        ? `${described} Or: ${IN_PROGRESS}`
+        : IN_PROGRESS
+      : described,
+    ...(status === 429 ? retryAfter('Seconds until the window ends.') : {}),
+    ...(isInProgress ? retryAfter('Seconds to wait before asking again.') : {}),
+    content: { 'application/problem+json': { schema: ref('Problem') } },
+  };
+}
+
+/** An operation's own errors, those any call can get, and on a POST the Idempotency-Key ones. */
+function problemResponses(op: Operation) {
+  const statuses = new Set<number>([...op.errors, 401, 429, ...(op.method === 'post' ? [409, 422] : [])]);
+  return Object.fromEntries(
+    [...statuses].sort((a, b) => a - b).map((status) => [status, problemResponse(op, status)]),
+  );
+}
+
+const REPLAYED_HEADER = {
+  'Idempotent-Replayed': {
+    description: 'true when this is the stored answer to an earlier request with the same Idempotency-Key.',
+    schema: { type: 'string', enum: ['true'] },
+  },
+};
 
 /** The OpenAPI 3.1 document of the issuer API, generated from the schemas the routes validate with. */
 export function openApiDocument(appUrl: string) {
@@ -78,13 +104,12 @@ export function openApiDocument(appUrl: string) {
               name: 'Idempotency-Key',
               in: 'header',
               required: false,
-              description: op.idempotency,
+              description: op.idempotency ? `${IDEMPOTENCY_RULE} ${op.idempotency}` : IDEMPOTENCY_RULE,
               schema: { type: 'string', maxLength: 200 },
             },
           ]
         : []),
     ];
-    const errors = [...op.errors, 401, 429].sort((a, b) => a - b);
     const path = paths[op.path] ?? {};
     paths[op.path] = path;
     path[op.method] = {
@@ -99,9 +124,10 @@ export function openApiDocument(appUrl: string) {
       responses: {
         [op.response.status]: {
           description: op.response.description,
+          ...(op.method === 'post' ? { headers: REPLAYED_HEADER } : {}),
           content: { 'application/json': { schema: ref(op.response.name) } },
         },
-        ...Object.fromEntries(errors.map((status) => [status, problemResponse(status)])),
+        ...problemResponses(op),
       },
     };
   }
@@ -112,7 +138,7 @@ export function openApiDocument(appUrl: string) {
       title: 'Laurel issuer API',
       version: '1.0.0',
       description:
-        'Award and manage open badges. Authenticate with an issuer API key as a bearer token. Errors are RFC 9457 problem+json. Each key may make API_RATE_LIMIT_PER_MINUTE requests a minute (600 by default); RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset say where a key stands.',
+        'Award and manage open badges. Authenticate with an issuer API key as a bearer token. Errors are RFC 9457 problem+json. Each key may make API_RATE_LIMIT_PER_MINUTE requests a minute (600 by default); RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset say where a key stands. Every POST takes an optional Idempotency-Key header: retry a POST with the same key and you get the first answer back (Idempotent-Replayed: true) instead of a second award or email; see the header on each operation.',
     },
     servers: [{ url: `${appUrl}/api/v1` }],
     security: [{ bearerAuth: [] }],

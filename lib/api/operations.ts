@@ -25,11 +25,15 @@ export type Operation = {
   body?: z.ZodType;
   /** Documents the body instead of `body`, when the route validates parts of it separately. */
   documentedBody?: z.ZodType;
-  /** What a repeated Idempotency-Key does on this POST. */
+  /** What this POST adds to IDEMPOTENCY_RULE: the domain's own guards, which outlive the 24 hours. */
   idempotency?: string;
   response: { status: 200 | 201; name: string; schema: z.ZodType; description: string };
   errors: readonly (400 | 404 | 409)[];
 };
+
+/** The Idempotency-Key rule every POST follows (lib/api/idempotency.ts). */
+export const IDEMPOTENCY_RULE =
+  'Optional, at most 200 characters, scoped to your issuer and remembered for 24 hours. A retry with the same key, method, path and body is not run again: it gets the first answer (same status and body, Location included) with Idempotent-Replayed: true. The same key with a different request is 422. While the first request is still running, a retry is 409 with Retry-After. Answers with status 400 (nothing ran), 429 or 5xx are not remembered: fix or retry those with the same key.';
 
 export const templateListQuerySchema = z
   .object({
@@ -69,7 +73,7 @@ export const operations = {
       'The image is a PNG or SVG file encoded as base64: square, at least 300×300, at most 2 MB. SVGs are stored sanitised (no script, event handlers, foreignObject or external references).',
     body: templateCreateSchema,
     idempotency:
-      'Template names are unique per issuer. A retry with an Idempotency-Key whose body is identical to the template already created answers 201 with it (Idempotent-Replayed: true); any other request for a name in use is 409.',
+      'Template names are unique per issuer: with any Idempotency-Key, even past 24 hours, a body identical to a template you already have (same fields and image) answers 201 with it (Idempotent-Replayed: true); any other request for a name in use is 409.',
     response: { status: 201, name: 'Template', schema: templateSchema, description: 'The new template.' },
     errors: [400, 409],
   },
@@ -98,7 +102,8 @@ export const operations = {
     tag: 'Templates',
     summary: 'Archive a template',
     description: 'Nothing more can be awarded from it; awards already made stay valid.',
-    idempotency: 'Archiving is idempotent: archiving again answers 200 with the template as first archived.',
+    idempotency:
+      'Archiving is idempotent by itself: archiving again, with any key or none, answers 200 with the template as first archived.',
     response: {
       status: 200,
       name: 'Template',
@@ -126,7 +131,7 @@ export const operations = {
     description: 'Creates a pending award and emails the recipient a claim link.',
     body: awardInputSchema,
     idempotency:
-      'A retry with the same key and body answers 201 with the first award and sends no email (Idempotent-Replayed: true); the same key with another body is 409.',
+      'The award keeps its key for good: past 24 hours, the same key and body still answer 201 with the first award and send no email (Idempotent-Replayed: true), and the key with another body is 409.',
     response: { status: 201, name: 'Award', schema: awardSchema, description: 'The new award.' },
     errors: [400, 404, 409],
   },
@@ -140,7 +145,7 @@ export const operations = {
     body: bulkAwardEnvelopeSchema,
     documentedBody: bulkAwardRequestSchema,
     idempotency:
-      'Each item is created with a key derived from this one and its index: a retry replays the items already created (no second email) and creates the rest; an item whose body changed is that item’s 409.',
+      'Each item is also created with a key derived from this one and its index, kept for good: a retry after a 5xx, or past 24 hours, replays the items already created (no second email) and creates the rest; an item whose body changed is that item’s 409.',
     response: {
       status: 200,
       name: 'BulkAwardResult',
@@ -162,9 +167,11 @@ export const operations = {
     path: '/awards/{id}/revoke',
     tag: 'Awards',
     summary: 'Revoke an award',
-    description: 'The reason is shown on every public surface of the badge.',
+    description:
+      'The reason is shown on every public surface of the badge. With `notifyRecipient: true` the recipient is also emailed which badge was revoked and why, unless they opted out of achievements.',
     body: revokeInputSchema,
-    idempotency: 'Revoking is idempotent: revoking again answers 200 with the first revocation.',
+    idempotency:
+      'Revoking is idempotent: revoking again answers 200 with the first revocation and emails no one.',
     response: { status: 200, name: 'Award', schema: awardSchema, description: 'The revoked award.' },
     errors: [400, 404],
   },
@@ -175,7 +182,7 @@ export const operations = {
     summary: 'Resend a pending award’s claim email',
     description: 'Sends a new claim link; earlier links stop working. Only pending awards (409 otherwise).',
     idempotency:
-      'A retry with the same key for the same award answers 200 with the award and sends nothing (Idempotent-Replayed: true).',
+      'The award remembers the key: past 24 hours, a retry with the same key for the same award still answers 200 with the award and sends nothing (Idempotent-Replayed: true).',
     response: { status: 200, name: 'Award', schema: awardSchema, description: 'The award, email queued.' },
     errors: [404, 409],
   },

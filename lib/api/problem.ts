@@ -7,6 +7,7 @@ const STATUS: Record<AppErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   rate_limited: 429,
+  idempotency_key_reused: 422,
 };
 
 const TITLES: Record<number, string> = {
@@ -15,6 +16,7 @@ const TITLES: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not found',
   409: 'Conflict',
+  422: 'Unprocessable content',
   429: 'Too many requests',
   500: 'Internal server error',
 };

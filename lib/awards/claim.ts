@@ -4,11 +4,12 @@ import { awards, badgeTemplates, claimTokens, issuers, userEmails } from '@/db/s
 import { hashToken } from '@/lib/crypto/tokens';
 import { AppError } from '@/lib/errors';
 import { enqueueWebhookEvent } from '@/lib/webhooks/events';
+import { recordAwardEvent } from './history';
 
 export type ClaimLookup =
   | { status: 'unknown' }
-  | { status: 'expired' | 'used' | 'revoked'; issuerName: string; badgeName: string }
-  | { status: 'open'; offer: ClaimOffer };
+  | { status: 'expired' | 'used' | 'replaced' | 'revoked'; issuerName: string; badgeName: string }
+  | { status: 'open'; offer: ClaimOffer; linkCreatedAt: Date };
 
 export type ClaimOffer = NonNullable<Awaited<ReturnType<typeof loadOffer>>>;
 
@@ -49,9 +50,11 @@ export async function lookupClaim(db: Executor, token: string, now = new Date())
   if (!offer) return { status: 'unknown' };
   const names = { issuerName: offer.issuerName, badgeName: offer.badgeName };
   if (offer.revokedAt) return { status: 'revoked', ...names };
+  // Deciding retires every link, so a spent link to a still-pending award was replaced by a resend.
+  if (row.usedAt && offer.state === 'pending') return { status: 'replaced', ...names };
   if (row.usedAt || offer.state !== 'pending') return { status: 'used', ...names };
   if (row.expiresAt <= now) return { status: 'expired', ...names };
-  return { status: 'open', offer };
+  return { status: 'open', offer, linkCreatedAt: row.createdAt };
 }
 
 /** Marks the token used if it is still live; exactly one concurrent caller gets the award id. */
@@ -72,13 +75,27 @@ async function consumeToken(tx: Tx, token: string): Promise<string> {
   if (lookup.status === 'expired') throw new AppError('conflict', 'This claim link has expired.');
   if (lookup.status === 'unknown') throw new AppError('not_found', 'This claim link is not valid.');
   if (lookup.status === 'revoked') throw new AppError('conflict', 'The issuer has revoked this badge.');
+  if (lookup.status === 'replaced') {
+    throw new AppError(
+      'conflict',
+      'A newer claim link for this badge was emailed to you; this one no longer works. Use the link in the most recent email.',
+    );
+  }
   throw new AppError('conflict', 'This badge has already been accepted or declined.');
 }
+
+const DECIDED_VIA = { link: 'Via the claim link', wallet: 'From the wallet' } as const;
 
 /** Moves a pending award to its final state; the condition makes a second decision fail. */
 async function settle(
   tx: Tx,
-  input: { awardId: string; state: 'accepted' | 'declined'; userId: string | null; isPublic?: boolean },
+  input: {
+    awardId: string;
+    state: 'accepted' | 'declined';
+    userId: string | null;
+    isPublic?: boolean;
+    via: keyof typeof DECIDED_VIA;
+  },
 ) {
   const [row] = await tx
     .update(awards)
@@ -93,6 +110,7 @@ async function settle(
   if (!row) throw new AppError('conflict', 'This badge has already been accepted or declined.');
   // Webhooks: award.accepted / award.declined, committed with the decision.
   await enqueueWebhookEvent(tx, { issuerId: row.issuerId, event: `award.${input.state}`, award: row });
+  await recordAwardEvent(tx, { awardId: row.id, kind: input.state, detail: DECIDED_VIA[input.via] });
   // Any other link sent for this award stops working too.
   await tx
     .update(claimTokens)
@@ -130,6 +148,7 @@ export function acceptWithToken(db: Db, input: { token: string; userId: string; 
       state: 'accepted',
       userId: input.userId,
       isPublic: input.isPublic,
+      via: 'link',
     });
     await attachAddress(tx, { userId: input.userId, email: award.recipientEmail });
     return award;
@@ -140,7 +159,7 @@ export function acceptWithToken(db: Db, input: { token: string; userId: string; 
 export function declineWithToken(db: Db, input: { token: string; userId: string | null }) {
   return db.transaction(async (tx) => {
     const awardId = await consumeToken(tx, input.token);
-    return settle(tx, { awardId, state: 'declined', userId: input.userId });
+    return settle(tx, { awardId, state: 'declined', userId: input.userId, via: 'link' });
   });
 }
 
@@ -167,6 +186,7 @@ export function decidePendingAward(
       state: input.decision,
       userId: input.userId,
       isPublic: input.isPublic,
+      via: 'wallet',
     });
   });
 }

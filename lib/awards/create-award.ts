@@ -12,6 +12,7 @@ import { imageUrl } from '@/lib/images/store';
 import { findActiveTemplate } from '@/lib/issuers/issuers';
 import { enqueueWebhookEvent } from '@/lib/webhooks/events';
 import type { AwardInput } from './award-input';
+import { OPTED_OUT_DETAIL, recordAwardEvent } from './history';
 import { isAddressOptedOut } from './opt-out';
 
 const DAY_MS = 86_400_000;
@@ -92,6 +93,11 @@ export async function createAward(opts: CreateAwardOptions): Promise<{ award: Aw
         award: row,
         appUrl: config.appUrl,
       });
+      await recordAwardEvent(tx, {
+        awardId: row.id,
+        kind: 'created',
+        detail: isOptedOut ? OPTED_OUT_DETAIL : null,
+      });
       if (isOptedOut) return row;
       await tx.insert(claimTokens).values({
         tokenHash: claim.hash,
@@ -101,6 +107,7 @@ export async function createAward(opts: CreateAwardOptions): Promise<{ award: Aw
       await enqueueEmail(tx, {
         message: { to: row.recipientEmail, ...message },
         isDemoMode: config.isDemoMode,
+        awardId: row.id,
       });
       return row;
     });

@@ -31,8 +31,13 @@ describe('resendClaim', () => {
     expect(newToken).not.toBe(oldToken);
     expect((await lookupClaim(db, oldToken)).status).not.toBe('open');
     expect((await lookupClaim(db, newToken)).status).toBe('open');
-    const events = await db.select().from(awardEvents).where(eq(awardEvents.awardId, award.id));
-    expect(events.map((e) => e.kind)).toEqual(['resent']);
+    const events = await db
+      .select()
+      .from(awardEvents)
+      .where(eq(awardEvents.awardId, award.id))
+      .orderBy(awardEvents.at);
+    expect(events.map((e) => e.kind)).toEqual(['created', 'resent']);
+    expect(mail.map((m) => m.awardId)).toEqual([award.id, award.id]);
 
     const { user } = await makeUser(db, { email: award.recipientEmail });
     await expect(acceptWithToken(db, { token: oldToken, userId: user.id })).rejects.toMatchObject({

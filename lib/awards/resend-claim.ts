@@ -7,6 +7,7 @@ import { newToken } from '@/lib/crypto/tokens';
 import { enqueueEmail } from '@/lib/email/outbox';
 import { AppError } from '@/lib/errors';
 import { claimMessage } from './create-award';
+import { recordAwardEvent } from './history';
 
 const DAY_MS = 86_400_000;
 const NOT_FOUND = 'No award with this id belongs to your issuer.';
@@ -84,11 +85,13 @@ export async function resendClaim(db: Db, opts: ResendOptions): Promise<{ award:
       awardId: award.id,
       expiresAt: new Date(now.getTime() + opts.config.claimTokenTtlDays * DAY_MS),
     });
+    // 'resent' before the email, whose delivery (or demo capture) is the next step in the history.
+    await recordAwardEvent(tx, { awardId: award.id, kind: 'resent', detail });
     await enqueueEmail(tx, {
       message: { to: award.recipientEmail, ...message },
       isDemoMode: opts.config.isDemoMode,
+      awardId: award.id,
     });
-    await tx.insert(awardEvents).values({ awardId: award.id, kind: 'resent', detail });
     return { award, isReplay: false };
   });
 }

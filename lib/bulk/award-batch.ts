@@ -14,8 +14,10 @@ import {
   users,
 } from '@/db/schema';
 import { type AwardInput, awardInputSchema } from '@/lib/awards/award-input';
+import { emailEventDetail, OPTED_OUT_DETAIL } from '@/lib/awards/history';
 import type { Config } from '@/lib/config';
 import { newToken, sha256Hex } from '@/lib/crypto/tokens';
+import { DEMO_MAILBOX_OUTCOME } from '@/lib/email/outbox';
 import type { RenderedMessage } from '@/lib/email/render';
 import { findActiveTemplate } from '@/lib/issuers/issuers';
 import { enqueueWebhookEvents, hasActiveEndpoints } from '@/lib/webhooks/events';
@@ -275,19 +277,29 @@ async function insertAwards(
       appUrl: config.appUrl,
     });
   }
+  const mailed = fresh.flatMap((p) => (p.tokenHash && p.message ? [{ ...p, message: p.message }] : []));
+  const events = fresh.map((p) => ({
+    award_id: p.award.id,
+    kind: 'created',
+    detail: p.message ? 'From a CSV upload' : OPTED_OUT_DETAIL,
+  }));
+  // In demo mode capturing is all that will happen to the email, as enqueueEmail records it.
+  if (config.isDemoMode) {
+    for (const p of mailed) {
+      const message = { to: p.award.recipientEmail, subject: p.message.subject };
+      events.push({
+        award_id: p.award.id,
+        kind: 'emailed',
+        detail: emailEventDetail(message, DEMO_MAILBOX_OUTCOME),
+      });
+    }
+  }
   await insertFromJson(
     tx,
     'award_events',
     { award_id: 'uuid', kind: 'award_event_kind', detail: 'text' },
-    fresh.map((p) => ({
-      award_id: p.award.id,
-      kind: 'created',
-      detail: p.message
-        ? 'From a CSV upload'
-        : 'From a CSV upload; not emailed: the learner has opted out of achievements',
-    })),
+    events,
   );
-  const mailed = fresh.flatMap((p) => (p.tokenHash && p.message ? [{ ...p, message: p.message }] : []));
   if (mailed.length === 0) return;
   const tokenExpiry = new Date(Date.now() + config.claimTokenTtlDays * DAY_MS);
   await insertFromJson(

@@ -11,6 +11,7 @@ import {
   users,
   webhookDeliveries,
 } from '@/db/schema';
+import { OPTED_OUT_DETAIL } from '@/lib/awards/history';
 import { presentAward } from '@/lib/awards/present';
 import { createWebhookEndpoint } from '@/lib/webhooks/endpoints';
 import { makeIssuer, makeUser, testConfig, uniqueEmail } from '@/test/factories';
@@ -212,7 +213,7 @@ describe('runBulkJobs', () => {
       .from(awardEvents)
       .where(and(inArray(awardEvents.awardId, ids), eq(awardEvents.kind, 'created')));
     expect(created).toHaveLength(4);
-    expect(created.find((e) => e.awardId === byEmail.get(optedOut.email)?.id)?.detail).toContain('opted out');
+    expect(created.find((e) => e.awardId === byEmail.get(optedOut.email)?.id)?.detail).toBe(OPTED_OUT_DETAIL);
 
     const deliveries = await db
       .select({ body: webhookDeliveries.body })
@@ -226,5 +227,25 @@ describe('runBulkJobs', () => {
         given.map((a) => JSON.parse(JSON.stringify(presentAward(a, testConfig.appUrl)))),
       ),
     );
+  });
+
+  it("in demo mode captures the claim emails and says so in each award's history", async () => {
+    const db = await getDb();
+    const issued = await makeIssuer(db);
+    const emails = emailsFor(3);
+    const jobId = await startJob(issued, csvFor(emails));
+    for (let i = 0; i < 50 && (await progress(issued, jobId)).status !== 'done'; i += 1) {
+      await runBulkJobs({ db, config: { ...testConfig, isDemoMode: true } });
+    }
+    const given = await awardsTo(issued, emails);
+    const ids = given.map((a) => a.id);
+    const mail = await db.select({ status: outbox.status }).from(outbox).where(inArray(outbox.awardId, ids));
+    expect(mail.map((m) => m.status)).toEqual(['captured', 'captured', 'captured']);
+    const emailed = await db
+      .select({ detail: awardEvents.detail })
+      .from(awardEvents)
+      .where(and(inArray(awardEvents.awardId, ids), eq(awardEvents.kind, 'emailed')));
+    expect(emailed).toHaveLength(3);
+    expect(emailed.every((e) => e.detail?.includes('kept in the demo mailbox'))).toBe(true);
   });
 });

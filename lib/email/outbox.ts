@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db, Executor } from '@/db/client';
 import { type EmailMessage, outbox } from '@/db/schema';
+import { emailEventDetail, recordAwardEvent } from '@/lib/awards/history';
 import type { EmailSender } from './send-email';
 
 export const MAX_ATTEMPTS = 10;
@@ -8,16 +9,36 @@ const LOCK_SECONDS = 120;
 
 /**
  * Queues an email in the caller's transaction, so it exists exactly when the change it reports
- * does. In demo mode it is captured for /dev/mailbox and never sent.
+ * does. In demo mode it is captured for /dev/mailbox and never sent. With an award id, delivery is
+ * written into that award's history (in demo mode at once: capturing is all that will happen).
  */
-export async function enqueueEmail(db: Executor, input: { message: EmailMessage; isDemoMode: boolean }) {
+export async function enqueueEmail(
+  db: Executor,
+  input: { message: EmailMessage; isDemoMode: boolean; awardId?: string | null },
+) {
+  const awardId = input.awardId ?? null;
   const [row] = await db
     .insert(outbox)
-    .values({ kind: 'email', payload: input.message, status: input.isDemoMode ? 'captured' : 'pending' })
+    .values({
+      kind: 'email',
+      payload: input.message,
+      awardId,
+      status: input.isDemoMode ? 'captured' : 'pending',
+    })
     .returning({ id: outbox.id });
   if (!row) throw new Error('outbox insert returned nothing');
+  if (awardId && input.isDemoMode) {
+    await recordAwardEvent(db, {
+      awardId,
+      kind: 'emailed',
+      detail: emailEventDetail(input.message, DEMO_MAILBOX_OUTCOME),
+    });
+  }
   return row.id;
 }
+
+/** How a demo-mode message ends, in the award's history. */
+export const DEMO_MAILBOX_OUTCOME = 'kept in the demo mailbox, not sent';
 
 /** Seconds to wait before attempt n+1: 10 s, 20 s, 40 s … capped at an hour. */
 export function backoffSeconds(attempts: number): number {
@@ -69,28 +90,47 @@ export async function deliverDueEmails(input: { db: Db; send: EmailSender; batch
     const result = await send(row.payload, row.id);
     if (result.ok) {
       sent += 1;
-      await db
-        .update(outbox)
-        .set({
-          status: 'sent',
-          sentAt: new Date(),
-          providerId: result.providerId,
-          lockedUntil: null,
-          lastError: null,
-        })
-        .where(eq(outbox.id, row.id));
+      // The award's 'emailed' step commits with the row marked sent: both or neither.
+      await db.transaction(async (tx) => {
+        await tx
+          .update(outbox)
+          .set({
+            status: 'sent',
+            sentAt: new Date(),
+            providerId: result.providerId,
+            lockedUntil: null,
+            lastError: null,
+          })
+          .where(eq(outbox.id, row.id));
+        if (row.awardId)
+          await recordAwardEvent(tx, {
+            awardId: row.awardId,
+            kind: 'emailed',
+            detail: emailEventDetail(row.payload),
+          });
+      });
       continue;
     }
     const isFinal = !result.isRetryable || row.attempts >= MAX_ATTEMPTS;
-    await db
-      .update(outbox)
-      .set({
-        status: isFinal ? 'failed' : 'pending',
-        lastError: result.error.slice(0, 1000),
-        lockedUntil: null,
-        nextAttemptAt: sql`now() + make_interval(secs => ${backoffSeconds(row.attempts)})`,
-      })
-      .where(eq(outbox.id, row.id));
+    const lastError = result.error.slice(0, 1000);
+    await db.transaction(async (tx) => {
+      await tx
+        .update(outbox)
+        .set({
+          status: isFinal ? 'failed' : 'pending',
+          lastError,
+          lockedUntil: null,
+          nextAttemptAt: sql`now() + make_interval(secs => ${backoffSeconds(row.attempts)})`,
+        })
+        .where(eq(outbox.id, row.id));
+      // Only giving up is history; a retry that later succeeds is just 'emailed'.
+      if (isFinal && row.awardId)
+        await recordAwardEvent(tx, {
+          awardId: row.awardId,
+          kind: 'email_failed',
+          detail: emailEventDetail(row.payload, lastError),
+        });
+    });
   }
   return { claimed: claimed.length, sent };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type BadgeAwardedEmailProps,
   badgeAwardedMessage,
+  badgeRevokedMessage,
   renderEmail,
   resetPasswordMessage,
   verifyEmailMessage,
@@ -65,6 +66,40 @@ describe('badgeAwardedMessage', () => {
 
     expect(html).toContain(`href="${BadgeAwardedEmail.PreviewProps.claimUrl}"`);
     expect(text).toContain('Claim your badge');
+  });
+});
+
+describe('badgeRevokedMessage', () => {
+  const revoked = {
+    recipientName: 'Amara Okafor',
+    badgeName: 'Data Literacy Foundations',
+    issuerName: 'Northbridge Community College',
+    issuerEmail: 'badges@northbridge.test',
+    reason: 'Awarded to the wrong cohort <by mistake>',
+    wasAccepted: true,
+  };
+
+  it('says which badge from which issuer was revoked, why, and whom to contact', async () => {
+    const message = await badgeRevokedMessage(revoked);
+
+    expect(message.subject).toBe(
+      'Your Data Literacy Foundations badge from Northbridge Community College has been revoked',
+    );
+    expect(message.html).toContain(
+      'Northbridge Community College has revoked your Data Literacy Foundations badge',
+    );
+    expect(message.text).toContain('The reason Northbridge Community College gave:');
+    expect(message.text).toContain('Awarded to the wrong cohort <by mistake>');
+    expect(message.html).toContain('Awarded to the wrong cohort &lt;by mistake&gt;');
+    expect(message.html).toContain('href="mailto:badges@northbridge.test"');
+    expect(message.text).toContain('Anyone who views or verifies it will see that it was revoked');
+  });
+
+  it('tells a learner who never accepted that the claim link no longer works', async () => {
+    const message = await badgeRevokedMessage({ ...revoked, wasAccepted: false });
+
+    expect(message.text).toContain('the claim link you were sent no longer works');
+    expect(message.text).not.toContain('Anyone who views');
   });
 });
 

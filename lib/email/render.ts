@@ -1,10 +1,16 @@
 import { render, toPlainText } from '@react-email/render';
 import { createElement, type ReactElement } from 'react';
 import { BadgeAwardedEmail, type BadgeAwardedEmailProps } from './templates/badge-awarded-email';
+import { BadgeRevokedEmail, type BadgeRevokedEmailProps } from './templates/badge-revoked-email';
 import { ResetPasswordEmail, type ResetPasswordEmailProps } from './templates/reset-password-email';
 import { VerifyEmailEmail, type VerifyEmailEmailProps } from './templates/verify-email';
 
-export type { BadgeAwardedEmailProps, ResetPasswordEmailProps, VerifyEmailEmailProps };
+export type {
+  BadgeAwardedEmailProps,
+  BadgeRevokedEmailProps,
+  ResetPasswordEmailProps,
+  VerifyEmailEmailProps,
+};
 
 // A message minus its recipient: callers add `to` to get the outbox `EmailMessage`.
 export type RenderedMessage = { subject: string; html: string; text: string };
@@ -18,6 +24,11 @@ export async function renderEmail(element: ReactElement): Promise<{ html: string
 export async function badgeAwardedMessage(props: BadgeAwardedEmailProps): Promise<RenderedMessage> {
   const subject = `You've earned the ${props.badgeName} badge from ${props.issuerName}`;
   return { subject, ...(await renderEmail(createElement(BadgeAwardedEmail, props))) };
+}
+
+export async function badgeRevokedMessage(props: BadgeRevokedEmailProps): Promise<RenderedMessage> {
+  const subject = `Your ${props.badgeName} badge from ${props.issuerName} has been revoked`;
+  return { subject, ...(await renderEmail(createElement(BadgeRevokedEmail, props))) };
 }
 
 export async function verifyEmailMessage(props: VerifyEmailEmailProps): Promise<RenderedMessage> {

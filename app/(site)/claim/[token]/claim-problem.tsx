@@ -10,11 +10,15 @@ export function ClaimProblem({ claim }: { claim: Problem }) {
   const { title, body } = {
     unknown: {
       title: 'This claim link is not valid',
-      body: 'The link may have been copied incompletely, or a newer email replaced it. Open the link from the most recent email, or ask the issuer to send the badge again.',
+      body: 'The link may have been copied incompletely. Open the link from the most recent email, or ask the issuer to send the badge again.',
     },
     used: {
       title: 'This badge has already been claimed or declined',
       body: 'Each claim link works once. If you accepted it, it is in your wallet. If that was not you, contact the issuer.',
+    },
+    replaced: {
+      title: 'A newer claim link was emailed to you',
+      body: `${issuer} sent this badge again with a new link, so this one no longer works. Open the link in the most recent email from ${issuer}.`,
     },
     revoked: {
       title: 'This badge has been revoked',

@@ -8,6 +8,7 @@ import { getDb } from '@/db/client';
 import { hasAccount } from '@/lib/accounts/credentials';
 import { getCurrentUser } from '@/lib/auth/session';
 import { lookupClaim } from '@/lib/awards/claim';
+import { recordClaimOpened } from '@/lib/awards/history';
 import { ClaimDecision } from './claim-decision';
 import { ClaimProblem } from './claim-problem';
 
@@ -19,6 +20,8 @@ export default async function ClaimPage({ params }: { params: Promise<{ token: s
   const claim = await lookupClaim(db, token);
   if (claim.status !== 'open') return <ClaimProblem claim={claim} />;
   const { offer } = claim;
+  // The issuer's history of the award shows the link was opened (once per link, however often).
+  await recordClaimOpened(db, { awardId: offer.awardId, linkCreatedAt: claim.linkCreatedAt });
   const user = await getCurrentUser();
   const returnTo = `/claim/${token}`;
 

@@ -1,5 +1,5 @@
 import { getDb } from '@/db/client';
-import { idempotencyKeyOf, issuerRoute, parseBody, parseQuery, replayHeaders } from '@/lib/api/handler';
+import { issuerRoute, parseBody, parseQuery, replayHeaders } from '@/lib/api/handler';
 import { operations } from '@/lib/api/operations';
 import { createAward } from '@/lib/awards/create-award';
 import { listAwards } from '@/lib/awards/list-awards';
@@ -17,8 +17,7 @@ export const GET = issuerRoute(async ({ request, issuer }) => {
   });
 });
 
-export const POST = issuerRoute(async ({ request, issuer }) => {
-  const idempotencyKey = idempotencyKeyOf(request);
+export const POST = issuerRoute(async ({ request, issuer, idempotencyKey }) => {
   const input = await parseBody(request, operations.createAward.body);
   const config = getConfig();
   const { award, isReplay } = await createAward({

@@ -1,5 +1,5 @@
 import { getDb } from '@/db/client';
-import { idempotencyKeyOf, issuerRoute, parseBody, parseQuery, replayHeaders } from '@/lib/api/handler';
+import { issuerRoute, parseBody, parseQuery, replayHeaders } from '@/lib/api/handler';
 import { operations } from '@/lib/api/operations';
 import { getConfig } from '@/lib/config';
 import { createTemplate, listIssuerTemplates, presentTemplate } from '@/lib/issuers/templates';
@@ -14,8 +14,7 @@ export const GET = issuerRoute(async ({ request, issuer }) => {
   return Response.json({ data: templates.map((t) => presentTemplate(t, appUrl)) });
 });
 
-export const POST = issuerRoute(async ({ request, issuer }) => {
-  const idempotencyKey = idempotencyKeyOf(request);
+export const POST = issuerRoute(async ({ request, issuer, idempotencyKey }) => {
   const input = await parseBody(request, operations.createTemplate.body);
   const { template, isReplay } = await createTemplate(await getDb(), {
     issuerId: issuer.id,

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { formAction } from '@/lib/actions/form-action';
 import { resendClaim } from '@/lib/awards/resend-claim';
-import { revokeAward } from '@/lib/awards/revoke-award';
+import { type RevokeResult, revokeAward } from '@/lib/awards/revoke-award';
 import { refreshBadgePage } from '@/lib/badges/refresh';
 import { getConfig } from '@/lib/config';
 import { kickOutbox } from '@/lib/email/worker';
@@ -21,19 +21,45 @@ const revokeSchema = z.object({
     .trim()
     .min(1, 'Give a reason; the learner and anyone verifying the badge will see it.')
     .max(500),
+  // A checkbox: present ('on') when ticked, absent otherwise.
+  notifyRecipient: z
+    .string()
+    .optional()
+    .transform((value) => value === 'on'),
 });
 
-export const revokeFromConsoleAction = formAction(revokeSchema, async ({ slug, awardId, reason }) => {
-  const { db, issuer } = await memberOf(slug);
-  await revokeAward(db, { issuerId: issuer.id, awardId, reason });
-  refreshBadgePage(awardId);
-  kickWebhooks();
-  revalidatePath(`/issuer/${issuer.slug}/awards`);
-  return {
-    status: 'success',
-    message: 'Revoked. Its page, hosted record and every verification now say so.',
-  };
-});
+/** The list and the award's own page both show what an action changed. */
+function revalidateAward(slug: string, awardId: string) {
+  revalidatePath(`/issuer/${slug}/awards`);
+  revalidatePath(`/issuer/${slug}/awards/${awardId}`);
+}
+
+function revokedMessage(result: RevokeResult, notifyRecipient: boolean) {
+  if (!result.isRevokedNow) return 'This award was already revoked; nothing changed and no email was sent.';
+  const revoked = 'Revoked. Its page, hosted record and every verification now say so.';
+  if (result.isRecipientNotified) return `${revoked} ${result.award.recipientEmail} is being told by email.`;
+  if (notifyRecipient) return `${revoked} The learner was not emailed: they opted out of achievements.`;
+  return revoked;
+}
+
+export const revokeFromConsoleAction = formAction(
+  revokeSchema,
+  async ({ slug, awardId, reason, notifyRecipient }) => {
+    const { db, issuer } = await memberOf(slug);
+    const result = await revokeAward(db, {
+      issuerId: issuer.id,
+      awardId,
+      reason,
+      notifyRecipient,
+      config: getConfig(),
+    });
+    refreshBadgePage(awardId);
+    kickWebhooks();
+    if (result.isRecipientNotified) kickOutbox();
+    revalidateAward(issuer.slug, awardId);
+    return { status: 'success', message: revokedMessage(result, notifyRecipient) };
+  },
+);
 
 export const resendFromConsoleAction = formAction(
   z.object({ slug: z.string(), awardId: z.uuid() }),
@@ -41,6 +67,7 @@ export const resendFromConsoleAction = formAction(
     const { db, issuer } = await memberOf(slug);
     const { award } = await resendClaim(db, { issuerId: issuer.id, awardId, config: getConfig() });
     kickOutbox();
+    revalidateAward(issuer.slug, awardId);
     return {
       status: 'success',
       message: `A new claim email is on its way to ${award.recipientEmail}; the old link no longer works.`,

@@ -11,11 +11,14 @@ export function AwardRowActions({
   awardId,
   canResend,
   canRevoke,
+  canNotify = true,
 }: {
   slug: string;
   awardId: string;
   canResend: boolean;
   canRevoke: boolean;
+  /** False for an award to a learner who opted out: they are never emailed. */
+  canNotify?: boolean;
 }) {
   const [revoked, revoke] = useActionState(revokeFromConsoleAction, idle);
   const [resent, resend] = useActionState(resendFromConsoleAction, idle);
@@ -30,6 +33,12 @@ export function AwardRowActions({
             Reason
             <input name="reason" className="rounded border border-stone-400 px-2 py-1 text-sm" />
           </label>
+          {canNotify ? (
+            <label className="flex items-center gap-1.5 py-1 text-xs">
+              <input type="checkbox" name="notifyRecipient" className="h-4 w-4 accent-brand-700" />
+              Tell the learner by email
+            </label>
+          ) : null}
           <SubmitButton variant="danger" pendingLabel="Revoking…">
             Revoke
           </SubmitButton>

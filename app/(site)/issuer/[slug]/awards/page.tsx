@@ -97,7 +97,9 @@ export default async function AwardsPage({ params, searchParams }: Props) {
           {page.awards.map((a) => (
             <tr key={a.id} className="border-b border-stone-200 align-top" data-testid="award-row">
               <td className="py-2">
-                {a.recipientName}
+                <Link href={`/issuer/${issuer.slug}/awards/${a.id}`} className="font-medium underline">
+                  {a.recipientName}
+                </Link>
                 <br />
                 <span className="text-stone-700">{a.recipientEmail}</span>
               </td>
@@ -110,6 +112,7 @@ export default async function AwardsPage({ params, searchParams }: Props) {
                   awardId={a.id}
                   canRevoke={!a.revokedAt}
                   canResend={a.state === 'pending' && !a.revokedAt}
+                  canNotify={a.state !== 'opted_out'}
                 />
               </td>
             </tr>

@@ -1,5 +1,5 @@
 import { getDb } from '@/db/client';
-import { idempotencyKeyOf, issuerRoute, parseBody } from '@/lib/api/handler';
+import { issuerRoute, parseBody } from '@/lib/api/handler';
 import { operations } from '@/lib/api/operations';
 import { fieldErrorList } from '@/lib/api/schemas';
 import { type BulkItemResult, bulkCreateAwards } from '@/lib/awards/bulk-create';
@@ -18,8 +18,7 @@ function present(result: BulkItemResult, appUrl: string) {
   };
 }
 
-export const POST = issuerRoute(async ({ request, issuer }) => {
-  const idempotencyKey = idempotencyKeyOf(request);
+export const POST = issuerRoute(async ({ request, issuer, idempotencyKey }) => {
   const { awards } = await parseBody(request, operations.bulkCreateAwards.body);
   const config = getConfig();
   const results = await bulkCreateAwards({

@@ -1,12 +1,11 @@
 import { getDb } from '@/db/client';
-import { idempotencyKeyOf, idParam, issuerRoute, replayHeaders } from '@/lib/api/handler';
+import { idParam, issuerRoute, replayHeaders } from '@/lib/api/handler';
 import { presentAward } from '@/lib/awards/present';
 import { resendClaim } from '@/lib/awards/resend-claim';
 import { getConfig } from '@/lib/config';
 import { kickOutbox } from '@/lib/email/worker';
 
-export const POST = issuerRoute<{ id: string }>(async ({ request, issuer, params }) => {
-  const idempotencyKey = idempotencyKeyOf(request);
+export const POST = issuerRoute<{ id: string }>(async ({ issuer, params, idempotencyKey }) => {
   const awardId = idParam(params.id, 'No award with this id belongs to your issuer.');
   const config = getConfig();
   const { award, isReplay } = await resendClaim(await getDb(), {

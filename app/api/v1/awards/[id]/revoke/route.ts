@@ -5,17 +5,25 @@ import { presentAward } from '@/lib/awards/present';
 import { revokeAward } from '@/lib/awards/revoke-award';
 import { refreshBadgePage } from '@/lib/badges/refresh';
 import { getConfig } from '@/lib/config';
+import { kickOutbox } from '@/lib/email/worker';
 
 // Revoking is idempotent by itself; the Idempotency-Key is checked like on every POST.
 export const POST = issuerRoute<{ id: string }>(async ({ request, issuer, params }) => {
   idempotencyKeyOf(request);
   const awardId = idParam(params.id, 'No award with this id belongs to your issuer.');
-  const { reason } = await parseBody(
+  const { reason, notifyRecipient } = await parseBody(
     request,
     operations.revokeAward.body,
     'Give a reason for the revocation.',
   );
-  const award = await revokeAward(await getDb(), { issuerId: issuer.id, awardId, reason });
+  const { award, isRecipientNotified } = await revokeAward(await getDb(), {
+    issuerId: issuer.id,
+    awardId,
+    reason,
+    notifyRecipient,
+    config: getConfig(),
+  });
+  if (isRecipientNotified) kickOutbox();
   refreshBadgePage(award.id);
   return Response.json(presentAward(award, getConfig().appUrl));
 });
