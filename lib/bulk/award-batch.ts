@@ -324,6 +324,9 @@ async function insertAwards(
 /** Each row's outcome, and the job's counts, for the rows still pending (see run.ts). */
 async function recordOutcomes(tx: Tx, jobId: string, outcomes: Outcome[]) {
   if (outcomes.length === 0) return;
+  const rowNumbers = outcomes.map((o) => o.rowNumber);
+  const first = Math.min(...rowNumbers);
+  const last = Math.max(...rowNumbers);
   const values = JSON.stringify(
     outcomes.map((o) => ({ row_number: o.rowNumber, status: o.status, award_id: o.awardId, error: o.error })),
   );
@@ -333,6 +336,8 @@ async function recordOutcomes(tx: Tx, jobId: string, outcomes: Outcome[]) {
       from json_to_recordset(${values}::json)
            as v(row_number int, status bulk_row_status, award_id uuid, error text)
      where r.job_id = ${jobId} and r.row_number = v.row_number and r.status = 'pending'
+       -- The batch's range, so the primary key is used rather than a scan of the whole job.
+       and r.row_number between ${first} and ${last}
     returning v.status`);
   const statuses = rowsOf<{ status: Outcome['status'] }>(updated).map((r) => r.status);
   await tx
