@@ -46,7 +46,8 @@ export default defineConfig({
       // Email goes to the local fake Resend server through the real SDK.
       command: `${fresh(E2E.main.dataDir)} && ${prepare} && ${next} -p ${E2E.main.port}`,
       url: `${E2E.main.url}/help`,
-      timeout: 120_000,
+      // prepare imports the labor-market release (187k rows) before the server starts.
+      timeout: 300_000,
       reuseExistingServer: false,
       env: {
         ...common,

@@ -51,6 +51,26 @@ test('the claim page and the wallet pass automated accessibility checks', async 
   await expectAccessible(page);
 });
 
+test('the skill and occupation pages pass automated accessibility checks', async ({ page }) => {
+  for (const path of ['/skills/tableau?remote=1', '/occupations/15-2051.01', '/skills/no-such-skill']) {
+    await page.goto(path);
+    await expectAccessible(page);
+  }
+});
+
+test('the jobs and skills search passes automated accessibility checks, suggestions open', async ({
+  page,
+}) => {
+  await page.goto('/explore');
+  await page
+    .getByRole('combobox', { name: 'Search skills, occupations and job titles' })
+    .pressSequentially('data');
+  await expect(page.getByRole('listbox', { name: 'Suggestions' })).toBeVisible();
+  await expectAccessible(page);
+  await page.goto('/explore?q=data+analyst');
+  await expectAccessible(page);
+});
+
 test('the demo banner and mailbox pass automated accessibility checks', async ({ page }) => {
   await page.goto(`${E2E.demo.url}/dev/mailbox`);
   await expectAccessible(page);

@@ -1,6 +1,8 @@
 import { closeDb, getDb } from '@/db/client';
 import { DataDirLockedError } from '@/db/pglite-lock';
 import { DEMO_ISSUER, DEMO_ISSUER_ADMIN, DEMO_LEARNER } from '@/db/seed/demo-data';
+import { SAMPLE_JOBS_FEED, seedJobs } from '@/db/seed/jobs';
+import { seedLaborMarket } from '@/db/seed/labor-market';
 import { seedDemo } from '@/db/seed/seed';
 import { ConfigError, getConfig } from '@/lib/config';
 
@@ -18,6 +20,22 @@ async function main() {
   );
   console.log('API key for Challenge Labs (shown once; the previous demo key is revoked):');
   console.log(apiKey);
+
+  const release = await seedLaborMarket(db);
+  if (release) {
+    console.log(
+      `Labor-market data: O*NET ${release.onetVersion} and OEWS May ${release.wageYear} from ${release.source} ` +
+        `(${release.rowCounts.occupations} occupations, ${release.rowCounts.technologies} technologies).`,
+    );
+  }
+
+  // Last, after the labor-market data: postings are matched to its occupations and technologies.
+  const jobs = await seedJobs(db);
+  console.log(
+    jobs
+      ? `Job postings from the sample feed: ${jobs.created + jobs.updated} open, ${jobs.expired} expired.`
+      : `Job postings: no sample feed at ${SAMPLE_JOBS_FEED}, skipped.`,
+  );
 }
 
 main()

@@ -1,4 +1,6 @@
+import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { slugify } from '@/lib/labor-market/normalize';
 
 export type BadgeSummaryProps = {
   badgeName: string;
@@ -11,6 +13,8 @@ export type BadgeSummaryProps = {
   criteriaNarrative?: string;
   criteriaUrl?: string | null;
   skills?: string[];
+  /** Link each skill tag to its page under /skills (where pages show labor-market insights). */
+  isSkillLinked?: boolean;
   children?: ReactNode;
 };
 
@@ -56,11 +60,20 @@ export function BadgeSummary(props: BadgeSummaryProps) {
         ) : null}
         {props.skills?.length ? (
           <ul aria-label="Skills" className="flex flex-wrap gap-2">
-            {props.skills.map((skill) => (
-              <li key={skill} className="rounded-full bg-brand-100 px-3 py-1 text-sm text-brand-900">
-                {skill}
-              </li>
-            ))}
+            {props.skills.map((skill) => {
+              const slug = props.isSkillLinked ? slugify(skill) : '';
+              return (
+                <li key={skill} className="rounded-full bg-brand-100 px-3 py-1 text-sm text-brand-900">
+                  {slug ? (
+                    <Link href={`/skills/${slug}`} className="underline">
+                      {skill}
+                    </Link>
+                  ) : (
+                    skill
+                  )}
+                </li>
+              );
+            })}
           </ul>
         ) : null}
         {props.children}

@@ -5,6 +5,9 @@ import { HeaderBar, headerLinkClass as linkClass } from './header-bar';
 export function PublicHeader() {
   return (
     <HeaderBar>
+      <Link href="/explore" className={linkClass}>
+        Jobs and skills
+      </Link>
       <Link href="/verify" className={linkClass}>
         Verify a badge
       </Link>

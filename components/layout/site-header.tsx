@@ -15,6 +15,9 @@ export async function SiteHeader() {
   const isIssuerMember = user ? (await listMemberships(await getDb(), user.id)).length > 0 : false;
   return (
     <HeaderBar>
+      <Link href="/explore" className={linkClass}>
+        Jobs and skills
+      </Link>
       <Link href="/help" className={linkClass}>
         Help
       </Link>

@@ -1,6 +1,7 @@
 /**
- * Runs before the e2e server starts (never while it runs: PGlite allows one process): two
- * issuers with templates and keys, one revoked key, written to a fixtures file for the tests.
+ * Runs before the e2e server starts (never while it runs: PGlite allows one process): issuers
+ * with templates and keys, one revoked key, written to a fixtures file for the tests; and the
+ * labor-market release and jobs feed (see labor-market-data.ts).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,8 +14,9 @@ import { getConfig } from '@/lib/config';
 import { storeImage } from '@/lib/images/store';
 import { upsertIssuer, upsertTemplate } from '@/lib/issuers/issuers';
 import { addIssuerMember } from '@/lib/issuers/members';
+import { loadLaborMarketData } from './labor-market-data';
 
-async function makeIssuer(slug: string, name: string) {
+async function makeIssuer(slug: string, name: string, skills = ['Linux', 'Networking']) {
   const db = await getDb();
   const issuer = await upsertIssuer(db, {
     slug,
@@ -32,7 +34,7 @@ async function makeIssuer(slug: string, name: string) {
     description: `Completed the ${name} practitioner lab.`,
     imageId,
     criteriaNarrative: 'Pass the graded practical with at least 80%.',
-    skills: ['Linux', 'Networking'],
+    skills,
     validityDays: 365,
   });
   const { key } = await createApiKey(db, { issuerId: issuer.id, name: 'e2e' });
@@ -44,6 +46,13 @@ async function main() {
   const stamp = Date.now().toString(36);
   const labs = await makeIssuer(`e2e-labs-${stamp}`, 'E2E Labs');
   const other = await makeIssuer(`other-${stamp}`, 'Other Academy');
+  // Tags that match O*NET technologies exactly (Python, Tableau), by alias (SQL) and not at all.
+  const data = await makeIssuer(`data-${stamp}`, 'Data School', [
+    'Python',
+    'SQL',
+    'Tableau',
+    'Cloud Security',
+  ]);
   const revoked = await createApiKey(await getDb(), { issuerId: labs.id, name: 'revoked' });
   await revokeApiKey(await getDb(), { issuerId: labs.id, keyId: revoked.id });
   const db = await getDb();
@@ -64,11 +73,16 @@ async function main() {
     await db.insert(userEmails).values({ userId: user.id, email, isPrimary: true, verifiedAt: new Date() });
     await addIssuerMember(db, { issuerId: labs.id, email, role });
   }
+  await loadLaborMarketData(db, config.dataDir);
   const file = process.env.E2E_FIXTURES ?? path.join(config.dataDir, 'fixtures.json');
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(
     file,
-    JSON.stringify({ labs, other, revokedKey: revoked.key, members, labsSlug: `e2e-labs-${stamp}` }, null, 2),
+    JSON.stringify(
+      { labs, other, data, revokedKey: revoked.key, members, labsSlug: `e2e-labs-${stamp}` },
+      null,
+      2,
+    ),
   );
 }
 

@@ -12,3 +12,9 @@ export function isActivePosting(now: Date): SQL {
     and(isNull(jobPostings.validThrough), gt(jobPostings.datePosted, cutoff)),
   ) as SQL;
 }
+
+/** The same rule for one posting in memory: whether an import should store it as open. */
+export function isOpenAt(posting: { datePosted: Date; validThrough: Date | null }, now: Date): boolean {
+  if (posting.validThrough) return posting.validThrough.getTime() > now.getTime();
+  return posting.datePosted.getTime() > now.getTime() - UNDATED_POSTING_DAYS * 86_400_000;
+}

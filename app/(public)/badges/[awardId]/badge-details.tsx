@@ -24,6 +24,7 @@ export function BadgeDetails({ found }: { found: PublicAward }) {
           criteriaNarrative={template.criteriaNarrative}
           criteriaUrl={template.criteriaUrl}
           skills={template.skills}
+          isSkillLinked
         >
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
             <dt className="text-stone-700">Earned by</dt>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ViewBeacon, VisitorShareLinks } from '@/components/badges/badge-beacon';
 import { DownloadLinks } from '@/components/badges/download-links';
+import { RelatedJobsPanel } from '@/components/labor-market/related-jobs-panel';
 import { ButtonLink } from '@/components/ui/button';
 import { shareableBadge, socialLinks } from '@/lib/badges/share-targets';
 import { getConfig } from '@/lib/config';
@@ -58,6 +59,7 @@ export default async function PublicBadgePage({ params }: Props) {
         </h2>
         <VisitorShareLinks awardId={found.award.id} links={socialLinks(badge)} />
       </section>
+      <RelatedJobsPanel tags={found.template.skills} />
       <DownloadLinks awardId={found.award.id} />
       <ViewBeacon awardId={found.award.id} />
     </div>

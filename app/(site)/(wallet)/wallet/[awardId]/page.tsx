@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { BadgeSummary } from '@/components/badges/badge-summary';
 import { EvidenceList } from '@/components/badges/evidence-list';
+import { RelatedJobsPanel } from '@/components/labor-market/related-jobs-panel';
 import { Card } from '@/components/ui/card';
 import { FormMessage } from '@/components/ui/form-message';
 import { getDb } from '@/db/client';
@@ -33,7 +34,7 @@ export default async function WalletBadgePage({ params, searchParams }: Props) {
       <h1 className="sr-only">{badge.badgeName}</h1>
       {accepted ? <FormMessage tone="success">Badge accepted. It is now in your wallet.</FormMessage> : null}
       <Card>
-        <BadgeSummary {...badge}>
+        <BadgeSummary {...badge} isSkillLinked>
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
             <dt className="text-stone-700">Issued</dt>
             <dd>{formatDate(badge.issuedAt)}</dd>
@@ -46,6 +47,7 @@ export default async function WalletBadgePage({ params, searchParams }: Props) {
         </BadgeSummary>
       </Card>
       {badge.state === 'accepted' ? <OwnerPanel badge={badge} earnerName={user.name} /> : null}
+      <RelatedJobsPanel tags={badge.skills} />
       {badge.state === 'pending' ? (
         <Card className="flex flex-col gap-3">
           <h2 className="text-xl font-semibold">Accept this badge?</h2>
