@@ -5,7 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
-import { benchDatabase, percentile, startServer } from './support';
+import { benchDatabase, percentile, report, runBench, startServer } from './support';
 
 const PORT = 3400;
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -74,17 +74,12 @@ async function main() {
       verifyOneHostedBadge: verify,
       bakeOnePng: bake,
     };
-    console.log(JSON.stringify(result, null, 2));
     const meets = ratio >= 0.7 && badgePage.p99 < 100;
-    console.log(meets ? 'TARGET MET: badge page ≥ 70% of baseline req/s and p99 < 100 ms' : 'TARGET MISSED');
-    process.exitCode = meets ? 0 : 1;
+    report(result, meets, 'badge page ≥ 70% of baseline req/s and p99 < 100 ms');
   } finally {
     await server?.stop();
     await database.drop();
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+runBench(main);

@@ -5,7 +5,7 @@
  * file to show it does not grow with the file. Needs a production build (`npm run build`).
  */
 import { performance } from 'node:perf_hooks';
-import { benchDatabase, percentile, round, startServer } from './support';
+import { benchDatabase, percentile, report, round, runBench, startServer } from './support';
 
 const PORT = 3410;
 const API_CALLS = Number(process.env.BENCH_API_CALLS ?? 200);
@@ -163,23 +163,14 @@ async function main() {
       speedupOverApi: round((large?.awardsPerSecond ?? 0) / baseline.awardsPerSecond),
       heapGrowthFrom1kTo10kMb: round((large?.retainedHeapMb ?? 0) - (small?.retainedHeapMb ?? 0)),
     };
-    console.log(JSON.stringify(result, null, 2));
     // Flat memory: ten times the rows may not keep more than 16 MB more heap.
     const meets =
       (large?.awardsPerSecond ?? 0) >= TARGET_AWARDS_PER_SECOND && result.heapGrowthFrom1kTo10kMb < 16;
-    console.log(
-      meets
-        ? `TARGET MET: ≥ ${TARGET_AWARDS_PER_SECOND} awards/s for 10,000 rows, peak heap flat`
-        : 'TARGET MISSED',
-    );
-    process.exitCode = meets ? 0 : 1;
+    report(result, meets, `≥ ${TARGET_AWARDS_PER_SECOND} awards/s for 10,000 rows, retained heap flat`);
   } finally {
     await server?.stop();
     await database.drop();
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+runBench(main);

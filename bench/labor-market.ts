@@ -14,7 +14,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { benchDatabase, percentile, round } from './support';
+import { benchDatabase, percentile, report, round, runBench } from './support';
 
 const FIXTURES = path.resolve('..', 'shared', 'fixtures', 'labor-market');
 const LOOKUPS = Number(process.env.BENCH_LOOKUPS ?? 1_000);
@@ -173,21 +173,16 @@ async function main() {
         heaviestOneTag: { tag: 'Microsoft Excel', ...heaviest },
       },
     };
-    console.log(JSON.stringify(result, null, 2));
     const meets =
       runs.every((r) => r.seconds < TARGET_IMPORT_SECONDS) && related.p99Ms < TARGET_LOOKUP_P99_MS;
-    console.log(
-      meets
-        ? `TARGET MET: each import < ${TARGET_IMPORT_SECONDS} s, related jobs p99 < ${TARGET_LOOKUP_P99_MS} ms`
-        : 'TARGET MISSED',
+    report(
+      result,
+      meets,
+      `each import < ${TARGET_IMPORT_SECONDS} s, related jobs p99 < ${TARGET_LOOKUP_P99_MS} ms`,
     );
-    process.exitCode = meets ? 0 : 1;
   } finally {
     await database.drop();
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+runBench(main);

@@ -57,3 +57,18 @@ export function percentile(values: number[], p: number) {
 }
 
 export const round = (value: number, digits = 1) => Number(value.toFixed(digits));
+
+/** Prints the result and whether the target was met; the exit code says it too. */
+export function report(result: unknown, meets: boolean, target: string) {
+  console.log(JSON.stringify(result, null, 2));
+  console.log(meets ? `TARGET MET: ${target}` : `TARGET MISSED: ${target}`);
+  process.exitCode = meets ? 0 : 1;
+}
+
+/** Runs a benchmark; an error fails it. */
+export function runBench(main: () => Promise<void>) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
