@@ -191,3 +191,25 @@ test('without imported data the pages say so and how to import it', async ({ pag
     await expect(page.getByText('npm run cli -- labor-market import <dir>')).toBeVisible();
   }
 });
+
+test('markup from a jobs feed never runs: the nurse posting’s script is not on the page', async ({
+  page,
+}) => {
+  const dialogs: string[] = [];
+  page.on('dialog', async (dialog) => {
+    dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  // The sample feed's ICU nurse posting carries <script>alert('strip me')</script> in its description.
+  await page.goto('/occupations/29-1141.00');
+  const openJobs = page.getByRole('region', { name: /open jobs/i });
+  await expect(openJobs).toContainText('Registered Nurse - ICU');
+  await expect(openJobs.getByRole('link', { name: /Registered Nurse - ICU/ })).toHaveAttribute(
+    'href',
+    /^https:\/\//,
+  );
+  const html = await page.content();
+  expect(html).not.toContain('strip me');
+  expect(html).not.toMatch(/<script>alert/);
+  expect(dialogs).toEqual([]);
+});
