@@ -3,19 +3,44 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
-import { afterAll, describe, expect, it } from 'vitest';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDb, getDb } from '@/db/client';
 import { awards, bulkJobRows, bulkJobs, claimTokens, outbox } from '@/db/schema';
+import { resetConfig } from '@/lib/config';
 import { makeIssuer, testConfig, uniqueEmail } from '@/test/factories';
 import { createBulkJob, getBulkJob, startBulkJob } from './jobs';
 import { runBulkJobs } from './run';
 
-// On the embedded database the two processes take turns on a data directory of their own.
-const dataDir = process.env.DATABASE_URL ? null : mkdtempSync(path.join(tmpdir(), 'laurel-bulk-'));
+// The runner process works every running job it finds, so this file has a database of its own:
+// on PostgreSQL a fresh database (other files' jobs run in the shared one), on the embedded
+// database a data directory the two processes take turns on.
+const sharedUrl = process.env.DATABASE_URL;
+const ownDatabase = sharedUrl ? `laurel_bulk_kill_${process.pid}_${Date.now().toString(36)}` : null;
+const dataDir = sharedUrl ? null : mkdtempSync(path.join(tmpdir(), 'laurel-bulk-'));
 if (dataDir) process.env.PGLITE_PATH = dataDir;
 
-afterAll(() => {
+async function onAdmin(statement: string) {
+  const admin = postgres(sharedUrl as string, { max: 1, onnotice: () => {} });
+  await admin.unsafe(statement);
+  await admin.end();
+}
+
+beforeAll(async () => {
+  await closeDb();
+  if (sharedUrl && ownDatabase) {
+    await onAdmin(`create database ${ownDatabase}`);
+    process.env.DATABASE_URL = sharedUrl.replace(/\/[^/]*$/, `/${ownDatabase}`);
+  }
+  resetConfig();
+});
+
+afterAll(async () => {
+  await closeDb();
+  if (sharedUrl) process.env.DATABASE_URL = sharedUrl;
+  resetConfig();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  if (ownDatabase) await onAdmin(`drop database if exists ${ownDatabase} with (force)`);
 });
 
 /** Starts the runner process and resolves once it has finished `batches` batches. */
