@@ -11,11 +11,10 @@ import { AppError } from '@/lib/errors';
 import { imageUrl } from '@/lib/images/store';
 import { findActiveTemplate } from '@/lib/issuers/issuers';
 import { enqueueWebhookEvent } from '@/lib/webhooks/events';
+import { awardDates, claimLinkExpiry, EXPIRES_BEFORE_ISSUED } from './award-dates';
 import type { AwardInput } from './award-input';
 import { OPTED_OUT_DETAIL, recordAwardEvent } from './history';
 import { isAddressOptedOut } from './opt-out';
-
-const DAY_MS = 86_400_000;
 
 type CreateAwardOptions = {
   db: Db;
@@ -45,12 +44,9 @@ export async function createAward(opts: CreateAwardOptions): Promise<{ award: Aw
   if (!template) throw new AppError('not_found', 'No badge template with this id belongs to your issuer.');
 
   const now = opts.now ?? new Date();
-  const issuedAt = input.issuedAt ?? now;
-  const expiresAt =
-    input.expiresAt ??
-    (template.validityDays ? new Date(issuedAt.getTime() + template.validityDays * DAY_MS) : null);
-  if (expiresAt && expiresAt <= issuedAt) {
-    throw new AppError('invalid', 'The award would expire before it was issued.', {
+  const { issuedAt, expiresAt, expiresBeforeIssued } = awardDates(input, template, now);
+  if (expiresBeforeIssued) {
+    throw new AppError('invalid', EXPIRES_BEFORE_ISSUED, {
       fieldErrors: { expiresAt: ['must be after issuedAt'] },
     });
   }
@@ -102,7 +98,7 @@ export async function createAward(opts: CreateAwardOptions): Promise<{ award: Aw
       await tx.insert(claimTokens).values({
         tokenHash: claim.hash,
         awardId: row.id,
-        expiresAt: new Date(now.getTime() + config.claimTokenTtlDays * DAY_MS),
+        expiresAt: claimLinkExpiry(config, now),
       });
       await enqueueEmail(tx, {
         message: { to: row.recipientEmail, ...message },

@@ -6,10 +6,10 @@ import type { Config } from '@/lib/config';
 import { newToken } from '@/lib/crypto/tokens';
 import { enqueueEmail } from '@/lib/email/outbox';
 import { AppError } from '@/lib/errors';
+import { claimLinkExpiry } from './award-dates';
 import { claimMessage } from './create-award';
 import { recordAwardEvent } from './history';
 
-const DAY_MS = 86_400_000;
 const NOT_FOUND = 'No award with this id belongs to your issuer.';
 
 type ResendOptions = {
@@ -83,7 +83,7 @@ export async function resendClaim(db: Db, opts: ResendOptions): Promise<{ award:
     await tx.insert(claimTokens).values({
       tokenHash: claim.hash,
       awardId: award.id,
-      expiresAt: new Date(now.getTime() + opts.config.claimTokenTtlDays * DAY_MS),
+      expiresAt: claimLinkExpiry(opts.config, now),
     });
     // 'resent' before the email, whose delivery (or demo capture) is the next step in the history.
     await recordAwardEvent(tx, { awardId: award.id, kind: 'resent', detail });

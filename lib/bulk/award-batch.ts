@@ -13,6 +13,7 @@ import {
   userEmails,
   users,
 } from '@/db/schema';
+import { awardDates, claimLinkExpiry, EXPIRES_BEFORE_ISSUED } from '@/lib/awards/award-dates';
 import { type AwardInput, awardInputSchema } from '@/lib/awards/award-input';
 import { emailEventDetail, OPTED_OUT_DETAIL } from '@/lib/awards/history';
 import type { Config } from '@/lib/config';
@@ -22,8 +23,6 @@ import type { RenderedMessage } from '@/lib/email/render';
 import { findActiveTemplate } from '@/lib/issuers/issuers';
 import { enqueueWebhookEvents, hasActiveEndpoints } from '@/lib/webhooks/events';
 import { claimMessages } from './claim-mail';
-
-const DAY_MS = 86_400_000;
 
 export type BatchJob = { id: string; issuerId: string; templateId: string; createdAt: Date };
 export type BatchRow = { rowNumber: number; input: BulkRowInput };
@@ -150,12 +149,8 @@ async function plan(
         const status = earlier.createdAt < job.createdAt ? 'skipped' : 'awarded';
         return { outcome: { rowNumber, status, awardId: earlier.id, error: null } };
       }
-      const issuedAt = p.input.issuedAt ?? now;
-      const expiresAt =
-        p.input.expiresAt ??
-        (template.validityDays ? new Date(issuedAt.getTime() + template.validityDays * DAY_MS) : null);
-      if (expiresAt && expiresAt <= issuedAt)
-        return failed(rowNumber, 'The award would expire before it was issued.');
+      const { issuedAt, expiresAt, expiresBeforeIssued } = awardDates(p.input, template, now);
+      if (expiresBeforeIssued) return failed(rowNumber, EXPIRES_BEFORE_ISSUED);
       const id = randomUUID();
       const award: NewAward = {
         id,
@@ -301,7 +296,7 @@ async function insertAwards(
     events,
   );
   if (mailed.length === 0) return;
-  const tokenExpiry = new Date(Date.now() + config.claimTokenTtlDays * DAY_MS);
+  const tokenExpiry = claimLinkExpiry(config, new Date());
   await insertFromJson(
     tx,
     'claim_tokens',

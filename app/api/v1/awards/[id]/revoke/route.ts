@@ -1,5 +1,5 @@
 import { getDb } from '@/db/client';
-import { idempotencyKeyOf, idParam, issuerRoute, parseBody } from '@/lib/api/handler';
+import { idParam, issuerRoute, parseBody } from '@/lib/api/handler';
 import { operations } from '@/lib/api/operations';
 import { presentAward } from '@/lib/awards/present';
 import { revokeAward } from '@/lib/awards/revoke-award';
@@ -7,9 +7,8 @@ import { refreshBadgePage } from '@/lib/badges/refresh';
 import { getConfig } from '@/lib/config';
 import { kickOutbox } from '@/lib/email/worker';
 
-// Revoking is idempotent by itself; the Idempotency-Key is checked like on every POST.
+// Revoking is idempotent by itself; issuerRoute handles the Idempotency-Key as on every POST.
 export const POST = issuerRoute<{ id: string }>(async ({ request, issuer, params }) => {
-  idempotencyKeyOf(request);
   const awardId = idParam(params.id, 'No award with this id belongs to your issuer.');
   const { reason, notifyRecipient } = await parseBody(
     request,
