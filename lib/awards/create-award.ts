@@ -51,8 +51,6 @@ export async function createAward(opts: CreateAwardOptions): Promise<{ award: Aw
     });
   }
 
-  // A learner who opted out gets no email and never sees the award; the issuer sees 'opted_out'.
-  const isOptedOut = await isAddressOptedOut(db, input.recipient.email);
   const claim = newToken();
   const message = await claimMessage({
     config,
@@ -65,6 +63,9 @@ export async function createAward(opts: CreateAwardOptions): Promise<{ award: Aw
 
   try {
     const award = await db.transaction(async (tx) => {
+      // A learner who opted out gets no email and never sees the award; the issuer sees 'opted_out'.
+      // Checked here, under the opt-out rule's lock, so an opt-out saved meanwhile is not missed.
+      const isOptedOut = await isAddressOptedOut(tx, input.recipient.email);
       const [row] = await tx
         .insert(awards)
         .values({

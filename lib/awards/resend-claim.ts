@@ -9,6 +9,7 @@ import { AppError } from '@/lib/errors';
 import { claimLinkExpiry } from './award-dates';
 import { claimMessage } from './create-award';
 import { recordAwardEvent } from './history';
+import { isAddressOptedOut, OPTED_OUT_REFUSAL } from './opt-out';
 
 const NOT_FOUND = 'No award with this id belongs to your issuer.';
 
@@ -76,6 +77,8 @@ export async function resendClaim(db: Db, opts: ResendOptions): Promise<{ award:
     const now = new Date();
     const reason = refusal(award, now);
     if (reason) throw new AppError('conflict', reason);
+    // Opting out after the award was made stops every later email about it, this one included.
+    if (await isAddressOptedOut(tx, award.recipientEmail)) throw new AppError('conflict', OPTED_OUT_REFUSAL);
     await tx
       .update(claimTokens)
       .set({ usedAt: sql`now()` })

@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Db, rowsOf, type Tx } from '@/db/client';
 import {
@@ -10,12 +10,11 @@ import {
   bulkJobRows,
   bulkJobs,
   type Issuer,
-  userEmails,
-  users,
 } from '@/db/schema';
 import { awardDates, claimLinkExpiry, EXPIRES_BEFORE_ISSUED } from '@/lib/awards/award-dates';
 import { type AwardInput, awardInputSchema } from '@/lib/awards/award-input';
 import { emailEventDetail, OPTED_OUT_DETAIL } from '@/lib/awards/history';
+import { optedOutAddresses } from '@/lib/awards/opt-out';
 import type { Config } from '@/lib/config';
 import { newToken, sha256Hex } from '@/lib/crypto/tokens';
 import { DEMO_MAILBOX_OUTCOME } from '@/lib/email/outbox';
@@ -123,17 +122,11 @@ async function plan(
     }
   });
   const valid = parsed.flatMap((p) => (p.ok ? [p] : []));
-  const [existing, optedOut] = await Promise.all([
-    existingAwards(
-      db,
-      issuer.id,
-      valid.map((p) => p.key),
-    ),
-    optedOutAddresses(
-      db,
-      valid.map((p) => p.input.recipient.email),
-    ),
-  ]);
+  const existing = await existingAwards(
+    db,
+    issuer.id,
+    valid.map((p) => p.key),
+  );
   const message = claimMessages({ config, issuer, template });
   const now = new Date();
 
@@ -164,10 +157,10 @@ async function plan(
         evidence: p.input.evidence ?? [],
         idempotencyKey: p.key,
         requestFingerprint: p.fingerprint,
-        state: optedOut.has(p.input.recipient.email) ? 'opted_out' : 'pending',
+        state: 'pending',
       };
       const outcome: Outcome = { rowNumber, status: 'awarded', awardId: id, error: null };
-      if (award.state === 'opted_out') return { outcome, award };
+      // Every claim email is drafted; learners who opted out are found in the writing transaction.
       const claim = newToken();
       const rendered = await message({ name: award.recipientName, expiresAt, token: claim.token });
       return { outcome, award, tokenHash: claim.hash, message: rendered };
@@ -187,19 +180,6 @@ async function existingAwards(db: Db, issuerId: string, keys: string[]) {
     .from(awards)
     .where(and(eq(awards.issuerId, issuerId), inArray(awards.idempotencyKey, keys)));
   return new Map(rows.map((r) => [r.key as string, r]));
-}
-
-/** The batch's addresses that are verified addresses of learners who opted out (see opt-out.ts). */
-async function optedOutAddresses(db: Db, emails: string[]): Promise<Set<string>> {
-  if (emails.length === 0) return new Set();
-  const rows = await db
-    .select({ email: userEmails.email })
-    .from(userEmails)
-    .innerJoin(users, eq(users.id, userEmails.userId))
-    .where(
-      and(inArray(userEmails.email, emails), isNotNull(userEmails.verifiedAt), isNotNull(users.optedOutAt)),
-    );
-  return new Set(rows.map((r) => r.email));
 }
 
 /**
@@ -226,8 +206,17 @@ async function insertAwards(
     planned: Planned[];
   },
 ) {
-  const { config, issuer, planned } = opts;
-  const fresh = planned.flatMap((p) => (p.award ? [{ ...p, award: p.award }] : []));
+  const { config, issuer } = opts;
+  const optedOut = await optedOutAddresses(
+    tx,
+    opts.planned.flatMap((p) => (p.award ? [p.award.recipientEmail] : [])),
+  );
+  // A learner who opted out gets the award as 'opted_out', with no claim link and no email.
+  const fresh = opts.planned.flatMap((p) => {
+    if (!p.award) return [];
+    if (!optedOut.has(p.award.recipientEmail)) return [{ ...p, award: p.award }];
+    return [{ outcome: p.outcome, award: { ...p.award, state: 'opted_out' as const } }];
+  });
   if (fresh.length === 0) return;
   const ids = fresh.map((p) => p.award.id);
   await insertFromJson(

@@ -4,7 +4,8 @@ import { getDb } from '@/db/client';
 import { type EmailMessage, outbox } from '@/db/schema';
 import { uniqueEmail } from '@/test/factories';
 import { type FakeResend, startFakeResend } from '@/test/fake-resend';
-import { backoffSeconds, deliverDueEmails, enqueueEmail, listCapturedEmails, MAX_ATTEMPTS } from './outbox';
+import { forgetCapturedBodies, listCapturedEmails } from './mailbox';
+import { backoffSeconds, deliverDueEmails, enqueueEmail, MAX_ATTEMPTS } from './outbox';
 import { createResendSender, type EmailSender } from './send-email';
 
 const FROM = 'Laurel <badges@laurel.test>';
@@ -76,9 +77,26 @@ describe('deliverDueEmails', () => {
       lockedUntil: null,
     });
     expect(row.sentAt).toBeInstanceOf(Date);
+    // The link in the body is live: once the provider has the message, only its envelope stays.
+    expect(row.payload).toEqual({ to, subject: message(to).subject, html: '', text: '' });
 
     await deliverAll(send);
     expect(receivedBy(to)).toHaveLength(1);
+  });
+
+  it('gives up on a message the provider refuses for good, and keeps no body', async () => {
+    const db = await getDb();
+    const { send } = await startProvider();
+    // The fake answers a message without a recipient as Resend does: missing_required_field.
+    const to = '';
+    const id = await enqueueEmail(db, { message: message(to), isDemoMode: false });
+
+    await deliverAll(send);
+
+    const row = await readRow(id);
+    expect(row).toMatchObject({ status: 'failed', attempts: 1, sentAt: null });
+    expect(row.lastError).toMatch(/missing_required_field/);
+    expect(row.payload).toEqual({ to, subject: message(to).subject, html: '', text: '' });
   });
 
   it('queues nothing when the transaction that queued the email rolls back', async () => {
@@ -144,6 +162,7 @@ describe('deliverDueEmails', () => {
         status: 'sending',
         providerId: null,
         sentAt: null,
+        payload: message(to),
         lockedUntil: sql`now() - interval '1 minute'`,
       })
       .where(eq(outbox.id, id));
@@ -187,6 +206,24 @@ describe('demo mode', () => {
     expect(await listCapturedEmails(db)).toContainEqual(
       expect.objectContaining({ id, payload: message(to) }),
     );
+  });
+
+  it('clears captured bodies once a provider is configured and the mailbox is gone', async () => {
+    const db = await getDb();
+    const to = uniqueEmail();
+    // Rolled back, so other files' captured mail is untouched.
+    const cleared = await db
+      .transaction(async (tx) => {
+        const id = await enqueueEmail(tx, { message: message(to), isDemoMode: true });
+        await forgetCapturedBodies(tx);
+        const [row] = await tx.select().from(outbox).where(eq(outbox.id, id));
+        throw Object.assign(new Error('roll back'), { row });
+      })
+      .catch((error: { row?: unknown }) => error.row);
+    expect(cleared).toMatchObject({
+      status: 'captured',
+      payload: { to, subject: message(to).subject, html: '', text: '' },
+    });
   });
 });
 

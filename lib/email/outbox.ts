@@ -1,11 +1,18 @@
-import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { Db, Executor } from '@/db/client';
-import { type EmailMessage, outbox } from '@/db/schema';
+import { type EmailMessage, type OutboxRow, outbox } from '@/db/schema';
 import { emailEventDetail, recordAwardEvent } from '@/lib/awards/history';
+import { isAddressOptedOut, OPTED_OUT_REFUSAL } from '@/lib/awards/opt-out';
 import type { EmailSender } from './send-email';
 
 export const MAX_ATTEMPTS = 10;
 const LOCK_SECONDS = 120;
+
+/**
+ * A message's body holds live links (claim, verification, reset) whose tokens are otherwise stored
+ * only as hashes. Once the provider has it, or we give up, only recipient and subject are kept.
+ */
+const WITHOUT_BODY = sql`${outbox.payload} || '{"html": "", "text": ""}'::jsonb`;
 
 /**
  * Queues an email in the caller's transaction, so it exists exactly when the change it reports
@@ -87,6 +94,11 @@ export async function deliverDueEmails(input: { db: Db; send: EmailSender; batch
 
   let sent = 0;
   for (const row of claimed) {
+    // The learner may have opted out since the email was queued: then it is never sent.
+    if (row.awardId && (await isAddressOptedOut(db, row.payload.to))) {
+      await settleUnsent(db, row, OPTED_OUT_REFUSAL);
+      continue;
+    }
     const result = await send(row.payload, row.id);
     if (result.ok) {
       sent += 1;
@@ -100,6 +112,7 @@ export async function deliverDueEmails(input: { db: Db; send: EmailSender; batch
             providerId: result.providerId,
             lockedUntil: null,
             lastError: null,
+            payload: WITHOUT_BODY,
           })
           .where(eq(outbox.id, row.id));
         if (row.awardId)
@@ -111,44 +124,37 @@ export async function deliverDueEmails(input: { db: Db; send: EmailSender; batch
       });
       continue;
     }
-    const isFinal = !result.isRetryable || row.attempts >= MAX_ATTEMPTS;
     const lastError = result.error.slice(0, 1000);
-    await db.transaction(async (tx) => {
-      await tx
-        .update(outbox)
-        .set({
-          status: isFinal ? 'failed' : 'pending',
-          lastError,
-          lockedUntil: null,
-          nextAttemptAt: sql`now() + make_interval(secs => ${backoffSeconds(row.attempts)})`,
-        })
-        .where(eq(outbox.id, row.id));
-      // Only giving up is history; a retry that later succeeds is just 'emailed'.
-      if (isFinal && row.awardId)
-        await recordAwardEvent(tx, {
-          awardId: row.awardId,
-          kind: 'email_failed',
-          detail: emailEventDetail(row.payload, lastError),
-        });
-    });
+    if (!result.isRetryable || row.attempts >= MAX_ATTEMPTS) {
+      await settleUnsent(db, row, lastError);
+      continue;
+    }
+    await db
+      .update(outbox)
+      .set({
+        status: 'pending',
+        lastError,
+        lockedUntil: null,
+        nextAttemptAt: sql`now() + make_interval(secs => ${backoffSeconds(row.attempts)})`,
+      })
+      .where(eq(outbox.id, row.id));
   }
   return { claimed: claimed.length, sent };
 }
 
-/** Mail captured in demo mode, newest first, for /dev/mailbox. */
-export function listCapturedEmails(db: Executor, limit = 100) {
-  return db
-    .select({ id: outbox.id, payload: outbox.payload, createdAt: outbox.createdAt })
-    .from(outbox)
-    .where(and(eq(outbox.kind, 'email'), eq(outbox.status, 'captured'), isNull(outbox.sentAt)))
-    .orderBy(sql`${outbox.createdAt} desc`)
-    .limit(limit);
-}
-
-export async function findCapturedEmail(db: Executor, id: string) {
-  const [row] = await db
-    .select({ id: outbox.id, payload: outbox.payload, createdAt: outbox.createdAt })
-    .from(outbox)
-    .where(and(eq(outbox.id, id), eq(outbox.status, 'captured')));
-  return row ?? null;
+/** Gives up on a message for good, without its body, and says so in the award's history. */
+async function settleUnsent(db: Db, row: OutboxRow, lastError: string) {
+  await db.transaction(async (tx) => {
+    await tx
+      .update(outbox)
+      .set({ status: 'failed', lastError, lockedUntil: null, payload: WITHOUT_BODY })
+      .where(eq(outbox.id, row.id));
+    // Only giving up is history; a retry that later succeeds is just 'emailed'.
+    if (row.awardId)
+      await recordAwardEvent(tx, {
+        awardId: row.awardId,
+        kind: 'email_failed',
+        detail: emailEventDetail(row.payload, lastError),
+      });
+  });
 }

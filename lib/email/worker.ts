@@ -1,5 +1,6 @@
 import { getDb } from '@/db/client';
 import { getConfig } from '@/lib/config';
+import { forgetCapturedBodies } from './mailbox';
 import { deliverDueEmails } from './outbox';
 import { createResendSender, type EmailSender } from './send-email';
 
@@ -42,6 +43,9 @@ export function kickOutbox() {
 export function startOutboxWorker() {
   const w = worker();
   if (!w || w.timer) return;
+  void getDb()
+    .then(forgetCapturedBodies)
+    .catch((error) => console.error('[outbox] clearing demo mail failed:', error));
   w.timer = setInterval(kickOutbox, POLL_MS);
   w.timer.unref();
 }

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { getConfig } from '@/lib/config';
-import { listCapturedEmails } from '@/lib/email/outbox';
+import { listCapturedEmails } from '@/lib/email/mailbox';
 import { formatDate } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Demo mailbox', robots: { index: false } };

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { getConfig } from '@/lib/config';
-import { findCapturedEmail } from '@/lib/email/outbox';
+import { findCapturedEmail } from '@/lib/email/mailbox';
 
 export const metadata: Metadata = { title: 'Demo mailbox', robots: { index: false } };
 
