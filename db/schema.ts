@@ -347,6 +347,10 @@ export const bulkJobs = pgTable(
     total: integer('total').notNull(),
     processed: integer('processed').notNull().default(0),
     failed: integer('failed').notNull().default(0),
+    /** Batches that failed in a row; at MAX_BATCH_ATTEMPTS (lib/bulk/run.ts) the job is 'failed'. */
+    attempts: integer('attempts').notNull().default(0),
+    /** Why the last batch failed; shown to the issuer when the job gives up. */
+    lastError: text('last_error'),
     lockedUntil: ts('locked_until'),
     createdAt: createdAt(),
     finishedAt: ts('finished_at'),

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Db, rowsOf, type Tx } from '@/db/client';
 import { bulkJobRows, bulkJobs } from '@/db/schema';
@@ -12,7 +12,7 @@ const MAX_LISTED_FAILURES = 100;
 /** A file with more problems than this lists the first ones: enough to see what is wrong. */
 const MAX_LISTED_ERRORS = 1000;
 
-const jobColumns = {
+export const jobColumns = {
   id: bulkJobs.id,
   templateId: bulkJobs.templateId,
   fileName: bulkJobs.fileName,
@@ -20,6 +20,7 @@ const jobColumns = {
   total: bulkJobs.total,
   processed: bulkJobs.processed,
   failed: bulkJobs.failed,
+  lastError: bulkJobs.lastError,
   createdAt: bulkJobs.createdAt,
   finishedAt: bulkJobs.finishedAt,
 };
@@ -32,6 +33,8 @@ export type BulkJobSummary = {
   total: number;
   processed: number;
   failed: number;
+  /** Why the last batch failed; the reason a 'failed' job gave up. */
+  lastError: string | null;
   createdAt: Date;
   finishedAt: Date | null;
 };
@@ -155,6 +158,8 @@ export async function startBulkJob(db: Db, input: { issuerId: string; jobId: str
 }
 
 export type BulkJobProgress = BulkJobSummary & {
+  /** Done or failed: nothing changes until a person retries, so polling can stop. */
+  isFinished: boolean;
   /** Rows that already had this award from an earlier upload (counted in `processed`). */
   skipped: number;
   failures: { rowNumber: number; email: string; error: string }[];
@@ -180,15 +185,26 @@ export async function getBulkJob(
     .limit(MAX_LISTED_FAILURES);
   return {
     ...job,
+    isFinished: job.status === 'done' || job.status === 'failed',
     skipped: skipped?.n ?? 0,
     failures: failedRows.map((r) => ({ rowNumber: r.rowNumber, email: r.input.email, error: r.error ?? '' })),
   };
 }
 
-function ownJob(input: { issuerId: string; jobId: string }, ...more: ReturnType<typeof eq>[]) {
+/** The issuer's jobs that still need attention (running or failed), newest first. */
+export function listUnfinishedBulkJobs(db: Db, issuerId: string) {
+  return db
+    .select(jobColumns)
+    .from(bulkJobs)
+    .where(and(eq(bulkJobs.issuerId, issuerId), inArray(bulkJobs.status, ['running', 'failed'])))
+    .orderBy(desc(bulkJobs.createdAt))
+    .limit(10);
+}
+
+export function ownJob(input: { issuerId: string; jobId: string }, ...more: ReturnType<typeof eq>[]) {
   return and(eq(bulkJobs.id, input.jobId), eq(bulkJobs.issuerId, input.issuerId), ...more);
 }
 
-function notFound() {
+export function notFound() {
   return new AppError('not_found', 'No bulk award job with this id belongs to your issuer.');
 }

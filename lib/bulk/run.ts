@@ -7,6 +7,10 @@ import { isUniqueViolation } from '@/lib/db-errors';
 import { awardBatch, type BatchJob } from './award-batch';
 
 const LEASE_SECONDS = 120;
+/** Failed batches in a row after which the job is 'failed' and waits for a person (retryBulkJob). */
+export const MAX_BATCH_ATTEMPTS = 5;
+/** Seconds before trying again after `attempts` failures in a row: 10, 20, 40, 80. */
+export const retryDelaySeconds = (attempts: number) => 10 * 2 ** Math.max(0, attempts - 1);
 
 type RunBulkJobsOptions = {
   db: Db;
@@ -38,10 +42,51 @@ export async function runBulkJobs({ db, config, batchSize = 500 }: RunBulkJobsOp
   } catch (error) {
     // Another process awarded some of these rows at the same moment (its lease had run out):
     // nothing of this batch was written, and the next run finds those awards and records them.
-    if (!isUniqueViolation(error)) throw error;
+    if (!isUniqueViolation(error)) {
+      await recordFailedBatch(db, job.id, error);
+      return { jobId: job.id, processed: 0 };
+    }
   }
   await releaseJob(db, job.id);
   return { jobId: job.id, processed: rows.length };
+}
+
+/**
+ * What the issuer is told: the innermost cause's message. drizzle wraps a database error in one
+ * whose message is the whole query with its parameters (learners' addresses), which is not shown.
+ */
+function failureReason(error: unknown): string {
+  let cause = error;
+  while (cause instanceof Error && cause.cause instanceof Error) cause = cause.cause;
+  return (cause instanceof Error ? cause.message : String(cause)).slice(0, 500);
+}
+
+/**
+ * Nothing of a failed batch was written. The job is tried again after a growing pause, and after
+ * MAX_BATCH_ATTEMPTS failures in a row it stops as 'failed' with the reason, so the console stops
+ * polling and shows what went wrong instead of retrying a broken batch for ever.
+ */
+async function recordFailedBatch(db: Db, jobId: string, error: unknown) {
+  const reason = failureReason(error);
+  const [job] = await db
+    .update(bulkJobs)
+    .set({ attempts: sql`${bulkJobs.attempts} + 1`, lastError: reason })
+    .where(and(eq(bulkJobs.id, jobId), eq(bulkJobs.status, 'running')))
+    .returning({ attempts: bulkJobs.attempts });
+  if (!job) return;
+  const isFinal = job.attempts >= MAX_BATCH_ATTEMPTS;
+  console.error(
+    `[bulk] job ${jobId}: batch failed (attempt ${job.attempts}${isFinal ? ', giving up' : ''}):`,
+    error,
+  );
+  await db
+    .update(bulkJobs)
+    .set(
+      isFinal
+        ? { status: 'failed', lockedUntil: null, finishedAt: new Date() }
+        : { lockedUntil: sql`now() + make_interval(secs => ${retryDelaySeconds(job.attempts)})` },
+    )
+    .where(eq(bulkJobs.id, jobId));
 }
 
 async function claimJob(db: Db): Promise<BatchJob | null> {
@@ -81,6 +126,11 @@ async function releaseJob(db: Db, jobId: string) {
     .limit(1);
   await db
     .update(bulkJobs)
-    .set(left ? { lockedUntil: null } : { lockedUntil: null, status: 'done', finishedAt: new Date() })
+    .set({
+      lockedUntil: null,
+      attempts: 0,
+      lastError: null,
+      ...(left ? {} : { status: 'done' as const, finishedAt: new Date() }),
+    })
     .where(and(eq(bulkJobs.id, jobId), eq(bulkJobs.status, 'running')));
 }

@@ -1,9 +1,16 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useActionState, useEffect } from 'react';
+import { FormMessage } from '@/components/ui/form-message';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { type RetryState, retryBulkJobAction } from './retry-action';
 
 type Progress = {
-  status: string;
+  status: 'validated' | 'running' | 'done' | 'failed';
+  /** Done or failed: the job will not change until someone retries it. */
+  isFinished: boolean;
+  lastError: string | null;
   total: number;
   processed: number;
   failed: number;
@@ -13,8 +20,11 @@ type Progress = {
 
 export const bulkKeys = { job: (jobId: string) => ['bulk-jobs', jobId] as const };
 
-/** Polls the job until it is done; the bar and its numbers are announced politely. */
+const idle: RetryState = { status: 'idle' };
+
+/** Polls the job until it is finished; the bar and its numbers are announced politely. */
 export function BulkProgress({ slug, jobId }: { slug: string; jobId: string }) {
+  const queryClient = useQueryClient();
   const { data, error } = useQuery({
     queryKey: bulkKeys.job(jobId),
     queryFn: async (): Promise<Progress> => {
@@ -22,29 +32,44 @@ export function BulkProgress({ slug, jobId }: { slug: string; jobId: string }) {
       if (!response.ok) throw new Error('Progress is not available.');
       return response.json();
     },
-    refetchInterval: (query) =>
-      query.state.data?.status === 'done' || query.state.data?.status === 'failed' ? false : 1000,
+    refetchInterval: (query) => (query.state.data?.isFinished ? false : 1000),
   });
+  const [retried, retry] = useActionState(retryBulkJobAction, idle);
+  // A retried job runs again: fetch it, and polling resumes until it finishes.
+  useEffect(() => {
+    if (retried.status === 'retried') void queryClient.invalidateQueries({ queryKey: bulkKeys.job(jobId) });
+  }, [retried, queryClient, jobId]);
   if (error) return <p role="status">{error.message}</p>;
   if (!data) return <p role="status">Starting…</p>;
   const percent = data.total === 0 ? 100 : Math.round((data.processed / data.total) * 100);
   return (
     <div className="flex flex-col gap-2">
-      <label htmlFor="bulk-progress" className="font-medium">
+      <label htmlFor={`bulk-progress-${jobId}`} className="font-medium">
         Awarding {data.total} badges
       </label>
       <progress
-        id="bulk-progress"
+        id={`bulk-progress-${jobId}`}
         max={100}
         value={percent}
         className="h-4 w-full"
         aria-valuetext={`${percent}%`}
       />
       <p role="status" aria-live="polite" data-testid="bulk-status">
-        {data.status === 'done' ? `Done: ${percent}%. ` : `${percent}% — `}
+        {data.status === 'failed' ? `Failed: ${data.lastError ?? 'unknown error'}. ` : null}
+        {data.status === 'done' ? `Done: ${percent}%. ` : data.status === 'failed' ? '' : `${percent}% — `}
         {data.processed} of {data.total} processed{data.failed ? `, ${data.failed} failed` : ''}
         {data.skipped ? `, ${data.skipped} already had this badge` : ''}.
       </p>
+      {data.status === 'failed' ? (
+        <form action={retry} className="flex flex-col gap-2">
+          <input type="hidden" name="slug" value={slug} />
+          <input type="hidden" name="jobId" value={jobId} />
+          <FormMessage tone="error">{retried.status === 'error' ? retried.message : null}</FormMessage>
+          <div>
+            <SubmitButton pendingLabel="Retrying…">Retry the unfinished rows</SubmitButton>
+          </div>
+        </form>
+      ) : null}
       {data.failures.length > 0 ? (
         <ul className="list-disc pl-5 text-sm text-red-800">
           {data.failures.map((f) => (
