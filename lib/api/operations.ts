@@ -180,7 +180,8 @@ export const operations = {
     path: '/awards/{id}/resend',
     tag: 'Awards',
     summary: 'Resend a pending award’s claim email',
-    description: 'Sends a new claim link; earlier links stop working. Only pending awards (409 otherwise).',
+    description:
+      'Sends a new claim link; earlier links stop working. Only pending awards, and never to a learner who has opted out of achievements (409 otherwise, the reason in `detail`).',
     idempotency:
       'The award remembers the key: past 24 hours, a retry with the same key for the same award still answers 200 with the award and sends nothing (Idempotent-Replayed: true).',
     response: { status: 200, name: 'Award', schema: awardSchema, description: 'The award, email queued.' },
