@@ -4,7 +4,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useActionState, useEffect } from 'react';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { type RetryState, retryBulkJobAction } from './retry-action';
+import { type FormState, idle } from '@/lib/actions/form-state';
+import { retryBulkJobAction } from './retry-action';
 
 type Progress = {
   status: 'validated' | 'running' | 'done' | 'failed';
@@ -20,8 +21,6 @@ type Progress = {
 
 export const bulkKeys = { job: (jobId: string) => ['bulk-jobs', jobId] as const };
 
-const idle: RetryState = { status: 'idle' };
-
 /** Polls the job until it is finished; the bar and its numbers are announced politely. */
 export function BulkProgress({ slug, jobId }: { slug: string; jobId: string }) {
   const queryClient = useQueryClient();
@@ -34,10 +33,10 @@ export function BulkProgress({ slug, jobId }: { slug: string; jobId: string }) {
     },
     refetchInterval: (query) => (query.state.data?.isFinished ? false : 1000),
   });
-  const [retried, retry] = useActionState(retryBulkJobAction, idle);
+  const [retried, retry] = useActionState<FormState, FormData>(retryBulkJobAction, idle);
   // A retried job runs again: fetch it, and polling resumes until it finishes.
   useEffect(() => {
-    if (retried.status === 'retried') void queryClient.invalidateQueries({ queryKey: bulkKeys.job(jobId) });
+    if (retried.status === 'success') void queryClient.invalidateQueries({ queryKey: bulkKeys.job(jobId) });
   }, [retried, queryClient, jobId]);
   if (error) return <p role="status">{error.message}</p>;
   if (!data) return <p role="status">Starting…</p>;

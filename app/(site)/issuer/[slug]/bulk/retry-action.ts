@@ -1,21 +1,18 @@
 'use server';
 
+import { z } from 'zod';
+import { formAction } from '@/lib/actions/form-action';
 import { retryBulkJob } from '@/lib/bulk/retry';
 import { kickBulkJobs } from '@/lib/bulk/worker';
-import { isAppError } from '@/lib/errors';
 import { issuerActionContext } from '../../console';
 
-export type RetryState = { status: 'idle' } | { status: 'error'; message: string } | { status: 'retried' };
-
 /** A member retries an upload that gave up, after fixing what made it fail. */
-export async function retryBulkJobAction(_previous: RetryState, formData: FormData): Promise<RetryState> {
-  try {
-    const { db, issuer } = await issuerActionContext(String(formData.get('slug')));
-    await retryBulkJob(db, { issuerId: issuer.id, jobId: String(formData.get('jobId')) });
+export const retryBulkJobAction = formAction(
+  z.object({ slug: z.string(), jobId: z.string() }),
+  async ({ slug, jobId }) => {
+    const { db, issuer } = await issuerActionContext(slug);
+    await retryBulkJob(db, { issuerId: issuer.id, jobId });
     kickBulkJobs();
-    return { status: 'retried' };
-  } catch (error) {
-    if (isAppError(error)) return { status: 'error', message: error.message };
-    throw error;
-  }
-}
+    return { status: 'success', message: 'Retrying the unfinished rows.' };
+  },
+);
