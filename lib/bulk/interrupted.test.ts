@@ -1,47 +1,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
-import postgres from 'postgres';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { closeDb, getDb } from '@/db/client';
 import { awards, bulkJobRows, bulkJobs, claimTokens, outbox } from '@/db/schema';
-import { resetConfig } from '@/lib/config';
 import { makeIssuer, testConfig, uniqueEmail } from '@/test/factories';
+import { withOwnDatabase } from '@/test/own-database';
 import { createBulkJob, getBulkJob, startBulkJob } from './jobs';
 import { runBulkJobs } from './run';
 
-// The runner process works every running job it finds, so this file has a database of its own:
-// on PostgreSQL a fresh database (other files' jobs run in the shared one), on the embedded
-// database a data directory the two processes take turns on.
-const sharedUrl = process.env.DATABASE_URL;
-const ownDatabase = sharedUrl ? `laurel_bulk_kill_${process.pid}_${Date.now().toString(36)}` : null;
-const dataDir = sharedUrl ? null : mkdtempSync(path.join(tmpdir(), 'laurel-bulk-'));
-if (dataDir) process.env.PGLITE_PATH = dataDir;
-
-async function onAdmin(statement: string) {
-  const admin = postgres(sharedUrl as string, { max: 1, onnotice: () => {} });
-  await admin.unsafe(statement);
-  await admin.end();
-}
-
-beforeAll(async () => {
-  await closeDb();
-  if (sharedUrl && ownDatabase) {
-    await onAdmin(`create database ${ownDatabase}`);
-    process.env.DATABASE_URL = sharedUrl.replace(/\/[^/]*$/, `/${ownDatabase}`);
-  }
-  resetConfig();
-});
-
-afterAll(async () => {
-  await closeDb();
-  if (sharedUrl) process.env.DATABASE_URL = sharedUrl;
-  resetConfig();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  if (ownDatabase) await onAdmin(`drop database if exists ${ownDatabase} with (force)`);
-});
+// The runner process works every running job it finds, so this file has a database of its own.
+const { dataDir } = withOwnDatabase({ label: 'bulk_kill', onDisk: true });
 
 /** Starts the runner process and resolves once it has finished `batches` batches. */
 function runnerUntil(batches: number): Promise<ChildProcess> {

@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { type EmailMessage, outbox } from '@/db/schema';
 import { uniqueEmail } from '@/test/factories';
 import { type FakeResend, startFakeResend } from '@/test/fake-resend';
+import { withOwnDatabase } from '@/test/own-database';
 import { forgetCapturedBodies, listCapturedEmails } from './mailbox';
 import { backoffSeconds, deliverDueEmails, enqueueEmail, MAX_ATTEMPTS } from './outbox';
 import { createResendSender, type EmailSender } from './send-email';
@@ -15,6 +16,10 @@ const message = (to: string): EmailMessage => ({
   html: '<p>Claim it at <a href="https://laurel.test/claim/abc">laurel.test</a></p>',
   text: 'Claim it at https://laurel.test/claim/abc',
 });
+
+// Delivery sends (and empties) every due row, and the demo-mail test forgets every captured body:
+// other files read claim links from their own queued rows, so this file works on its own database.
+withOwnDatabase({ label: 'outbox' });
 
 const originalBaseUrl = process.env.RESEND_BASE_URL;
 const fakes: FakeResend[] = [];
