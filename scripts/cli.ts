@@ -31,6 +31,7 @@ async function apiKeyCreate(args: string[]) {
   if (!issuer)
     throw new UsageError(`No issuer with slug "${values.issuer}". Run "npm run seed" for the demo issuer.`);
   const { key } = await createApiKey(db, {
+    actor: 'operator',
     issuerId: issuer.id,
     name: values.name ?? 'Created with the CLI',
   });

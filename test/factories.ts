@@ -38,7 +38,7 @@ export async function makeIssuer(db: Db, input: { validityDays?: number } = {}) 
     skills: ['Linux'],
     validityDays: input.validityDays ?? null,
   });
-  const { key } = await createApiKey(db, { issuerId: issuer.id, name: 'test' });
+  const { key } = await createApiKey(db, { actor: 'operator', issuerId: issuer.id, name: 'test' });
   return { issuer, template, apiKey: key };
 }
 

@@ -57,7 +57,7 @@ export async function seedDemo(db: Db, config: Pick<Config, 'appUrl' | 'claimTok
     .update(apiKeys)
     .set({ revokedAt: new Date() })
     .where(and(eq(apiKeys.issuerId, issuer.id), eq(apiKeys.name, DEMO_KEY_NAME), isNull(apiKeys.revokedAt)));
-  const { key } = await createApiKey(db, { issuerId: issuer.id, name: DEMO_KEY_NAME });
+  const { key } = await createApiKey(db, { actor: 'operator', issuerId: issuer.id, name: DEMO_KEY_NAME });
   return { issuer, templates, apiKey: key };
 }
 

@@ -37,7 +37,7 @@ async function makeIssuer(slug: string, name: string, skills = ['Linux', 'Networ
     skills,
     validityDays: 365,
   });
-  const { key } = await createApiKey(db, { issuerId: issuer.id, name: 'e2e' });
+  const { key } = await createApiKey(db, { actor: 'operator', issuerId: issuer.id, name: 'e2e' });
   return { id: issuer.id, name, templateId: template.id, templateName: template.name, apiKey: key };
 }
 
@@ -53,8 +53,12 @@ async function main() {
     'Tableau',
     'Cloud Security',
   ]);
-  const revoked = await createApiKey(await getDb(), { issuerId: labs.id, name: 'revoked' });
-  await revokeApiKey(await getDb(), { issuerId: labs.id, keyId: revoked.id });
+  const revoked = await createApiKey(await getDb(), {
+    actor: 'operator',
+    issuerId: labs.id,
+    name: 'revoked',
+  });
+  await revokeApiKey(await getDb(), { actor: 'operator', issuerId: labs.id, keyId: revoked.id });
   const db = await getDb();
   const members = {
     admin: `admin-${stamp}@issuers.example`,

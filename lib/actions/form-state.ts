@@ -1,11 +1,13 @@
-export type FormState =
-  | { status: 'idle' }
-  | {
-      status: 'error';
-      message: string;
-      fieldErrors?: Record<string, string[]>;
-      values?: Record<string, string>;
-    }
-  | { status: 'success'; message: string };
+/** A refused or invalid submission; every action's state type includes it. */
+export type FormError = {
+  status: 'error';
+  message: string;
+  fieldErrors?: Record<string, string[]>;
+  values?: Record<string, string>;
+};
+
+export type FormState = { status: 'idle' } | FormError | { status: 'success'; message: string };
 
 export const idle: FormState = { status: 'idle' };
+
+export const success = (message: string): FormState => ({ status: 'success', message });

@@ -41,7 +41,11 @@ describe('issuerRoute', () => {
   it('limits each key per minute: 429 problem+json with Retry-After, other keys unaffected', async () => {
     const db = await getDb();
     const { issuer, apiKey } = await makeIssuer(db);
-    const { key: otherKey } = await createApiKey(db, { issuerId: issuer.id, name: 'second' });
+    const { key: otherKey } = await createApiKey(db, {
+      actor: 'operator',
+      issuerId: issuer.id,
+      name: 'second',
+    });
     process.env.API_RATE_LIMIT_PER_MINUTE = '3';
     await awayFromMinuteEnd();
 
@@ -96,7 +100,7 @@ describe('countApiRequest', () => {
   it('clears a key’s older windows when a new one starts', async () => {
     const db = await getDb();
     const { issuer } = await makeIssuer(db);
-    const { id: keyId } = await createApiKey(db, { issuerId: issuer.id, name: 'old' });
+    const { id: keyId } = await createApiKey(db, { actor: 'operator', issuerId: issuer.id, name: 'old' });
     await db
       .insert(apiRequestCounts)
       .values({ keyId, windowStart: new Date('2026-01-01T00:00:00Z'), count: 9 });

@@ -62,3 +62,20 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   }
   return out;
 }
+
+/**
+ * The same errors under a form's field names: a path found in `fieldOf` (whole, then by its first
+ * segment) gets that name, anything else its first segment (`skills.0` → `skills`).
+ */
+export function formFieldErrorsOf(
+  error: z.ZodError,
+  fieldOf: Record<string, string> = {},
+): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [path, messages] of Object.entries(fieldErrorsOf(error))) {
+    const head = path.split('.')[0] ?? path;
+    const field = fieldOf[path] ?? fieldOf[head] ?? head;
+    out[field] = [...(out[field] ?? []), ...messages];
+  }
+  return out;
+}

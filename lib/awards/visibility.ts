@@ -27,9 +27,22 @@ const key = { view: 'viewCount', verify: 'verifyCount', share: 'shareCount' } as
  * Counts a view, verification or share of a public badge. Only a number goes up: nothing about
  * the visitor is stored. Private or unknown badges count nothing.
  */
-export async function countBadgeEvent(db: Executor, input: { awardId: string; event: BadgeEvent }) {
-  await db
+export async function countBadgeEvent(
+  db: Executor,
+  /** `ownerId`: count only if the badge is theirs. */
+  input: { awardId: string; event: BadgeEvent; ownerId?: string },
+): Promise<boolean> {
+  const counted = await db
     .update(awards)
     .set({ [key[input.event]]: sql`${column[input.event]} + 1` })
-    .where(and(eq(awards.id, input.awardId), eq(awards.state, 'accepted'), eq(awards.isPublic, true)));
+    .where(
+      and(
+        eq(awards.id, input.awardId),
+        eq(awards.state, 'accepted'),
+        eq(awards.isPublic, true),
+        input.ownerId ? eq(awards.userId, input.ownerId) : undefined,
+      ),
+    )
+    .returning({ id: awards.id });
+  return counted.length > 0;
 }

@@ -55,3 +55,24 @@ export async function requireIssuerRole(
   }
   return row;
 }
+
+/**
+ * Who asks for a change to an issuer's own settings: a signed-in user, whose role is checked here
+ * whoever the caller is, or the operator's tooling on the server (CLI, seed), trusted by design.
+ */
+export type IssuerActor = { id: string } | 'operator';
+
+export async function assertIssuerRole(
+  db: Executor,
+  input: { actor: IssuerActor; issuerId: string; needs?: MemberRole },
+) {
+  if (input.actor === 'operator') return;
+  const [row] = await db
+    .select({ role: issuerMembers.role })
+    .from(issuerMembers)
+    .where(and(eq(issuerMembers.userId, input.actor.id), eq(issuerMembers.issuerId, input.issuerId)));
+  if (!row) throw new AppError('not_found', 'Issuer not found.');
+  if (input.needs === 'admin' && row.role !== 'admin') {
+    throw new AppError('forbidden', 'Only an issuer admin can do this.');
+  }
+}

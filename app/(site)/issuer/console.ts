@@ -1,13 +1,13 @@
 import 'server-only';
 import { forbidden, notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { getCurrentUser, requireUser } from '@/lib/auth/session';
-import { AppError, isAppError } from '@/lib/errors';
+import { requireUser } from '@/lib/auth/session';
+import { isAppError } from '@/lib/errors';
 import { type MemberRole, requireIssuerRole } from '@/lib/issuers/members';
 
 /**
  * The signed-in member and their issuer for a console page. Not a member → 404 (the issuer's
- * console does not exist for them); staff on an admin page → 403.
+ * console does not exist for them); staff on an admin page → 403. Actions use `issuerAction`.
  */
 export async function consoleContext(slug: string, path: string, needs?: MemberRole) {
   const user = await requireUser(`/issuer/${slug}${path}`);
@@ -20,15 +20,4 @@ export async function consoleContext(slug: string, path: string, needs?: MemberR
     if (isAppError(error, 'forbidden')) forbidden();
     throw error;
   }
-}
-
-/**
- * The same check for server actions and route handlers, which answer with messages instead of
- * error pages: throws an AppError (forbidden / not_found) the action wrapper turns into a message.
- */
-export async function issuerActionContext(slug: string, needs?: MemberRole) {
-  const user = await getCurrentUser();
-  if (!user) throw new AppError('forbidden', 'Your session has ended. Sign in again.');
-  const db = await getDb();
-  return { db, user, ...(await requireIssuerRole(db, { userId: user.id, slug, needs })) };
 }

@@ -1,9 +1,8 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { getDb } from '@/db/client';
-import { formAction } from '@/lib/actions/form-action';
-import { requireUser } from '@/lib/auth/session';
+import { userAction } from '@/lib/actions/form-action';
+import { success } from '@/lib/actions/form-state';
 import { AppError } from '@/lib/errors';
 import { removeProfilePhoto, setProfilePhoto } from '@/lib/profile/photo';
 import { optOutFormSchema, photoFormSchema, profileFormSchema } from '@/lib/profile/profile-input';
@@ -11,42 +10,38 @@ import { setAchievementsOptOut, updateProfile } from '@/lib/profile/settings';
 
 // Every action acts for the signed-in user only; no user id is ever read from the form.
 
-export const updateProfileAction = formAction(profileFormSchema, async (input) => {
-  const user = await requireUser('/settings');
-  await updateProfile(await getDb(), { userId: user.id, ...input });
+export const updateProfileAction = userAction({ schema: profileFormSchema }, async ({ input, db, actor }) => {
+  await updateProfile(db, { userId: actor.id, ...input });
   revalidatePath('/settings');
-  return { status: 'success', message: 'Your profile is saved.' };
+  return success('Your profile is saved.');
 });
 
-export const photoAction = formAction(photoFormSchema, async ({ intent, photo }) => {
-  const user = await requireUser('/settings');
-  const db = await getDb();
+export const photoAction = userAction({ schema: photoFormSchema }, async ({ input, db, actor }) => {
+  const { intent, photo } = input;
   if (intent === 'remove') {
-    await removeProfilePhoto(db, { userId: user.id });
+    await removeProfilePhoto(db, { userId: actor.id });
   } else {
     if (!(photo instanceof File) || photo.size === 0)
-      throw new AppError('invalid', 'Choose a photo to upload.');
+      throw new AppError('invalid', 'Choose a photo to upload.', { field: 'photo' });
     await setProfilePhoto(db, {
-      userId: user.id,
+      userId: actor.id,
       bytes: new Uint8Array(await photo.arrayBuffer()),
       contentType: photo.type,
     });
   }
   revalidatePath('/settings');
-  return {
-    status: 'success',
-    message: intent === 'remove' ? 'Your photo is removed.' : 'Your photo is updated.',
-  };
+  return success(intent === 'remove' ? 'Your photo is removed.' : 'Your photo is updated.');
 });
 
-export const optOutAction = formAction(optOutFormSchema, async ({ optedOut }) => {
-  const user = await requireUser('/settings');
-  await setAchievementsOptOut(await getDb(), { userId: user.id, optedOut });
-  revalidatePath('/settings');
-  return {
-    status: 'success',
-    message: optedOut
-      ? 'You have opted out of achievements.'
-      : 'You have opted back in. Future awards work normally again.',
-  };
-});
+export const optOutAction = userAction(
+  { schema: optOutFormSchema },
+  async ({ input: { optedOut }, db, actor }) => {
+    await setAchievementsOptOut(db, { userId: actor.id, optedOut });
+    revalidatePath('/settings');
+    return success(
+      optedOut
+        ? 'You have opted out of achievements.'
+        : 'You have opted back in. Future awards work normally again.',
+    );
+  },
+);

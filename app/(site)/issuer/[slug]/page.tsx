@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { BadgeTile } from '@/components/badges/badge-tile';
 import { listTemplates } from '@/lib/issuers/issuers';
 import { consoleContext } from '../console';
-import { archiveTemplateAction } from './templates/actions';
+import { ArchiveTemplateForm } from './templates/archive-template-form';
 
 export const metadata: Metadata = { title: 'Templates · Issuer console' };
 
@@ -33,13 +33,7 @@ export default async function IssuerTemplatesPage({ params }: { params: Promise<
                 <Link href={`/issuer/${issuer.slug}/templates/${t.id}/edit`} className="underline">
                   Edit<span className="sr-only"> {t.name}</span>
                 </Link>
-                <form action={archiveTemplateAction}>
-                  <input type="hidden" name="slug" value={issuer.slug} />
-                  <input type="hidden" name="templateId" value={t.id} />
-                  <button type="submit" className="underline">
-                    Archive<span className="sr-only"> {t.name}</span>
-                  </button>
-                </form>
+                <ArchiveTemplateForm slug={issuer.slug} templateId={t.id} name={t.name} />
               </div>
             </BadgeTile>
           </li>

@@ -3,9 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
-import { formAction } from '@/lib/actions/form-action';
-import { getCurrentUser } from '@/lib/auth/session';
+import { userAction } from '@/lib/actions/form-action';
 import { decidePendingAward } from '@/lib/awards/claim';
 import { refreshBadgePage } from '@/lib/badges/refresh';
 import { kickWebhooks } from '@/lib/webhooks/worker';
@@ -16,15 +14,9 @@ const decisionSchema = z.object({
   visibility: z.enum(['public', 'private']).default('public'),
 });
 
-export const decideAwardAction = formAction(decisionSchema, async ({ awardId, decision, visibility }) => {
-  const user = await getCurrentUser();
-  if (!user) redirect(`/sign-in?callbackUrl=/wallet/${awardId}`);
-  await decidePendingAward(await getDb(), {
-    awardId,
-    userId: user.id,
-    decision,
-    isPublic: visibility === 'public',
-  });
+export const decideAwardAction = userAction({ schema: decisionSchema }, async ({ input, db, actor }) => {
+  const { awardId, decision, visibility } = input;
+  await decidePendingAward(db, { awardId, userId: actor.id, decision, isPublic: visibility === 'public' });
   revalidatePath('/wallet');
   refreshBadgePage(awardId);
   kickWebhooks();

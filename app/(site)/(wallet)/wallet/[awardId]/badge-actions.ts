@@ -2,38 +2,39 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
-import { getCurrentUser } from '@/lib/auth/session';
+import { userAction } from '@/lib/actions/form-action';
+import { success } from '@/lib/actions/form-state';
 import { countBadgeEvent, setAwardVisibility } from '@/lib/awards/visibility';
 import { refreshBadgePage } from '@/lib/badges/refresh';
-import { isAppError } from '@/lib/errors';
+import { AppError } from '@/lib/errors';
 
-export type VisibilityResult = { ok: true; isPublic: boolean } | { ok: false; message: string };
+const visibilitySchema = z.object({ awardId: z.uuid(), isPublic: z.enum(['true', 'false']) });
 
-const visibilitySchema = z.object({ awardId: z.uuid(), isPublic: z.boolean() });
-
-/** Called from the wallet's toggle (not a form): returns a result the optimistic UI can roll back on. */
-export async function setVisibilityAction(input: {
-  awardId: string;
-  isPublic: boolean;
-}): Promise<VisibilityResult> {
-  const parsed = visibilitySchema.safeParse(input);
-  if (!parsed.success) return { ok: false, message: 'That change could not be saved.' };
-  const user = await getCurrentUser();
-  if (!user) return { ok: false, message: 'Your session has ended. Sign in again to change this badge.' };
-  try {
-    const row = await setAwardVisibility(await getDb(), { userId: user.id, ...parsed.data });
+/** The wallet's toggle (not a form) sends FormData too, so it takes the same checked path. */
+export const setVisibilityAction = userAction(
+  {
+    schema: visibilitySchema,
+    signedOutMessage: 'Your session has ended. Sign in again to change this badge.',
+  },
+  async ({ input, db, actor }) => {
+    const isPublic = input.isPublic === 'true';
+    const row = await setAwardVisibility(db, { userId: actor.id, awardId: input.awardId, isPublic });
     refreshBadgePage(row.id);
     revalidatePath(`/wallet/${row.id}`);
-    return { ok: true, isPublic: row.isPublic };
-  } catch (error) {
-    if (isAppError(error)) return { ok: false, message: error.message };
-    throw error;
-  }
-}
+    return success(row.isPublic ? 'Public' : 'Private');
+  },
+);
 
-/** Counts one share of the owner's public badge. */
-export async function countShareAction(awardId: string): Promise<void> {
-  if (!z.uuid().safeParse(awardId).success) return;
-  await countBadgeEvent(await getDb(), { awardId, event: 'share' });
-}
+/** Counts one share of the owner's public badge; anyone else's is "not found". */
+export const countShareAction = userAction(
+  { schema: z.object({ awardId: z.uuid() }) },
+  async ({ input, db, actor }) => {
+    const isCounted = await countBadgeEvent(db, {
+      awardId: input.awardId,
+      event: 'share',
+      ownerId: actor.id,
+    });
+    if (!isCounted) throw new AppError('not_found', 'Badge not found.');
+    return undefined;
+  },
+);

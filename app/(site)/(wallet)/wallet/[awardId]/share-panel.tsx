@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { buttonClassName } from '@/components/ui/button';
+import { idle } from '@/lib/actions/form-state';
 import { countShareAction } from './badge-actions';
 import { useSetVisibility, useVisibility } from './visibility-toggle';
 
@@ -64,7 +65,11 @@ export function SharePanel({ awardId, initialIsPublic, targets }: Props) {
   const [error, setError] = useState('');
   const { data: isPublic } = useVisibility(awardId, initialIsPublic);
   const makePublic = useSetVisibility(awardId, setError);
-  const counted = () => void countShareAction(awardId);
+  const counted = () => {
+    const form = new FormData();
+    form.set('awardId', awardId);
+    void countShareAction(idle, form);
+  };
 
   if (!isPublic) {
     return (

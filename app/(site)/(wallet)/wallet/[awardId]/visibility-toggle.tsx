@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { idle } from '@/lib/actions/form-state';
 import { setVisibilityAction } from './badge-actions';
 
 export const visibilityKey = (awardId: string) => ['badges', awardId, 'visibility'] as const;
@@ -20,9 +21,12 @@ export function useSetVisibility(awardId: string, onError: (message: string) => 
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (isPublic: boolean) => {
-      const result = await setVisibilityAction({ awardId, isPublic });
-      if (!result.ok) throw new Error(result.message);
-      return result.isPublic;
+      const form = new FormData();
+      form.set('awardId', awardId);
+      form.set('isPublic', String(isPublic));
+      const result = await setVisibilityAction(idle, form);
+      if (result.status === 'error') throw new Error(result.message);
+      return isPublic;
     },
     // Show the change at once; put it back if the server refuses.
     onMutate: (isPublic) => {

@@ -1,13 +1,14 @@
 'use server';
 
 import { z } from 'zod';
-import { formAction } from '@/lib/actions/form-action';
-import { awardInputSchema, fieldErrorsOf } from '@/lib/awards/award-input';
+import { issuerAction } from '@/lib/actions/form-action';
+import { success } from '@/lib/actions/form-state';
+import { awardInputSchema, formFieldErrorsOf } from '@/lib/awards/award-input';
 import { createAward } from '@/lib/awards/create-award';
 import { getConfig } from '@/lib/config';
 import { kickOutbox } from '@/lib/email/worker';
+import { AppError } from '@/lib/errors';
 import { kickWebhooks } from '@/lib/webhooks/worker';
-import { issuerActionContext } from '../../console';
 
 const dateField = z
   .string()
@@ -15,7 +16,6 @@ const dateField = z
   .transform((v) => (v ? `${v}T00:00:00Z` : undefined));
 
 const formSchema = z.object({
-  slug: z.string(),
   templateId: z.string(),
   email: z.string(),
   name: z.string(),
@@ -25,48 +25,41 @@ const formSchema = z.object({
   evidenceNarrative: z.string().trim(),
 });
 
+/** The API's field paths as this form's inputs. */
+const FIELD_OF = {
+  'recipient.email': 'email',
+  'recipient.name': 'name',
+  evidence: 'evidenceUrl',
+  'evidence.0.narrative': 'evidenceNarrative',
+};
+
 /** Awards one badge from the console: the same rules and email as the API. */
-export const awardOneAction = formAction(formSchema, async (form) => {
-  const { db, issuer } = await issuerActionContext(form.slug);
-  const evidence =
-    form.evidenceUrl || form.evidenceNarrative
-      ? [{ url: form.evidenceUrl || undefined, narrative: form.evidenceNarrative || undefined }]
-      : undefined;
-  const parsed = awardInputSchema.safeParse({
-    templateId: form.templateId,
-    recipient: { email: form.email, name: form.name },
-    issuedAt: form.issuedAt,
-    expiresAt: form.expiresAt,
-    evidence,
-  });
-  if (!parsed.success) {
-    const errors = fieldErrorsOf(parsed.error);
-    const fieldErrors: Record<string, string[]> = {};
-    for (const [key, messages] of Object.entries(errors)) {
-      const field =
-        {
-          'recipient.email': 'email',
-          'recipient.name': 'name',
-          'evidence.0.url': 'evidenceUrl',
-          'evidence.0': 'evidenceUrl',
-        }[key] ?? key;
-      fieldErrors[field] = messages;
+export const awardOneAction = issuerAction(
+  { role: 'member', schema: formSchema },
+  async ({ input, db, issuer }) => {
+    const evidence =
+      input.evidenceUrl || input.evidenceNarrative
+        ? [{ url: input.evidenceUrl || undefined, narrative: input.evidenceNarrative || undefined }]
+        : undefined;
+    const parsed = awardInputSchema.safeParse({
+      templateId: input.templateId,
+      recipient: { email: input.email, name: input.name },
+      issuedAt: input.issuedAt,
+      expiresAt: input.expiresAt,
+      evidence,
+    });
+    if (!parsed.success) {
+      throw new AppError('invalid', 'Please correct the highlighted fields.', {
+        fieldErrors: formFieldErrorsOf(parsed.error, FIELD_OF),
+      });
     }
-    return {
-      status: 'error',
-      message: 'Please correct the highlighted fields.',
-      fieldErrors,
-      values: { ...form, issuedAt: '', expiresAt: '' },
-    };
-  }
-  const { award } = await createAward({ db, config: getConfig(), issuer, input: parsed.data });
-  kickOutbox();
-  kickWebhooks();
-  return {
-    status: 'success',
-    message:
+    const { award } = await createAward({ db, config: getConfig(), issuer, input: parsed.data });
+    kickOutbox();
+    kickWebhooks();
+    return success(
       award.state === 'opted_out'
         ? `Recorded for ${award.recipientEmail}, who has opted out of achievements: no email was sent.`
         : `Awarded. ${award.recipientEmail} has been sent a claim email.`,
-  };
-});
+    );
+  },
+);

@@ -2,19 +2,16 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { formAction } from '@/lib/actions/form-action';
+import { issuerAction } from '@/lib/actions/form-action';
+import { success } from '@/lib/actions/form-state';
 import { resendClaim } from '@/lib/awards/resend-claim';
 import { type RevokeResult, revokeAward } from '@/lib/awards/revoke-award';
 import { refreshBadgePage } from '@/lib/badges/refresh';
 import { getConfig } from '@/lib/config';
 import { kickOutbox } from '@/lib/email/worker';
 import { kickWebhooks } from '@/lib/webhooks/worker';
-import { issuerActionContext } from '../../console';
-
-const memberOf = (slug: string) => issuerActionContext(slug);
 
 const revokeSchema = z.object({
-  slug: z.string(),
   awardId: z.uuid(),
   reason: z
     .string()
@@ -42,10 +39,9 @@ function revokedMessage(result: RevokeResult, notifyRecipient: boolean) {
   return revoked;
 }
 
-export const revokeFromConsoleAction = formAction(
-  revokeSchema,
-  async ({ slug, awardId, reason, notifyRecipient }) => {
-    const { db, issuer } = await memberOf(slug);
+export const revokeFromConsoleAction = issuerAction(
+  { role: 'member', schema: revokeSchema },
+  async ({ input: { awardId, reason, notifyRecipient }, db, issuer }) => {
     const result = await revokeAward(db, {
       issuerId: issuer.id,
       awardId,
@@ -57,20 +53,18 @@ export const revokeFromConsoleAction = formAction(
     kickWebhooks();
     if (result.isRecipientNotified) kickOutbox();
     revalidateAward(issuer.slug, awardId);
-    return { status: 'success', message: revokedMessage(result, notifyRecipient) };
+    return success(revokedMessage(result, notifyRecipient));
   },
 );
 
-export const resendFromConsoleAction = formAction(
-  z.object({ slug: z.string(), awardId: z.uuid() }),
-  async ({ slug, awardId }) => {
-    const { db, issuer } = await memberOf(slug);
+export const resendFromConsoleAction = issuerAction(
+  { role: 'member', schema: z.object({ awardId: z.uuid() }) },
+  async ({ input: { awardId }, db, issuer }) => {
     const { award } = await resendClaim(db, { issuerId: issuer.id, awardId, config: getConfig() });
     kickOutbox();
     revalidateAward(issuer.slug, awardId);
-    return {
-      status: 'success',
-      message: `A new claim email is on its way to ${award.recipientEmail}; the old link no longer works.`,
-    };
+    return success(
+      `A new claim email is on its way to ${award.recipientEmail}; the old link no longer works.`,
+    );
   },
 );

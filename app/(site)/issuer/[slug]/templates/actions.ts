@@ -3,9 +3,10 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import type { FormState } from '@/lib/actions/form-state';
-import { fieldErrorsOf } from '@/lib/awards/award-input';
-import { isAppError } from '@/lib/errors';
+import { issuerAction } from '@/lib/actions/form-action';
+import { success } from '@/lib/actions/form-state';
+import { formFieldErrorsOf } from '@/lib/awards/award-input';
+import { AppError } from '@/lib/errors';
 import {
   archiveTemplate,
   createTemplate,
@@ -13,122 +14,92 @@ import {
   templateUpdateSchema,
   updateTemplate,
 } from '@/lib/issuers/templates';
-import { issuerActionContext } from '../../console';
 
-const uuidSchema = z.uuid();
+const text = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? '').trim());
 
-const FIELD_OF: Record<string, string> = {
+const formSchema = z.object({
+  name: text,
+  description: text,
+  criteriaNarrative: text,
+  criteriaUrl: text,
+  skills: text,
+  validityDays: text,
+  image: z.unknown().optional(),
+});
+
+/** The API's field paths as this form's inputs. */
+const FIELD_OF = {
   criteria: 'criteriaNarrative',
   'criteria.url': 'criteriaUrl',
   'criteria.narrative': 'criteriaNarrative',
 };
 
-function readForm(formData: FormData) {
-  const text = (key: string) => String(formData.get(key) ?? '').trim();
+async function candidate(form: z.infer<typeof formSchema>) {
+  const image =
+    form.image instanceof File && form.image.size > 0
+      ? Buffer.from(await form.image.arrayBuffer()).toString('base64')
+      : '';
   return {
-    slug: text('slug'),
-    templateId: text('templateId'),
-    values: {
-      name: text('name'),
-      description: text('description'),
-      criteriaNarrative: text('criteriaNarrative'),
-      criteriaUrl: text('criteriaUrl'),
-      skills: text('skills'),
-      validityDays: text('validityDays'),
-    },
-  };
-}
-
-async function imageOf(formData: FormData) {
-  const file = formData.get('image');
-  return file instanceof File && file.size > 0
-    ? Buffer.from(await file.arrayBuffer()).toString('base64')
-    : '';
-}
-
-function candidate(values: ReturnType<typeof readForm>['values'], image: string) {
-  return {
-    name: values.name,
-    description: values.description,
+    name: form.name,
+    description: form.description,
     criteria: {
-      ...(values.criteriaNarrative ? { narrative: values.criteriaNarrative } : {}),
-      ...(values.criteriaUrl ? { url: values.criteriaUrl } : {}),
+      ...(form.criteriaNarrative ? { narrative: form.criteriaNarrative } : {}),
+      ...(form.criteriaUrl ? { url: form.criteriaUrl } : {}),
     },
-    skills: values.skills
+    skills: form.skills
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
-    ...(values.validityDays ? { validityDays: Number(values.validityDays) } : {}),
+    ...(form.validityDays ? { validityDays: Number(form.validityDays) } : {}),
     ...(image ? { image } : {}),
   };
 }
 
-function invalid(error: z.ZodError, values: Record<string, string>): FormState {
-  const fieldErrors: Record<string, string[]> = {};
-  for (const [key, messages] of Object.entries(fieldErrorsOf(error))) {
-    const field = FIELD_OF[key] ?? key.split('.')[0] ?? key;
-    fieldErrors[field] = [...(fieldErrors[field] ?? []), ...messages];
-  }
-  return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors, values };
-}
-
-function refused(error: unknown, values: Record<string, string>): FormState {
-  if (!isAppError(error)) throw error;
-  const field = /image/i.test(error.message) ? 'image' : /name/i.test(error.message) ? 'name' : undefined;
-  return {
-    status: 'error',
-    message: error.message,
-    values,
-    fieldErrors: field ? { [field]: [error.message] } : undefined,
-  };
+function invalid(error: z.ZodError, extra: Record<string, string[]> = {}): AppError {
+  return new AppError('invalid', 'Please correct the highlighted fields.', {
+    fieldErrors: { ...formFieldErrorsOf(error, FIELD_OF), ...extra },
+  });
 }
 
 /** Creates a template from the console form: the same schema and image rules as the API. */
-export async function createTemplateAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const { slug, values } = readForm(formData);
-  const image = await imageOf(formData);
-  const parsed = templateCreateSchema.safeParse(candidate(values, image));
-  if (!parsed.success) {
-    const state = invalid(parsed.error, values);
-    if (!image && state.status === 'error')
-      state.fieldErrors = { ...state.fieldErrors, image: ['Choose a PNG or SVG image.'] };
-    return state;
-  }
-  let done: string;
-  try {
-    const { db, issuer } = await issuerActionContext(slug);
+export const createTemplateAction = issuerAction(
+  { role: 'member', schema: formSchema },
+  async ({ input, db, issuer }) => {
+    const values = await candidate(input);
+    const parsed = templateCreateSchema.safeParse(values);
+    if (!parsed.success) {
+      throw invalid(parsed.error, values.image ? {} : { image: ['Choose a PNG or SVG image.'] });
+    }
     await createTemplate(db, { issuerId: issuer.id, input: parsed.data });
-    done = issuer.slug;
-  } catch (error) {
-    return refused(error, values);
-  }
-  revalidatePath(`/issuer/${done}`);
-  redirect(`/issuer/${done}`);
-}
+    revalidatePath(`/issuer/${issuer.slug}`);
+    redirect(`/issuer/${issuer.slug}`);
+  },
+);
+
+const updateSchema = formSchema.extend({
+  templateId: z.uuid({ message: 'That template does not exist.' }),
+});
 
 /** Saves changes to a template; the image changes only when a new file is chosen. */
-export async function updateTemplateAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const { slug, templateId, values } = readForm(formData);
-  if (!uuidSchema.safeParse(templateId).success)
-    return { status: 'error', message: 'That template does not exist.', values };
-  const parsed = templateUpdateSchema.safeParse(candidate(values, await imageOf(formData)));
-  if (!parsed.success) return invalid(parsed.error, values);
-  let done: string;
-  try {
-    const { db, issuer } = await issuerActionContext(slug);
-    await updateTemplate(db, { issuerId: issuer.id, templateId, input: parsed.data });
-    done = issuer.slug;
-  } catch (error) {
-    return refused(error, values);
-  }
-  revalidatePath(`/issuer/${done}`);
-  redirect(`/issuer/${done}`);
-}
+export const updateTemplateAction = issuerAction(
+  { role: 'member', schema: updateSchema },
+  async ({ input, db, issuer }) => {
+    const parsed = templateUpdateSchema.safeParse(await candidate(input));
+    if (!parsed.success) throw invalid(parsed.error);
+    await updateTemplate(db, { issuerId: issuer.id, templateId: input.templateId, input: parsed.data });
+    revalidatePath(`/issuer/${issuer.slug}`);
+    redirect(`/issuer/${issuer.slug}`);
+  },
+);
 
-export async function archiveTemplateAction(formData: FormData): Promise<void> {
-  const templateId = uuidSchema.safeParse(formData.get('templateId'));
-  if (!templateId.success) return;
-  const { db, issuer } = await issuerActionContext(String(formData.get('slug') ?? ''));
-  await archiveTemplate(db, { issuerId: issuer.id, templateId: templateId.data });
-  revalidatePath(`/issuer/${issuer.slug}`);
-}
+export const archiveTemplateAction = issuerAction(
+  { role: 'member', schema: z.object({ templateId: z.uuid({ message: 'That template does not exist.' }) }) },
+  async ({ input, db, issuer }) => {
+    await archiveTemplate(db, { issuerId: issuer.id, templateId: input.templateId });
+    revalidatePath(`/issuer/${issuer.slug}`);
+    return success('Archived.');
+  },
+);

@@ -32,8 +32,8 @@ export function CreateEndpointForm({ slug }: { slug: string }) {
         id="webhook-url"
         type="url"
         required
-        defaultValue={state.status === 'error' ? state.url : undefined}
-        errors={state.status === 'error' ? [state.message] : undefined}
+        defaultValue={state.status === 'error' ? state.values?.url : undefined}
+        errors={state.status === 'error' ? (state.fieldErrors?.url ?? [state.message]) : undefined}
       />
       <div>
         <SubmitButton pendingLabel="Adding…">Add endpoint</SubmitButton>

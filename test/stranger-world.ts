@@ -1,0 +1,115 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { apiKeys } from '@/db/schema';
+import type { Access } from '@/lib/actions/form-action';
+import type { CurrentUser } from '@/lib/auth/session';
+import { acceptWithToken } from '@/lib/awards/claim';
+import { createBulkJob } from '@/lib/bulk/jobs';
+import { addIssuerMember, type MemberRole } from '@/lib/issuers/members';
+import { createWebhookEndpoint } from '@/lib/webhooks/endpoints';
+import { makeAward, makeIssuer, makeUser } from './factories';
+
+/** One victim issuer with its member, learner, badges, key, endpoint and bulk job; and strangers. */
+export type World = Awaited<ReturnType<typeof makeWorld>>;
+
+/** An action's valid form for its owner, and whether it names existing rows by id. */
+export type Case = {
+  access: Access;
+  targetsIds: boolean;
+  /** Only the signed-out refusal applies: holding the claim token is what makes it yours. */
+  isTokenCapability?: boolean;
+  form: (w: World) => Record<string, string | Blob> | Promise<Record<string, string | Blob>>;
+};
+
+async function person(db: Db, member?: { issuerId: string; role: MemberRole }): Promise<CurrentUser> {
+  const { user, email } = await makeUser(db);
+  if (member) await addIssuerMember(db, { ...member, email });
+  return { id: user.id, name: user.name, email };
+}
+
+export async function makeWorld(db: Db) {
+  const victim = await makeIssuer(db);
+  const other = await makeIssuer(db);
+  const issuerId = victim.issuer.id;
+  const learner = await person(db);
+  const accepted = await makeAward(db, victim, { email: learner.email });
+  await acceptWithToken(db, { token: accepted.token, userId: learner.id, isPublic: true });
+  const pending = await makeAward(db, victim, { email: learner.email });
+  const claim = await makeAward(db, victim);
+  const owner = await person(db, { issuerId, role: 'admin' });
+  const [key] = await db.select({ id: apiKeys.id }).from(apiKeys).where(eq(apiKeys.issuerId, issuerId));
+  const { endpoint } = await createWebhookEndpoint(db, {
+    issuerId,
+    url: 'http://127.0.0.1:9/hook',
+    allowHosts: ['127.0.0.1'],
+  });
+  const job = await createBulkJob(db, {
+    issuerId,
+    templateId: victim.template.id,
+    userId: owner.id,
+    fileName: 'a.csv',
+    csv: new Blob(['email,name\nbulk-learner@example.test,Bulk Learner\n']).stream(),
+  });
+  if (!key || !job.ok) throw new Error('world setup failed');
+  return {
+    issuerId,
+    slug: victim.issuer.slug,
+    otherSlug: other.issuer.slug,
+    templateId: victim.template.id,
+    acceptedId: accepted.award.id,
+    pendingId: pending.award.id,
+    claimToken: claim.token,
+    keyId: key.id,
+    endpointId: endpoint.id,
+    jobId: job.job.id,
+    owner,
+    learner,
+    staff: await person(db, { issuerId, role: 'staff' }),
+    stranger: await person(db),
+    otherAdmin: await person(db, { issuerId: other.issuer.id, role: 'admin' }),
+  };
+}
+
+const rowsOf = (result: unknown) =>
+  (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, string>[];
+
+// Workers (mail, webhooks) update these rows' delivery state on their own: count them only.
+const COUNTED_ONLY = new Set(['outbox', 'webhook_deliveries', 'webhook_attempts']);
+
+/**
+ * Every row of the victim's data, found by its link columns (issuer, award, learner, endpoint,
+ * bulk job) in every table, so a table added later is covered too.
+ */
+export async function fingerprint(db: Db, w: World): Promise<Record<string, string>> {
+  const links: Record<string, ReturnType<typeof sql>> = {
+    issuer_id: sql`issuer_id = ${w.issuerId}`,
+    award_id: sql`award_id in (select id from awards where issuer_id = ${w.issuerId})`,
+    user_id: sql`user_id = ${w.learner.id}`,
+    endpoint_id: sql`endpoint_id in (select id from webhook_endpoints where issuer_id = ${w.issuerId})`,
+    job_id: sql`job_id in (select id from bulk_jobs where issuer_id = ${w.issuerId})`,
+  };
+  const columns = rowsOf(
+    await db.execute(sql`select table_name, column_name from information_schema.columns
+      where table_schema = 'public' and column_name in ('issuer_id', 'award_id', 'user_id', 'endpoint_id', 'job_id')`),
+  );
+  const where = new Map<string, ReturnType<typeof sql>[]>([
+    ['users', [sql`id = ${w.learner.id}`]],
+    ['issuers', [sql`id = ${w.issuerId}`]],
+  ]);
+  for (const { table_name: table, column_name: column } of columns) {
+    if (!table || !column) continue;
+    where.set(table, [...(where.get(table) ?? []), links[column] ?? sql`false`]);
+  }
+  const out: Record<string, string> = {};
+  for (const [table, conditions] of [...where].sort(([a], [b]) => a.localeCompare(b))) {
+    const filter = sql.join(conditions, sql` or `);
+    const value = COUNTED_ONLY.has(table)
+      ? sql`count(*)::text`
+      : sql`coalesce(md5(string_agg(t::text, '|' order by t::text)), '')`;
+    const [row] = rowsOf(
+      await db.execute(sql`select ${value} as v from ${sql.identifier(table)} t where ${filter}`),
+    );
+    out[table] = row?.v ?? '';
+  }
+  return out;
+}
