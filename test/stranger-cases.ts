@@ -42,6 +42,7 @@ export const MATRIX: Record<string, Case> = {
     file: csv(),
   })),
   'issuer/[slug]/bulk/actions.ts#startCsvAction': member(true, (w) => ({ jobId: w.jobId })),
+  'issuer/[slug]/bulk/actions.ts#retryBulkJobAction': member(true, (w) => ({ jobId: w.failedJobId })),
   'issuer/[slug]/keys/actions.ts#createKeyAction': admin(false, () => ({ name: 'Another key' })),
   'issuer/[slug]/keys/actions.ts#revokeKeyAction': admin(true, (w) => ({ keyId: w.keyId })),
   'issuer/[slug]/templates/actions.ts#createTemplateAction': member(false, async () => ({

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { apiKeys } from '@/db/schema';
+import { apiKeys, bulkJobs } from '@/db/schema';
 import type { Access } from '@/lib/actions/form-action';
 import type { CurrentUser } from '@/lib/auth/session';
 import { acceptWithToken } from '@/lib/awards/claim';
@@ -50,7 +50,19 @@ export async function makeWorld(db: Db) {
     fileName: 'a.csv',
     csv: new Blob(['email,name\nbulk-learner@example.test,Bulk Learner\n']).stream(),
   });
-  if (!key || !job.ok) throw new Error('world setup failed');
+  const failedJob = await createBulkJob(db, {
+    issuerId,
+    templateId: victim.template.id,
+    userId: owner.id,
+    fileName: 'b.csv',
+    csv: new Blob(['email,name\nretry-learner@example.test,Retry Learner\n']).stream(),
+  });
+  if (!key || !job.ok || !failedJob.ok) throw new Error('world setup failed');
+  // An upload that gave up (lib/bulk/run.ts), for the retry action.
+  await db
+    .update(bulkJobs)
+    .set({ status: 'failed', lastError: 'the awards table refused a row' })
+    .where(eq(bulkJobs.id, failedJob.job.id));
   return {
     issuerId,
     slug: victim.issuer.slug,
@@ -62,6 +74,7 @@ export async function makeWorld(db: Db) {
     keyId: key.id,
     endpointId: endpoint.id,
     jobId: job.job.id,
+    failedJobId: failedJob.job.id,
     owner,
     learner,
     staff: await person(db, { issuerId, role: 'staff' }),

@@ -5,6 +5,7 @@ import { issuerAction } from '@/lib/actions/form-action';
 import type { FormError } from '@/lib/actions/form-state';
 import { createBulkJob, startBulkJob } from '@/lib/bulk/jobs';
 import type { BulkRowError } from '@/lib/bulk/parse-csv';
+import { retryBulkJob } from '@/lib/bulk/retry';
 import { kickBulkJobs } from '@/lib/bulk/worker';
 import { AppError } from '@/lib/errors';
 
@@ -53,5 +54,17 @@ export const startCsvAction = issuerAction<typeof startSchema, BulkState>(
     const job = await startBulkJob(db, { issuerId: issuer.id, jobId });
     kickBulkJobs();
     return { status: 'started', jobId: job.id, total: job.total };
+  },
+);
+
+const retrySchema = z.object({ jobId: z.string() });
+
+/** A member retries an upload that gave up, after fixing what made it fail. */
+export const retryBulkJobAction = issuerAction(
+  { role: 'member', schema: retrySchema },
+  async ({ input: { jobId }, db, issuer }) => {
+    await retryBulkJob(db, { issuerId: issuer.id, jobId });
+    kickBulkJobs();
+    return { status: 'success' as const, message: 'Retrying the unfinished rows.' };
   },
 );

@@ -5,7 +5,7 @@ import { useActionState, useEffect } from 'react';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { type FormState, idle } from '@/lib/actions/form-state';
-import { retryBulkJobAction } from './retry-action';
+import { retryBulkJobAction } from './actions';
 
 type Progress = {
   status: 'validated' | 'running' | 'done' | 'failed';
