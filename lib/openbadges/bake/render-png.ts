@@ -2,8 +2,13 @@ import { spawn } from 'node:child_process';
 import { BakeError } from './errors';
 
 const MAX_SIZE = 2048;
-/** A template of any honest complexity draws in well under a second; a crafted one can take minutes. */
-const TIME_BUDGET_MS = 1_500;
+/**
+ * A template of any honest complexity draws in well under a second; a crafted one can take minutes.
+ * The clock starts once the child has loaded sharp, so a busy machine's slow start-up is not blamed
+ * on the image.
+ */
+const TIME_BUDGET_MS = 1_200;
+const STARTUP_MS = 15_000;
 const MAX_OUTPUT_BYTES = 32 * 1024 * 1024;
 
 /*
@@ -17,6 +22,7 @@ const MAX_OUTPUT_BYTES = 32 * 1024 * 1024;
  */
 const DRAW = `
 const sharp = require('sharp');
+process.stderr.write('ready');
 const size = Number(process.argv[1]);
 const chunks = [];
 process.stdin.on('data', (chunk) => chunks.push(chunk));
@@ -47,11 +53,18 @@ export async function renderSvgToPng(svg: Uint8Array, size = 512): Promise<Uint8
     throw new RangeError(`size must be an integer from 1 to ${MAX_SIZE}`);
   }
   const child = spawn(process.execPath, ['--max-old-space-size=128', '-e', DRAW, String(size)], {
-    stdio: ['pipe', 'pipe', 'ignore'],
-    timeout: TIME_BUDGET_MS,
-    killSignal: 'SIGKILL',
+    stdio: ['pipe', 'pipe', 'pipe'],
     // The child needs none of the app's settings or secrets.
     env: { PATH: process.env.PATH ?? '', NODE_ENV: process.env.NODE_ENV },
+  });
+  let isTooComplex = false;
+  let timer = setTimeout(() => child.kill('SIGKILL'), STARTUP_MS);
+  child.stderr.once('data', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      isTooComplex = true;
+      child.kill('SIGKILL');
+    }, TIME_BUDGET_MS);
   });
   const chunks: Buffer[] = [];
   let length = 0;
@@ -62,11 +75,12 @@ export async function renderSvgToPng(svg: Uint8Array, size = 512): Promise<Uint8
   });
   child.stdin.on('error', () => {}); // the child may be killed before it has read everything
   child.stdin.end(svg);
-  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => {
-    child.on('error', () => resolve([null, null]));
-    child.on('close', (exitCode, exitSignal) => resolve([exitCode, exitSignal]));
+  const code = await new Promise<number | null>((resolve) => {
+    child.on('error', () => resolve(null));
+    child.on('close', (exitCode) => resolve(exitCode));
   });
-  if (signal) throw new BakeError('This SVG image is too complex to draw; simplify it and try again');
+  clearTimeout(timer);
+  if (isTooComplex) throw new BakeError('This SVG image is too complex to draw; simplify it and try again');
   if (code !== 0 || length === 0) {
     throw new BakeError('This SVG image could not be drawn; check that it opens in a browser');
   }
