@@ -1,7 +1,8 @@
 import { XMLValidator } from 'fast-xml-parser';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { sanitiseCss, validateTemplateImage } from './template-image';
+import { sanitiseCss } from './sanitise-css';
+import { validateTemplateImage } from './template-image';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
@@ -127,13 +128,13 @@ describe('SVG sanitising', () => {
     expect(text).not.toMatch(/evil|javascript|local\.png|passwd/);
   });
 
-  it('drops animations that would set a link or a handler', async () => {
+  it('drops animations, which could set a link or a handler after sanitising', async () => {
     const text = await sanitised(
       '<a><set attributeName="href" to="javascript:alert(1)"/><animate attributeName="xlink:href" values="https://evil.example"/>' +
         '<animate attributeName="opacity" values="0;1" dur="1s"/><text>go</text></a>',
     );
-    expect(text).not.toMatch(/javascript|evil|<set/);
-    expect(text).toContain('attributeName="opacity"');
+    expect(text).not.toMatch(/javascript|evil|<set|<animate/);
+    expect(text).toContain('<text>go</text>');
   });
 
   it('removes external CSS from style elements and style attributes', async () => {
@@ -151,7 +152,7 @@ describe('SVG sanitising', () => {
     expect(text).toContain('fill="none"');
   });
 
-  it('drops processing instructions, comments and the DOCTYPE with its entities', async () => {
+  it('drops processing instructions, comments and the DOCTYPE, expanding its entities once', async () => {
     const source =
       '<?xml version="1.0"?><?xml-stylesheet href="https://evil.example/s.css"?>' +
       '<!DOCTYPE svg [<!ENTITY x "boom">]><!-- hi -->' +
@@ -159,7 +160,7 @@ describe('SVG sanitising', () => {
     const image = await validateTemplateImage(encode(source));
     const text = decode(image.bytes);
     expect(text).toBe(
-      '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="400"><text>&amp;x; &amp; &lt;ok&gt;</text></svg>',
+      '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="400"><text>boom &amp; &lt;ok&gt;</text></svg>',
     );
   });
 
@@ -167,5 +168,48 @@ describe('SVG sanitising', () => {
     expect(sanitiseCss('@imp@import x;ort "https://evil.example/a.css";')).not.toMatch(/@import|evil/);
     expect(sanitiseCss('@im/**/port "https://evil.example/a.css";')).not.toMatch(/@import|evil/);
     expect(sanitiseCss('a{b:url(#x)url(https://evil.example)}')).not.toContain('evil');
+  });
+
+  it.each([
+    ['a meta refresh to another site', '<meta http-equiv="refresh" content="0;url=https://evil.example/"/>'],
+    [
+      'the same inside an XHTML body',
+      '<g><html xmlns="http://www.w3.org/1999/xhtml"><meta http-equiv="refresh" content="0;url=https://evil.example/"/></html></g>',
+    ],
+    ['srcset', '<image srcset="https://evil.example/a.png 1x" href="#g"/>'],
+    ['poster', '<video xmlns="http://www.w3.org/1999/xhtml" poster="https://evil.example/p.png"/>'],
+    [
+      'url() hidden by a hex escape',
+      '<rect width="9" height="9" style="fill: u\\72l(https://evil.example/a)"/>',
+    ],
+    [
+      'url() hidden by an escape with a space',
+      '<rect width="9" height="9" fill="\\75 rl(https://evil.example/b)"/>',
+    ],
+    [
+      '@import hidden by an escape',
+      '<style>@\\69mport "https://evil.example/c.css"; rect { fill: red }</style>',
+    ],
+    [
+      'an escaped url() in a style element',
+      '<style>rect { filter: \\75 \\72 \\6c (https://evil.example/d#f) }</style>',
+    ],
+    [
+      'an embedded SVG image, which could hold references of its own',
+      '<image href="data:image/svg+xml,%3Csvg/%3E"/>',
+    ],
+  ])('removes %s', async (_name, body) => {
+    const text = await sanitised(`<defs><linearGradient id="g"/></defs>${body}`);
+    expect(text).not.toMatch(/evil|refresh|srcset|poster|svg\+xml/);
+    expect(text).toContain('<linearGradient id="g"/>');
+  });
+
+  it('refuses a DOCTYPE whose entities would grow to gigabytes, without crashing', async () => {
+    const entity = 'x'.repeat(3_000);
+    const source = `<!DOCTYPE svg [<!ENTITY e "${entity}">]><svg xmlns="http://www.w3.org/2000/svg" width="400" height="400"><text>${'&e;'.repeat(600_000)}</text></svg>`;
+    await expect(validateTemplateImage(encode(source))).rejects.toMatchObject({
+      code: 'invalid',
+      message: expect.stringMatching(/too complex to check|unusual DOCTYPE/),
+    });
   });
 });

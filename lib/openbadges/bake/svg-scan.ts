@@ -56,6 +56,35 @@ export function findSvgRoot(text: string): RootTag | undefined {
   return { start, end, name, isSelfClosing: text.charAt(end - 2) === '/' };
 }
 
+export type MarkupSize = { elements: number; depth: number };
+
+/**
+ * Counts elements and the deepest nesting in one pass, before anything recursive sees the text.
+ * Exact for well-formed XML: `<` appears raw only in markup, comments, CDATA, PIs and the DOCTYPE.
+ */
+export function measureMarkup(text: string): MarkupSize {
+  let elements = 0;
+  let depth = 0;
+  let deepest = 0;
+  for (let i = text.indexOf('<'); i >= 0 && i < text.length; i = text.indexOf('<', i)) {
+    if (text.startsWith('<!--', i)) i = closeOf(text, '-->', i);
+    else if (text.startsWith('<![CDATA[', i)) i = closeOf(text, ']]>', i);
+    else if (text.startsWith('<?', i)) i = closeOf(text, '?>', i);
+    else if (text.startsWith('<!', i)) i = doctypeEnd(text, i);
+    else if (text.startsWith('</', i)) {
+      depth--;
+      i += 2;
+    } else {
+      const end = tagEnd(text, i);
+      elements++;
+      if (end > 0 && text.charAt(end - 2) !== '/') deepest = Math.max(deepest, ++depth);
+      i = end;
+    }
+    if (i < 0) break;
+  }
+  return { elements, depth: deepest };
+}
+
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 /** Decodes the predefined and numeric references in one pass (so `&amp;#10;` stays `&#10;`). */

@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { BakeError, UnbakeError } from './errors';
-import { decodeXml, escapeAttribute, escapeRegExp, findSvgRoot } from './svg-scan';
+import { decodeXml, escapeAttribute, escapeRegExp, findSvgRoot, measureMarkup } from './svg-scan';
 
 export { BakeError, UnbakeError } from './errors';
 
@@ -22,10 +22,33 @@ const parser = new XMLParser({
   processEntities: false,
 });
 
+/*
+ * Hostile SVGs are the norm at /verify, so reading one is bounded: the work is linear in the input
+ * (namespace scopes are a chain, not a copy per element), and declarations, elements, depth and time
+ * are capped. A real badge has a handful of declarations and a few thousand elements at most.
+ */
+const LIMITS = { declarations: 1_000, elements: 100_000, depth: 256, milliseconds: 1_000 };
+const TOO_COMPLEX = 'This image is too complex to read';
+
+/** Namespace bindings of one element, pointing at its parent's; lookups walk at most `depth` links. */
+type Scope = { bindings: Map<string, string>; parent?: Scope };
+
+function lookup(scope: Scope | undefined, prefix: string): string | undefined {
+  for (let at = scope; at; at = at.parent) {
+    const uri = at.bindings.get(prefix);
+    if (uri !== undefined) return uri;
+  }
+  return undefined;
+}
+
 /** Badge elements matched by namespace URI and local name, whatever prefix the SVG chose. */
 function findBadgeElements(svg: string, fail: Fail): BadgeElement[] {
   if (!findSvgRoot(svg)) fail('This file is not an SVG image');
   if (XMLValidator.validate(svg) !== true) fail('This SVG image is broken (it is not valid XML)');
+  // The parser recurses per level, so depth is checked before it runs.
+  const size = measureMarkup(svg);
+  if (size.depth > LIMITS.depth) fail(`${TOO_COMPLEX} (its elements are nested too deeply)`);
+  if (size.elements > LIMITS.elements) fail(`${TOO_COMPLEX} (it has too many elements)`);
   let tree: XmlNode[] = [];
   try {
     tree = parser.parse(svg);
@@ -34,23 +57,29 @@ function findBadgeElements(svg: string, fail: Fail): BadgeElement[] {
     fail('This SVG image could not be read safely (it declares external entities or an unusual DOCTYPE)');
   }
   const found: BadgeElement[] = [];
+  const deadline = Date.now() + LIMITS.milliseconds;
+  let declarations = 0;
+  let elements = 0;
   // Early bakers sometimes used the openbadges prefix without declaring it.
-  const pending = [{ nodes: tree, scope: { openbadges: OB2_NS } as Record<string, string> }];
+  const root: Scope = { bindings: new Map([['openbadges', OB2_NS]]) };
+  const pending = [{ nodes: tree, scope: root }];
   for (let level = pending.pop(); level; level = pending.pop()) {
     for (const node of level.nodes) {
       const qname = Object.keys(node).find((key) => key !== ':@');
       if (!qname || qname.startsWith('#') || qname.startsWith('?')) continue;
+      if (++elements % 1024 === 0 && Date.now() > deadline) fail(TOO_COMPLEX);
       const attributes: Record<string, string> = {};
+      let scope = level.scope;
       for (const [name, value] of Object.entries((node[':@'] ?? {}) as Record<string, string>)) {
-        attributes[name] = decodeXml(value);
-      }
-      const scope = { ...level.scope };
-      for (const [name, value] of Object.entries(attributes)) {
-        if (name === 'xmlns') scope[''] = value;
-        else if (name.startsWith('xmlns:')) scope[name.slice(6)] = value;
+        const decoded = decodeXml(value);
+        attributes[name] = decoded;
+        if (name !== 'xmlns' && !name.startsWith('xmlns:')) continue;
+        if (++declarations > LIMITS.declarations) fail(`${TOO_COMPLEX} (it declares too many namespaces)`);
+        if (scope === level.scope) scope = { bindings: new Map(), parent: level.scope };
+        scope.bindings.set(name === 'xmlns' ? '' : name.slice(6), decoded);
       }
       const colon = qname.indexOf(':');
-      const namespace = scope[colon < 0 ? '' : qname.slice(0, colon)] ?? '';
+      const namespace = lookup(scope, colon < 0 ? '' : qname.slice(0, colon)) ?? '';
       const local = qname.slice(colon + 1);
       const children = node[qname] as XmlNode[];
       if (

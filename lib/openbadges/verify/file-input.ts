@@ -1,4 +1,6 @@
-import { UnbakeError, unbake } from '@/lib/openbadges/bake/unbake';
+import { isAppError } from '@/lib/errors';
+import type { Unbaked } from '@/lib/openbadges/bake/unbake';
+import { unbakeIsolated } from '@/lib/openbadges/bake/unbake-isolated';
 import { stop, type VerifyContext } from './context';
 import { readPayload, verifyPayload } from './input';
 
@@ -6,13 +8,13 @@ import { readPayload, verifyPayload } from './input';
  * A baked PNG or SVG: the badge inside is read out and verified like pasted data, except that a
  * hosted badge found in the image must also match the issuer's copy ('baked-match').
  */
-export async function verifyFile(ctx: VerifyContext, bytes: Uint8Array, filename?: string): Promise<void> {
-  let unbaked: ReturnType<typeof unbake>;
+export async function verifyFile(ctx: VerifyContext, bytes: Uint8Array, _filename?: string): Promise<void> {
+  let unbaked: Unbaked;
   try {
-    unbaked = unbake(bytes, filename);
+    unbaked = await unbakeIsolated(bytes);
   } catch (error) {
-    if (error instanceof UnbakeError)
-      stop(ctx, 'input', 'No badge could be read from the file', error.message);
+    // Unreadable, too complex, or the image workers are busy: all told to the visitor, none a crash.
+    if (isAppError(error)) stop(ctx, 'input', 'No badge could be read from the file', error.message);
     throw error;
   }
   for (const warning of unbaked.warnings) {

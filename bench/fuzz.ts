@@ -1,0 +1,34 @@
+/**
+ * `npm run fuzz [count] [seed]`: thousands of mutations of baked PNGs and SVGs through `unbake`.
+ * Prints the crash count and the slowest input; exits non-zero on any crash.
+ */
+import { readFileSync } from 'node:fs';
+import { bakePng } from '@/lib/openbadges/bake/png';
+import { bakeSvg } from '@/lib/openbadges/bake/svg';
+import { assertion, FIXTURES, makePng } from '@/lib/openbadges/bake/test-images';
+import { formatReport, fuzzUnbake } from './fuzz-core';
+
+const count = Number(process.argv[2] ?? 20_000);
+const seed = Number(process.argv[3] ?? Date.now() % 2 ** 31);
+const template =
+  '<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="urn:x" width="8" height="8"><x:g><rect width="8" height="8"/></x:g></svg>';
+const seeds = [
+  { name: 'baked PNG', bytes: bakePng(await makePng(), assertion) },
+  {
+    name: 'baked SVG',
+    bytes: new TextEncoder().encode(
+      bakeSvg(template, { assertionJson: assertion, verifyUrl: 'https://laurel.test/a/1' }),
+    ),
+  },
+  {
+    name: 'signed SVG',
+    bytes: new TextEncoder().encode(bakeSvg(template, { assertionJson: '', verifyUrl: 'eyJh.eyJ0.c2ln' })),
+  },
+  { name: '1EdTech sample PNG', bytes: new Uint8Array(readFileSync(`${FIXTURES}/ob20/simple-badge.png`)) },
+];
+
+const started = performance.now();
+const report = fuzzUnbake({ seeds, count, seed });
+console.log(`seed ${seed}, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+console.log(formatReport(report));
+process.exitCode = report.crashes.length > 0 ? 1 : 0;

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { verifyBadge } from '@/lib/openbadges/verify/verify';
+import { deepNesting, heavyFilters, namespaceFlood } from './hostile-images';
+import { renderSvgToPng } from './render-png';
+import { UnbakeError, unbake } from './unbake';
+
+const encode = (text: string) => new TextEncoder().encode(text);
+const noFetch = async () => {
+  throw new Error('a crafted image must not make the verifier fetch anything');
+};
+
+/** Runs `work` while a 20 ms timer measures how long the event loop was ever kept from it. */
+async function whileWatchingEventLoop<T>(work: () => Promise<T>) {
+  let last = performance.now();
+  let longestGap = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    longestGap = Math.max(longestGap, now - last);
+    last = now;
+  }, 20);
+  const started = performance.now();
+  try {
+    const result = await work();
+    return {
+      result,
+      elapsed: performance.now() - started,
+      longestGap: Math.max(longestGap, performance.now() - last),
+    };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+describe('hostile images at /verify', () => {
+  it.each([
+    ['thousands of namespace declarations over tens of thousands of elements', namespaceFlood()],
+    [
+      'a thousand declarations over a hundred thousand elements',
+      namespaceFlood({ declarations: 1_000, elements: 99_000 }),
+    ],
+    ['elements nested fifty thousand deep', deepNesting()],
+  ])('answers %s within 2 s while the server keeps serving', async (_name, svg) => {
+    const watched = await whileWatchingEventLoop(() =>
+      verifyBadge({ kind: 'file', bytes: encode(svg), filename: 'badge.svg' }, { fetch: noFetch }),
+    );
+    expect(watched.result.verdict).toBe('invalid');
+    expect(watched.result.checks).toEqual([
+      expect.objectContaining({ id: 'input', status: 'fail', label: 'No badge could be read from the file' }),
+    ]);
+    expect(watched.elapsed).toBeLessThan(2_000);
+    expect(watched.longestGap).toBeLessThan(200);
+  });
+
+  it('reads the same crafted files in linear time, refusing them by their limits', () => {
+    const started = performance.now();
+    expect(() => unbake(encode(namespaceFlood()))).toThrow(
+      new UnbakeError('This image is too complex to read (it declares too many namespaces)'),
+    );
+    expect(() => unbake(encode(deepNesting()))).toThrow(
+      new UnbakeError('This image is too complex to read (its elements are nested too deeply)'),
+    );
+    expect(() => unbake(encode(namespaceFlood({ elements: 200_000, declarations: 1 })))).toThrow(
+      new UnbakeError('This image is too complex to read (it has too many elements)'),
+    );
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+});
+
+describe('hostile SVG templates', () => {
+  it('stops drawing a heavy-filter SVG within 2 s while the server keeps serving', async () => {
+    expect(heavyFilters().length).toBeLessThan(1024);
+    const watched = await whileWatchingEventLoop(() =>
+      renderSvgToPng(encode(heavyFilters())).then(
+        () => 'drawn',
+        (error: Error) => error.message,
+      ),
+    );
+    expect(watched.result).toBe('This SVG image is too complex to draw; simplify it and try again');
+    expect(watched.elapsed).toBeLessThan(2_000);
+    expect(watched.longestGap).toBeLessThan(200);
+  });
+});
