@@ -23,7 +23,7 @@ export default async function VerifyBadgePage({ params }: Props) {
   await connection();
   const found = await loadPublicAward((await params).awardId);
   if (!found) notFound();
-  const report = await verifyOwnAward(found.award, getConfig());
+  const report = await verifyOwnAward(found, getConfig());
   await countBadgeEvent(await getDb(), { awardId: found.award.id, event: 'verify' });
   return (
     <div className="flex flex-col gap-6">
