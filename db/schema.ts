@@ -2,6 +2,7 @@ import { relations, sql } from 'drizzle-orm';
 import {
   boolean,
   customType,
+  date,
   index,
   integer,
   jsonb,
@@ -432,6 +433,34 @@ export const apiRequestCounts = pgTable(
     count: integer('count').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.keyId, t.windowStart] })],
+);
+
+/**
+ * One row per client, public badge and day a view was counted, so a reload counts nothing. The
+ * visitor is a keyed hash of client address and day (never the address); rows older than two
+ * days are pruned as new views arrive.
+ */
+export const badgeViews = pgTable(
+  'badge_views',
+  {
+    awardId: uuid('award_id')
+      .notNull()
+      .references(() => awards.id, { onDelete: 'cascade' }),
+    visitorHash: text('visitor_hash').notNull(),
+    day: date('day').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.awardId, t.visitorHash] }), index('badge_views_day_idx').on(t.day)],
+);
+
+/** Email checks on public verify pages per client (keyed hash) per window, shared by every process. */
+export const emailCheckCounts = pgTable(
+  'email_check_counts',
+  {
+    clientHash: text('client_hash').notNull(),
+    windowStart: ts('window_start').notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.clientHash, t.windowStart] })],
 );
 
 export const usersRelations = relations(users, ({ many }) => ({ emails: many(userEmails) }));

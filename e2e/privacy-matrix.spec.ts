@@ -131,3 +131,88 @@ test('a private profile and an opted-out learner’s profile are 404', async ({
   expect((await anonymous.get(`/u/${uniqueEmail('x').split('@')[0]}`)).status()).toBe(404);
   await anonymous.dispose();
 });
+
+/** Every public response that shows a public badge or its earner, for the email search below. */
+const PUBLIC_BODIES = (id: string) => [
+  `/badges/${id}`,
+  `/badges/${id}/verify`,
+  `/badges/${id}/verification`,
+  `/ob/v2/assertions/${id}`,
+  `/badges/${id}/embed`,
+  `/badges/${id}/preview.png`,
+  `/badges/${id}/download/png`,
+  `/badges/${id}/download/svg`,
+  `/badges/${id}/download/json`,
+];
+
+test('no public page, JSON, image, embed or download contains the learner’s email address', async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
+  const page = await browser.newPage();
+  const { email, awardId } = await learnerWithBadge(page, page.request);
+  const handle = `mail${Date.now().toString(36)}`;
+  await publishProfile(page, handle);
+  const anonymous = await playwright.request.newContext({ baseURL });
+  for (const path of [...PUBLIC_BODIES(awardId), `/u/${handle}`]) {
+    const response = await anonymous.get(path, { headers: { Accept: 'text/html,*/*' } });
+    expect(response.status(), path).toBe(200);
+    const body = await response.body();
+    for (const form of [email, email.toLowerCase(), email.split('@')[0] ?? email]) {
+      expect(body.includes(Buffer.from(form)), `${path} contains ${form}`).toBe(false);
+    }
+  }
+  // The public check still compares the recipient, and names the earner instead.
+  const report = await (await anonymous.get(`/badges/${awardId}/verification`)).json();
+  const recipient = report.checks.find((check: { id: string }) => check.id === 'recipient');
+  expect(recipient.status).toBe('pass');
+  expect(recipient.label).toMatch(/^Awarded to the issuer's record for [^@]+$/);
+  await anonymous.dispose();
+});
+
+test('a visitor who knows an address can check it: yes for the earner’s, no for another', async ({
+  browser,
+}) => {
+  const owner = await browser.newPage();
+  const { email, awardId } = await learnerWithBadge(owner, owner.request);
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto(`/badges/${awardId}/verify`);
+  const check = visitor.getByRole('region', { name: 'Check an email address' });
+  await check.getByLabel('Email address').fill(email.toUpperCase());
+  await check.getByRole('button', { name: 'Check this address' }).click();
+  await expect(check.getByRole('status')).toHaveText('Yes, this badge was awarded to that address.');
+  await check.getByLabel('Email address').fill(uniqueEmail('stranger'));
+  await check.getByRole('button', { name: 'Check this address' }).click();
+  await expect(check.getByRole('status')).toHaveText('No, this badge was not awarded to that address.');
+  await check.getByLabel('Email address').fill('not an address');
+  await check.getByRole('button', { name: 'Check this address' }).click();
+  await expect(check.getByText('Enter an email address, like name@example.com.')).toBeVisible();
+});
+
+test('views count once per client per day and anonymous shares count nothing', async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
+  const owner = await browser.newPage();
+  const { awardId } = await learnerWithBadge(owner, owner.request);
+  const counts = async () => {
+    await owner.goto(`/wallet/${awardId}`);
+    const read = async (name: string) => Number(await owner.getByTestId(`count-${name}`).textContent());
+    return { views: await read('views'), shares: await read('shares') };
+  };
+  const before = await counts();
+  const octet = () => Math.floor(Math.random() * 250) + 1;
+  const client = `203.0.${octet()}.${octet()}`;
+  const anonymous = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { 'X-Forwarded-For': client },
+  });
+  for (const event of ['view', 'view', 'share', 'share', 'share']) {
+    const response = await anonymous.post(`/badges/${awardId}/events`, { data: { event } });
+    expect(response.status()).toBe(204);
+  }
+  expect(await counts()).toEqual({ views: before.views + 1, shares: before.shares });
+  await anonymous.dispose();
+});

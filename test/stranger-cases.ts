@@ -81,9 +81,6 @@ export const MATRIX: Record<string, Case> = {
     awardId: w.acceptedId,
     isPublic: 'false',
   })),
-  '(wallet)/wallet/[awardId]/badge-actions.ts#countShareAction': user(true, (w) => ({
-    awardId: w.acceptedId,
-  })),
   'settings/actions.ts#updateProfileAction': user(false, () => ({
     name: 'Renamed Learner',
     handle: '',

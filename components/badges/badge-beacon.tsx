@@ -2,7 +2,8 @@
 
 import { useEffect } from 'react';
 
-function send(awardId: string, event: 'view' | 'share') {
+/** Posts a view or share event; the server decides whether it counts. */
+export function sendBadgeEvent(awardId: string, event: 'view' | 'share') {
   const body = JSON.stringify({ event });
   if (!navigator.sendBeacon?.(`/badges/${awardId}/events`, body)) {
     void fetch(`/badges/${awardId}/events`, { method: 'POST', body, keepalive: true }).catch(() => undefined);
@@ -11,11 +12,11 @@ function send(awardId: string, event: 'view' | 'share') {
 
 /** Counts one view of a cached public page (the server cannot, since it does not render it). */
 export function ViewBeacon({ awardId }: { awardId: string }) {
-  useEffect(() => send(awardId, 'view'), [awardId]);
+  useEffect(() => sendBadgeEvent(awardId, 'view'), [awardId]);
   return null;
 }
 
-/** Social share links for visitors; each click counts one share. */
+/** Social share links on the public page; only the signed-in owner's clicks count as shares. */
 export function VisitorShareLinks({
   awardId,
   links,
@@ -31,7 +32,7 @@ export function VisitorShareLinks({
             href={link.href}
             target="_blank"
             rel="noopener noreferrer"
-            onClick={() => send(awardId, 'share')}
+            onClick={() => sendBadgeEvent(awardId, 'share')}
             className="inline-flex rounded-md border border-stone-300 bg-white px-3 py-2 text-sm font-medium hover:bg-stone-100"
           >
             {link.label}

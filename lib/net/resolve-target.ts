@@ -46,17 +46,19 @@ async function resolveHost(label: string, hostname: string): Promise<{ address: 
  * http://0x7f.1/) to dotted quads, so literal IPs get the same address check as resolved names.
  * Every resolved address must be public (unless the host is allowed), so a name that answers
  * with one public and one private address is refused rather than gambled on. `label` names the
- * URL in errors (a redirect target says where it came from).
+ * URL in errors (a redirect target says where it came from). `allowOrigins` are exact origins
+ * (scheme, host and port) exempt from the address check; the same host on another port is not.
  */
 export async function resolveTarget(
   raw: string,
   allowHosts: ReadonlySet<string>,
   label = raw,
+  allowOrigins: ReadonlySet<string> = new Set(),
 ): Promise<VettedTarget> {
   const url = parseHttpUrl(raw, label);
   const hostname = unbracket(url.hostname);
   const addresses = await resolveHost(label, hostname);
-  const isAllowed = allowHosts.has(normalizeHost(hostname));
+  const isAllowed = allowHosts.has(normalizeHost(hostname)) || allowOrigins.has(url.origin);
   if (!isAllowed) {
     const blocked = addresses.find((entry) => !isPublicAddress(entry.address));
     if (blocked) {

@@ -9,13 +9,23 @@ import { FetchError, type FetchedResource, type Fetcher, type FetchOptions } fro
 export type SafeFetcherOptions = {
   /** Hosts (names or IPs, matched exactly) that may be fetched even though they are private. */
   allowHosts?: string[];
+  /**
+   * Exact origins (scheme, host and port) that may be fetched even though they are private: our
+   * own APP_URL. Narrower than allowHosts, and judged again on every redirect hop.
+   */
+  allowOrigins?: string[];
   /** Budget for the whole fetch: every redirect, connection and the body. */
   timeoutMs?: number;
   maxRedirects?: number;
   userAgent?: string;
 };
 
-type Settings = { allowHosts: ReadonlySet<string>; maxRedirects: number; headers: Record<string, string> };
+type Settings = {
+  allowHosts: ReadonlySet<string>;
+  allowOrigins: ReadonlySet<string>;
+  maxRedirects: number;
+  headers: Record<string, string>;
+};
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
@@ -64,7 +74,7 @@ async function fetchFollowing(url: string, options: FetchOptions, settings: Sett
   let current = url;
   for (let hops = 0; ; hops++) {
     const label = hops === 0 ? url : `${current} (redirected from ${url})`;
-    const target = await resolveTarget(current, settings.allowHosts, label);
+    const target = await resolveTarget(current, settings.allowHosts, label, settings.allowOrigins);
     signal.throwIfAborted();
     const headers = { ...settings.headers, Accept: options.accept };
     const response = await requestOnce({ target, headers, signal, label });
@@ -109,6 +119,7 @@ export function createSafeFetcher(options: SafeFetcherOptions = {}): Fetcher {
   const timeoutMs = options.timeoutMs ?? 5000;
   const settings: Settings = {
     allowHosts: new Set((options.allowHosts ?? []).map(normalizeHost)),
+    allowOrigins: new Set((options.allowOrigins ?? []).map((origin) => new URL(origin).origin)),
     maxRedirects: options.maxRedirects ?? 5,
     headers: {
       'User-Agent': options.userAgent ?? 'Laurel-Verifier/1.0',
@@ -141,10 +152,10 @@ export function createSafeFetcher(options: SafeFetcherOptions = {}): Fetcher {
  * It exists only so tests and local e2e runs can verify badges hosted on this machine; leave
  * it unset everywhere else, or the verifier can be pointed at those hosts.
  */
-export function safeFetcherFromEnv(): Fetcher {
+export function safeFetcherFromEnv(options: Pick<SafeFetcherOptions, 'allowOrigins'> = {}): Fetcher {
   const allowHosts = (process.env.OUTBOUND_ALLOW_HOSTS ?? '')
     .split(',')
     .map((host) => host.trim())
     .filter((host) => host !== '');
-  return createSafeFetcher({ allowHosts });
+  return createSafeFetcher({ allowHosts, ...options });
 }

@@ -8,6 +8,11 @@ export type VerifyOptions = {
   now?: Date;
   /** An email address (or URL, phone number) the badge should have been awarded to. */
   expectedRecipient?: string;
+  /**
+   * How the report names the expected recipient when it must not repeat it (a public page
+   * checking against a stored address). Without it the report names what the user typed.
+   */
+  recipientName?: string;
 };
 
 export type BadgeSummary = NonNullable<VerificationReport['badge']>;
@@ -17,6 +22,7 @@ export type VerifyContext = {
   fetch: Fetcher;
   now: Date;
   expectedRecipient?: string;
+  recipientName?: string;
   checks: CheckList;
   badge: BadgeSummary;
   /** One fetch per URL per verification: keys, issuers and lists are often linked twice. */
@@ -28,6 +34,7 @@ export function createContext(options: VerifyOptions): VerifyContext {
     fetch: options.fetch,
     now: options.now ?? new Date(),
     expectedRecipient: options.expectedRecipient?.trim() || undefined,
+    recipientName: options.recipientName,
     checks: new CheckList(),
     badge: {},
     fetched: new Map(),

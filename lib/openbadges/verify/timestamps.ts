@@ -62,13 +62,14 @@ export function checkRecipient(ctx: VerifyContext, assertion: Assertion): void {
     );
     return;
   }
+  const name = ctx.recipientName ?? expected;
   if (matchesIdentity(assertion.recipient, expected)) {
-    ctx.checks.pass('recipient', `Awarded to ${expected}`, `The badge's recipient matches ${expected}.`);
+    ctx.checks.pass('recipient', `Awarded to ${name}`, `The badge's recipient matches ${name}.`);
   } else {
     ctx.checks.fail(
       'recipient',
-      `Not awarded to ${expected}`,
-      `The badge was awarded to ${kind} that is not ${expected}.`,
+      `Not awarded to ${name}`,
+      `The badge was awarded to ${kind} that is not ${ctx.recipientName ? `the one on ${name}` : name}.`,
     );
   }
 }

@@ -1,10 +1,17 @@
 import { z } from 'zod';
 import { getDb } from '@/db/client';
+import { clientKeyFrom } from '@/lib/auth/client-key';
+import { getCurrentUser } from '@/lib/auth/session';
 import { countBadgeEvent } from '@/lib/awards/visibility';
+import { countBadgeView } from '@/lib/badges/badge-counts';
+import { getConfig } from '@/lib/config';
 
 const eventSchema = z.object({ event: z.enum(['view', 'share']) });
 
-/** Counts a view or share of a public badge page. Stores a number, nothing about the visitor. */
+/**
+ * Counts a view (once per client per day) or a share (only the signed-in owner's) of a public
+ * badge. Anonymous share events are accepted and ignored, so a script cannot inflate the count.
+ */
 export async function POST(request: Request, { params }: { params: Promise<{ awardId: string }> }) {
   const { awardId } = await params;
   let body: unknown;
@@ -15,6 +22,13 @@ export async function POST(request: Request, { params }: { params: Promise<{ awa
   }
   const parsed = eventSchema.safeParse(body);
   if (!parsed.success || !z.uuid().safeParse(awardId).success) return new Response(null, { status: 400 });
-  await countBadgeEvent(await getDb(), { awardId, event: parsed.data.event });
+  const db = await getDb();
+  if (parsed.data.event === 'view') {
+    const client = clientKeyFrom(request.headers);
+    await countBadgeView(db, { awardId, client, secret: getConfig().authSecret });
+  } else {
+    const user = await getCurrentUser();
+    if (user) await countBadgeEvent(db, { awardId, event: 'share', ownerId: user.id });
+  }
   return new Response(null, { status: 204 });
 }

@@ -11,6 +11,7 @@ import { verifyOwnAward } from '@/lib/badges/verify-award';
 import { getConfig } from '@/lib/config';
 import { BadgeDetails } from '../badge-details';
 import { badgeMetadata, loadPublicAward } from '../load';
+import { EmailCheckForm } from './email-check-form';
 
 type Props = { params: Promise<{ awardId: string }> };
 
@@ -23,7 +24,7 @@ export default async function VerifyBadgePage({ params }: Props) {
   await connection();
   const found = await loadPublicAward((await params).awardId);
   if (!found) notFound();
-  const report = await verifyOwnAward(found.award, getConfig());
+  const report = await verifyOwnAward(found, getConfig());
   await countBadgeEvent(await getDb(), { awardId: found.award.id, event: 'verify' });
   return (
     <div className="flex flex-col gap-6">
@@ -42,6 +43,15 @@ export default async function VerifyBadgePage({ params }: Props) {
             Back to the badge
           </Link>
         </div>
+      </section>
+      <section aria-labelledby="check-email" className="flex flex-col gap-3">
+        <h2 id="check-email" className="text-xl font-semibold">
+          Check an email address
+        </h2>
+        <p className="text-stone-700">
+          Know the earner's email address? Type it to confirm this badge was awarded to it.
+        </p>
+        <EmailCheckForm awardId={found.award.id} />
       </section>
       <DownloadLinks awardId={found.award.id} />
     </div>

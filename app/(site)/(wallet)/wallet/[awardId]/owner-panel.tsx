@@ -49,7 +49,9 @@ export async function OwnerPanel({ badge, earnerName }: { badge: WalletBadge; ea
         <h2 id="stats-heading" className="text-xl font-semibold">
           Activity
         </h2>
-        <p className="text-sm text-stone-700">Counts only. Laurel stores nothing about who looked.</p>
+        <p className="text-sm text-stone-700">
+          Counts only: a visitor counts once a day, and Laurel stores nothing about who looked.
+        </p>
         <dl className="mt-2 flex gap-8">
           {[
             ['Views', badge.viewCount],

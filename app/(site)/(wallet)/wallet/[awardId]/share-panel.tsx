@@ -1,9 +1,8 @@
 'use client';
 
 import { useState } from 'react';
+import { sendBadgeEvent } from '@/components/badges/badge-beacon';
 import { buttonClassName } from '@/components/ui/button';
-import { idle } from '@/lib/actions/form-state';
-import { countShareAction } from './badge-actions';
 import { useSetVisibility, useVisibility } from './visibility-toggle';
 
 export type ShareTargets = {
@@ -65,11 +64,8 @@ export function SharePanel({ awardId, initialIsPublic, targets }: Props) {
   const [error, setError] = useState('');
   const { data: isPublic } = useVisibility(awardId, initialIsPublic);
   const makePublic = useSetVisibility(awardId, setError);
-  const counted = () => {
-    const form = new FormData();
-    form.set('awardId', awardId);
-    void countShareAction(idle, form);
-  };
+  // The events route counts a share only from the owner's session, which this page has.
+  const counted = () => sendBadgeEvent(awardId, 'share');
 
   if (!isPublic) {
     return (

@@ -1,0 +1,1 @@
+export { default } from '../../skills/[slug]/not-found';

@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { type Db, getDb } from '@/db/client';
+import { awards } from '@/db/schema';
+import { makeAward, makeIssuer, makeUser } from '@/test/factories';
+import { checkAwardEmail, EMAIL_CHECK_LIMIT } from './check-email';
+
+const secret = 'test-secret-test-secret-test-secret-42';
+
+async function publicAward(db: Db) {
+  const { user, email } = await makeUser(db);
+  const { award } = await makeAward(db, await makeIssuer(db), { email });
+  await db.update(awards).set({ state: 'accepted', userId: user.id }).where(eq(awards.id, award.id));
+  return { awardId: award.id, email };
+}
+
+describe('checking an email address against a public badge', () => {
+  it('answers yes for the address it was awarded to (any case) and no for another', async () => {
+    const db = await getDb();
+    const { awardId, email } = await publicAward(db);
+    const client = randomUUID();
+    expect(await checkAwardEmail(db, { awardId, email, client, secret })).toBe('match');
+    expect(await checkAwardEmail(db, { awardId, email: ` ${email.toUpperCase()} `, client, secret })).toBe(
+      'match',
+    );
+    expect(await checkAwardEmail(db, { awardId, email: 'someone@example.test', client, secret })).toBe(
+      'no_match',
+    );
+  });
+
+  it('says nothing about a private badge', async () => {
+    const db = await getDb();
+    const { awardId, email } = await publicAward(db);
+    await db.update(awards).set({ isPublic: false }).where(eq(awards.id, awardId));
+    expect(await checkAwardEmail(db, { awardId, email, client: randomUUID(), secret })).toBe('not_found');
+  });
+
+  it('limits each client, in every window, without affecting other clients', async () => {
+    const db = await getDb();
+    const { awardId, email } = await publicAward(db);
+    const client = randomUUID();
+    const now = new Date('2026-12-06T10:01:00Z');
+    for (let i = 0; i < EMAIL_CHECK_LIMIT; i++) {
+      expect(await checkAwardEmail(db, { awardId, email, client, secret, now })).toBe('match');
+    }
+    expect(await checkAwardEmail(db, { awardId, email, client, secret, now })).toBe('rate_limited');
+    expect(await checkAwardEmail(db, { awardId, email, client: randomUUID(), secret, now })).toBe('match');
+    const later = new Date('2026-12-06T10:16:00Z');
+    expect(await checkAwardEmail(db, { awardId, email, client, secret, now: later })).toBe('match');
+  });
+});
