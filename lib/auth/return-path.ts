@@ -2,13 +2,14 @@ import { getConfig } from '@/lib/config';
 
 /**
  * A redirect target the visitor may choose (callbackUrl, next): only a path on our own origin.
- * It is resolved with the URL parser, as a browser would resolve it, so tabs, newlines,
- * backslashes and `//host` tricks that leave the site are caught; the result is the parser's
- * percent-encoded path, so non-ASCII text cannot break the Location header. Anything else is
- * `fallback`.
+ * Targets we build are percent-encoded ASCII, so raw controls, spaces and non-ASCII text are
+ * refused outright (a browser drops a tab or newline and reads `/\t/evil.example` as
+ * `//evil.example`; non-ASCII breaks the Location header). The rest is resolved with the URL
+ * parser, as a browser would, and must keep APP_URL's origin, which catches `//host`, `/\host`
+ * and absolute URLs. Anything else is `fallback`.
  */
 export function safeReturnPath(value: unknown, fallback = '/wallet', appUrl = getConfig().appUrl): string {
-  if (typeof value !== 'string' || !value.startsWith('/')) return fallback;
+  if (typeof value !== 'string' || !value.startsWith('/') || !/^[\x21-\x7e]+$/.test(value)) return fallback;
   let url: URL;
   try {
     url = new URL(value, appUrl);
