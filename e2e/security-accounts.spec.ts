@@ -100,6 +100,7 @@ test('a squatter cannot sign in with an unconfirmed address; the owner claiming 
   await submitSignIn(squatter, email, 'squatter-password');
   await expect(squatter.getByText(/Confirm your email first/)).toBeVisible();
   await squatter.getByRole('link', { name: 'Send me a new confirmation link' }).click();
+  await expect(squatter.getByRole('heading', { name: 'Get a new confirmation link' })).toBeVisible();
   await squatter.getByLabel('Email').fill(email);
   await squatter.getByRole('button', { name: 'Send a new link' }).click();
   await expect(squatter.getByText(/we have sent it a new link/)).toBeVisible();

@@ -8,12 +8,12 @@ type Policy = { client: Limit; target?: Limit };
 /**
  * Per client (an address from clientKeyFrom) and per target (an email address, a host): the
  * target limit stops a spread-out attack on one person's inbox, the client limit one client
- * hammering many.
+ * hammering many. Client limits leave room for a classroom behind one NAT address.
  */
 export const REQUEST_LIMITS = {
-  forgotPassword: { client: { max: 10, windowSeconds: 900 }, target: { max: 3, windowSeconds: 3600 } },
-  signUp: { client: { max: 10, windowSeconds: 3600 }, target: { max: 3, windowSeconds: 3600 } },
-  resendVerification: { client: { max: 10, windowSeconds: 3600 }, target: { max: 3, windowSeconds: 3600 } },
+  forgotPassword: { client: { max: 20, windowSeconds: 900 }, target: { max: 3, windowSeconds: 3600 } },
+  signUp: { client: { max: 50, windowSeconds: 3600 }, target: { max: 3, windowSeconds: 3600 } },
+  resendVerification: { client: { max: 20, windowSeconds: 3600 }, target: { max: 3, windowSeconds: 3600 } },
   verifyBadge: { client: { max: 30, windowSeconds: 600 }, target: { max: 60, windowSeconds: 600 } },
 } satisfies Record<string, Policy>;
 

@@ -42,9 +42,12 @@ export async function signUp(opts: SignUpOptions): Promise<SignUpResult> {
     isVerifiedByClaim = claim.offer.recipientEmail === email;
   }
   const neutral = { status: 'check_email', email } as const;
-  const limit = await checkRequestLimit(db, { action: 'signUp', client: opts.client, target: email });
-  if (limit === 'client') throw new AppError('rate_limited', TOO_MANY_REQUESTS);
-  if (limit === 'target' && !isVerifiedByClaim) return neutral;
+  // A claim link is its own proof and sends no mail; only the open sign-up is counted.
+  if (!isVerifiedByClaim) {
+    const limit = await checkRequestLimit(db, { action: 'signUp', client: opts.client, target: email });
+    if (limit === 'client') throw new AppError('rate_limited', TOO_MANY_REQUESTS);
+    if (limit === 'target') return neutral;
+  }
   const passwordHash = await hashPassword(opts.password);
   try {
     return await db.transaction(async (tx): Promise<SignUpResult> => {
