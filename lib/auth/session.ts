@@ -31,8 +31,3 @@ export async function requireUser(returnTo: string): Promise<CurrentUser> {
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
   return user;
 }
-
-/** The id of the signed-in session (for "sign out everywhere else"), or null. */
-export async function currentSessionId(): Promise<string | null> {
-  return (await auth())?.sessionId ?? null;
-}
