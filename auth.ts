@@ -3,17 +3,22 @@ import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
 import { verifyCredentials } from '@/lib/accounts/credentials';
 import { clientKeyFrom } from '@/lib/auth/client-key';
+import { safeReturnPath } from '@/lib/auth/return-path';
+import { revokeSession, startSession } from '@/lib/auth/sessions';
 import { getConfig } from '@/lib/config';
 import { isAppError } from '@/lib/errors';
 
 class SignInLocked extends CredentialsSignin {
   code = 'rate_limited';
 }
+class AddressUnconfirmed extends CredentialsSignin {
+  code = 'unconfirmed';
+}
 
 declare module 'next-auth' {
   interface Session {
-    /** When this session signed in (ms); sessions older than a password change are refused. */
-    authAt: number;
+    /** The `sessions` row behind this cookie: signing out revokes it, so a copied cookie stops working. */
+    sessionId?: string;
   }
 }
 
@@ -37,23 +42,35 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           });
         } catch (error) {
           if (isAppError(error, 'rate_limited')) throw new SignInLocked();
+          if (isAppError(error, 'forbidden')) throw new AddressUnconfirmed();
           throw error;
         }
       },
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user?.id) {
         token.sub = user.id;
-        token.authAt = Date.now();
+        token.sid = await startSession(await getDb(), user.id);
       }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
-      session.authAt = typeof token.authAt === 'number' ? token.authAt : 0;
+      if (typeof token.sid === 'string') session.sessionId = token.sid;
       return session;
+    },
+    // Every redirect Auth.js makes goes through here: only paths on this site.
+    redirect({ url, baseUrl }) {
+      const path = url.startsWith(`${baseUrl}/`) ? url.slice(baseUrl.length) : url;
+      return `${baseUrl}${safeReturnPath(path, '/wallet', baseUrl)}`;
+    },
+  },
+  events: {
+    async signOut(message) {
+      const sid = 'token' in message ? message.token?.sid : undefined;
+      if (typeof sid === 'string') await revokeSession(await getDb(), sid);
     },
   },
   logger: {

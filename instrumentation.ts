@@ -10,6 +10,8 @@ export async function register() {
     if (error instanceof ConfigError) console.error(error.message);
     throw error;
   }
+  // Rate limits need the client's real address, which Next does not pass to actions.
+  (await import('@/lib/auth/socket-address')).installSocketAddressHeader();
   const { getDb, getDbKind } = await import('@/db/client');
   await getDb();
   console.log(`[laurel] database ready (${await getDbKind()}), public URL ${config.appUrl}`);

@@ -1,10 +1,12 @@
 'use client';
 
+import Link from 'next/link';
 import { useActionState } from 'react';
 import { signInAction } from '@/app/(site)/(auth)/actions';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { CONFIRM_FIRST } from '@/lib/accounts/messages';
 import { idle } from '@/lib/actions/form-state';
 
 export function SignInForm({ callbackUrl, email }: { callbackUrl?: string; email?: string }) {
@@ -14,6 +16,11 @@ export function SignInForm({ callbackUrl, email }: { callbackUrl?: string; email
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       <FormMessage tone="error">{state.status === 'error' ? state.message : null}</FormMessage>
+      {state.status === 'error' && state.message === CONFIRM_FIRST ? (
+        <Link href="/verify-email/resend" className="text-sm underline">
+          Send me a new confirmation link
+        </Link>
+      ) : null}
       <input type="hidden" name="callbackUrl" value={callbackUrl ?? ''} />
       <Field
         label="Email"

@@ -16,6 +16,7 @@ export function SignUpForm({ claim }: Props) {
   const [state, action] = useActionState(signUpAction, idle);
   const values = state.status === 'error' ? state.values : undefined;
   const errors = state.status === 'error' ? state.fieldErrors : undefined;
+  if (state.status === 'success') return <FormMessage tone="success">{state.message}</FormMessage>;
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       <FormMessage tone="error">{state.status === 'error' ? state.message : null}</FormMessage>

@@ -80,11 +80,25 @@ export function linkIn(email: { text?: string }, path: string): string {
   return match[0];
 }
 
+/** Signs up, confirms the address from the emailed link, and signs in: a new learner in the wallet. */
 export async function signUp(page: Page, input: { email: string; name?: string }) {
   await page.goto('/sign-up');
   await page.getByLabel('Email').fill(input.email);
   await page.getByLabel('Name').fill(input.name ?? 'Existing Learner');
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByText(`We sent a link to ${input.email}`)).toBeVisible();
+  await page.goto(
+    linkIn(await waitForEmail(page.request, input.email, /Confirm your email/), '/verify-email/'),
+  );
+  await expect(page.getByRole('heading', { name: 'Email confirmed' })).toBeVisible();
+  await signIn(page, input.email);
+}
+
+export async function signIn(page: Page, email: string, password = PASSWORD) {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { name: 'Your wallet' })).toBeVisible();
 }

@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { closeDb, getDb } from '@/db/client';
-import { userEmails, users } from '@/db/schema';
+import { rateLimitCounters, signInFailures, userEmails, users } from '@/db/schema';
 import { badgeSvg } from '@/db/seed/badge-art';
 import { createApiKey, revokeApiKey } from '@/lib/api-keys/api-keys';
 import { hashPassword } from '@/lib/auth/password';
@@ -60,6 +60,10 @@ async function main() {
   });
   await revokeApiKey(await getDb(), { actor: 'operator', issuerId: labs.id, keyId: revoked.id });
   const db = await getDb();
+  // Every test connects from this machine: a run on a reused PostgreSQL database must not inherit
+  // the last run's sign-in failures and request counts.
+  await db.delete(signInFailures);
+  await db.delete(rateLimitCounters);
   const members = {
     admin: `admin-${stamp}@issuers.example`,
     staff: `staff-${stamp}@issuers.example`,

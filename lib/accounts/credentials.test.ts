@@ -3,10 +3,12 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { type Db, getDb } from '@/db/client';
 import { signInFailures, userEmails } from '@/db/schema';
+import { clientKeyFrom, SOCKET_ADDRESS_HEADER } from '@/lib/auth/client-key';
 import { AppError } from '@/lib/errors';
 import { makeUser, uniqueEmail } from '@/test/factories';
 import { verifyCredentials } from './credentials';
-import { LIMITS, WINDOW_MINUTES } from './rate-limit';
+import { CONFIRM_FIRST } from './messages';
+import { CLIENT_LIMIT, delayMinutesAfter, FREE_FAILURES } from './rate-limit';
 
 const newClient = () => `client-${randomUUID()}`;
 
@@ -16,13 +18,13 @@ async function fail(db: Db, input: { email: string; client: string }, times: num
   }
 }
 
-async function lockError(attempt: Promise<unknown>): Promise<AppError> {
+async function rejection(attempt: Promise<unknown>, code: AppError['code']): Promise<AppError> {
   const error = await attempt.then(
     () => undefined,
     (e: unknown) => e,
   );
   expect(error).toBeInstanceOf(AppError);
-  expect(error).toMatchObject({ code: 'rate_limited' });
+  expect(error).toMatchObject({ code });
   return error as AppError;
 }
 
@@ -56,52 +58,79 @@ describe('verifyCredentials', () => {
     ).toBeNull();
   });
 
-  it('locks an account after 5 failures, even for the right password and from another client', async () => {
+  it('refuses an unconfirmed address, saying so only for the right password', async () => {
+    const db = await getDb();
+    const { email, password } = await makeUser(db, { isVerified: false });
+    const error = await rejection(
+      verifyCredentials(db, { email, password, client: newClient() }),
+      'forbidden',
+    );
+    expect(error.message).toBe(CONFIRM_FIRST);
+    expect(await verifyCredentials(db, { email, password: 'a wrong guess', client: newClient() })).toBeNull();
+  });
+
+  it('makes one client wait longer after each further failure on an account, from a minute up', async () => {
     const db = await getDb();
     const { email, password } = await makeUser(db);
     const client = newClient();
-    await fail(db, { email, client }, LIMITS.account);
-
-    const error = await lockError(verifyCredentials(db, { email, password, client }));
-    const minutes = Number(error.message.match(/Try again in (\d+) minutes?\b/)?.[1]);
-    expect(minutes).toBeGreaterThanOrEqual(1);
-    expect(minutes).toBeLessThanOrEqual(WINDOW_MINUTES);
-    expect(error.details?.retryAfterSeconds).toBe(minutes * 60);
-
-    await lockError(verifyCredentials(db, { email: email.toUpperCase(), password, client: newClient() }));
+    await fail(db, { email, client }, FREE_FAILURES + 1);
+    const error = await rejection(verifyCredentials(db, { email, password, client }), 'rate_limited');
+    expect(error.message).toBe('Too many failed sign-in attempts. Try again in 1 minute.');
+    expect(error.details?.retryAfterSeconds).toBeGreaterThan(50);
+    expect([5, 6, 7, 8, 9, 20].map(delayMinutesAfter)).toEqual([1, 2, 4, 8, 15, 15]);
   });
 
-  it('locks a client after 20 failures across accounts, for any account', async () => {
+  it('a spray with spoofed X-Forwarded-For cannot dodge the limit, and cannot lock the owner out', async () => {
+    const db = await getDb();
+    const { user, email, password } = await makeUser(db);
+    const attacker = '198.51.100.66';
+    // Every request claims to come from somewhere new; the socket address is the attacker's.
+    const fromAttacker = () =>
+      clientKeyFrom(
+        new Headers({
+          'x-forwarded-for': `10.${randomUUID().slice(0, 3)}`,
+          [SOCKET_ADDRESS_HEADER]: attacker,
+        }),
+        0,
+      );
+    for (let i = 0; i <= FREE_FAILURES; i += 1) {
+      expect(
+        await verifyCredentials(db, { email, password: `guess-${i}`, client: fromAttacker() }),
+      ).toBeNull();
+    }
+    await rejection(
+      verifyCredentials(db, { email, password: 'guess-next', client: fromAttacker() }),
+      'rate_limited',
+    );
+    // The owner, on their own connection, is not affected.
+    const owner = clientKeyFrom(new Headers({ [SOCKET_ADDRESS_HEADER]: '192.0.2.10' }), 0);
+    expect(await verifyCredentials(db, { email, password, client: owner })).toMatchObject({ id: user.id });
+  });
+
+  it('stops a client that sprays many accounts, for any account', async () => {
     const db = await getDb();
     const client = newClient();
-    const perAccount = LIMITS.account - 1;
-    for (let i = 0; i < LIMITS.client / perAccount; i += 1) {
-      await fail(db, { email: uniqueEmail('target'), client }, perAccount);
-    }
+    for (let i = 0; i < CLIENT_LIMIT; i += 1) await fail(db, { email: uniqueEmail('target'), client }, 1);
     const { user, email, password } = await makeUser(db);
-    await lockError(verifyCredentials(db, { email, password, client }));
-    // The account itself is not locked: the same password works from elsewhere.
+    await rejection(verifyCredentials(db, { email, password, client }), 'rate_limited');
     expect(await verifyCredentials(db, { email, password, client: newClient() })).toMatchObject({
       id: user.id,
     });
   });
 
-  it("a successful sign-in clears the account's failures", async () => {
+  it("a successful sign-in clears that client's failures on the account", async () => {
     const db = await getDb();
     const { user, email, password } = await makeUser(db);
     const client = newClient();
-    await fail(db, { email, client }, LIMITS.account - 1);
+    await fail(db, { email, client }, FREE_FAILURES);
     expect(await verifyCredentials(db, { email, password, client })).toMatchObject({ id: user.id });
     expect(
       await db
         .select()
         .from(signInFailures)
-        .where(eq(signInFailures.key, `account:${email}`)),
+        .where(eq(signInFailures.key, `pair:${client}|${email}`)),
     ).toEqual([]);
-
-    await fail(db, { email, client: newClient() }, LIMITS.account - 1);
-    expect(await verifyCredentials(db, { email, password, client: newClient() })).toMatchObject({
-      id: user.id,
-    });
+    await fail(db, { email, client }, FREE_FAILURES);
+    expect(await verifyCredentials(db, { email, password, client })).toMatchObject({ id: user.id });
   });
 });

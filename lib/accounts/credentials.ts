@@ -1,15 +1,18 @@
-import { and, eq, isNotNull, or } from 'drizzle-orm';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { userEmails, users } from '@/db/schema';
 import { burnPasswordCheck, verifyPassword } from '@/lib/auth/password';
 import { AppError } from '@/lib/errors';
-import { clearAccountFailures, recordSignInFailure, signInLockMinutes } from './rate-limit';
+import { CONFIRM_FIRST } from './messages';
+import { clearSignInFailures, recordSignInFailure, signInWaitSeconds, waitMessage } from './rate-limit';
 
 export type SignedInUser = { id: string; name: string; email: string };
 
 /**
- * Checks an email and password. Sign-in works with the primary address or any verified
- * secondary one. Throws a rate_limited AppError while the account or client is locked out.
+ * Checks an email and password. Only a confirmed address signs in: an unconfirmed one may belong
+ * to someone else (anyone can sign up with any address). Throws rate_limited while this client
+ * must wait on this account, and forbidden (CONFIRM_FIRST) for the right password on an
+ * unconfirmed address — said only after the password matched, so it reveals nothing to guessers.
  */
 export async function verifyCredentials(
   db: Db,
@@ -17,21 +20,20 @@ export async function verifyCredentials(
 ): Promise<SignedInUser | null> {
   const email = input.email.trim().toLowerCase();
   const keys = { email, client: input.client };
-  const waitMinutes = await signInLockMinutes(db, keys);
-  if (waitMinutes > 0) {
-    throw new AppError(
-      'rate_limited',
-      `Too many failed sign-in attempts. Try again in ${waitMinutes} minute${waitMinutes === 1 ? '' : 's'}.`,
-      { retryAfterSeconds: waitMinutes * 60 },
-    );
+  const waitSeconds = await signInWaitSeconds(db, keys);
+  if (waitSeconds > 0) {
+    throw new AppError('rate_limited', waitMessage(waitSeconds), { retryAfterSeconds: waitSeconds });
   }
   const [row] = await db
-    .select({ id: users.id, name: users.name, passwordHash: users.passwordHash })
+    .select({
+      id: users.id,
+      name: users.name,
+      passwordHash: users.passwordHash,
+      verifiedAt: userEmails.verifiedAt,
+    })
     .from(userEmails)
     .innerJoin(users, eq(users.id, userEmails.userId))
-    .where(
-      and(eq(userEmails.email, email), or(eq(userEmails.isPrimary, true), isNotNull(userEmails.verifiedAt))),
-    );
+    .where(eq(userEmails.email, email));
   let isValid = false;
   if (row) isValid = await verifyPassword(row.passwordHash, input.password);
   else await burnPasswordCheck(input.password);
@@ -39,7 +41,8 @@ export async function verifyCredentials(
     await recordSignInFailure(db, keys);
     return null;
   }
-  await clearAccountFailures(db, email);
+  await clearSignInFailures(db, keys);
+  if (!row.verifiedAt) throw new AppError('forbidden', CONFIRM_FIRST);
   const primary = await primaryEmail(db, row.id);
   return { id: row.id, name: row.name, email: primary };
 }
@@ -52,7 +55,11 @@ export async function primaryEmail(db: Db, userId: string): Promise<string> {
   return row?.email ?? '';
 }
 
+/** Whether a confirmed account holds the address (an unconfirmed holder may be a squatter). */
 export async function hasAccount(db: Db, email: string): Promise<boolean> {
-  const [row] = await db.select({ id: userEmails.id }).from(userEmails).where(eq(userEmails.email, email));
+  const [row] = await db
+    .select({ id: userEmails.id })
+    .from(userEmails)
+    .where(and(eq(userEmails.email, email), isNotNull(userEmails.verifiedAt)));
   return Boolean(row);
 }

@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { type Db, getDb } from '@/db/client';
 import { outbox, userEmails, users, userTokens } from '@/db/schema';
+import { liveSessionUser, startSession } from '@/lib/auth/sessions';
 import { hashToken } from '@/lib/crypto/tokens';
 import { makeUser, testConfig, uniqueEmail } from '@/test/factories';
 import { verifyCredentials } from './credentials';
@@ -96,5 +97,20 @@ describe('password reset', () => {
       code: 'invalid',
     });
     expect(await verifyCredentials(db, { email, password, client: client() })).not.toBeNull();
+  });
+
+  it('ends every session the account had, on every device', async () => {
+    const db = await getDb();
+    const { user, email } = await makeUser(db);
+    const other = await makeUser(db);
+    const laptop = await startSession(db, user.id);
+    const phone = await startSession(db, user.id);
+    const stranger = await startSession(db, other.user.id);
+    await requestPasswordReset(db, { config: testConfig, email });
+    const [token = ''] = await resetTokens(db, email);
+    await resetPassword(db, { token, password: NEW_PASSWORD });
+    expect(await liveSessionUser(db, laptop)).toBeNull();
+    expect(await liveSessionUser(db, phone)).toBeNull();
+    expect(await liveSessionUser(db, stranger)).toBe(other.user.id);
   });
 });

@@ -2,6 +2,7 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db, Executor } from '@/db/client';
 import { userEmails, users, userTokens } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
+import { revokeUserSessions } from '@/lib/auth/sessions';
 import type { Config } from '@/lib/config';
 import { hashToken, newToken } from '@/lib/crypto/tokens';
 import { enqueueEmail } from '@/lib/email/outbox';
@@ -57,11 +58,15 @@ async function consumeToken(db: Executor, kind: Kind, token: string) {
 export async function verifyEmailAddress(db: Db, token: string) {
   return db.transaction(async (tx) => {
     const row = await consumeToken(tx, 'verify_email', token);
-    if (!row) throw new AppError('invalid', 'This confirmation link is not valid or has expired.');
-    await tx
+    const invalid = new AppError('invalid', 'This confirmation link is not valid or has expired.');
+    if (!row) throw invalid;
+    // The account may have lost the address meanwhile (someone proved it first): nothing to confirm.
+    const [confirmed] = await tx
       .update(userEmails)
       .set({ verifiedAt: sql`coalesce(${userEmails.verifiedAt}, now())` })
-      .where(and(eq(userEmails.userId, row.userId), eq(userEmails.email, row.email)));
+      .where(and(eq(userEmails.userId, row.userId), eq(userEmails.email, row.email)))
+      .returning({ id: userEmails.id });
+    if (!confirmed) throw invalid;
     return { email: row.email };
   });
 }
@@ -102,7 +107,7 @@ export async function isResetTokenLive(db: Executor, token: string) {
 
 /**
  * Sets a new password. The link proves the address, so it is marked verified; other reset links
- * stop working, and sessions from before the change are no longer accepted.
+ * stop working, and every session signed in before the change ends.
  */
 export async function resetPassword(db: Db, input: { token: string; password: string }) {
   const passwordHash = await hashPassword(input.password);
@@ -128,6 +133,7 @@ export async function resetPassword(db: Db, input: { token: string; password: st
           isNull(userTokens.usedAt),
         ),
       );
+    await revokeUserSessions(tx, { userId: row.userId });
     return { userId: row.userId, email: row.email };
   });
 }

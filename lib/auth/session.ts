@@ -5,23 +5,23 @@ import { auth } from '@/auth';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
 import { primaryEmail } from '@/lib/accounts/credentials';
+import { liveSessionUser } from './sessions';
 
 export type CurrentUser = { id: string; name: string; email: string };
 
 /**
  * The signed-in user, re-read from the database on every call: a deleted account or a session
- * from before a password reset counts as signed out.
+ * that was signed out (here, everywhere, or by a password reset) counts as signed out, even if
+ * someone replays its cookie.
  */
 export async function getCurrentUser(): Promise<CurrentUser | null> {
   const session = await auth();
   const id = session?.user?.id;
-  if (!id) return null;
+  if (!id || !session.sessionId) return null;
   const db = await getDb();
-  const [user] = await db
-    .select({ id: users.id, name: users.name, passwordChangedAt: users.passwordChangedAt })
-    .from(users)
-    .where(eq(users.id, id));
-  if (!user || user.passwordChangedAt.getTime() > session.authAt + 1000) return null;
+  if ((await liveSessionUser(db, session.sessionId)) !== id) return null;
+  const [user] = await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, id));
+  if (!user) return null;
   return { id: user.id, name: user.name, email: await primaryEmail(db, user.id) };
 }
 
@@ -30,12 +30,4 @@ export async function requireUser(returnTo: string): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
   return user;
-}
-
-/** Only same-site paths may be redirect targets, never another origin. */
-export function safeReturnPath(value: unknown, fallback = '/wallet'): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) {
-    return fallback;
-  }
-  return value;
 }

@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db, Executor, Tx } from '@/db/client';
 import { awards, badgeTemplates, claimTokens, issuers, userEmails } from '@/db/schema';
+import { releaseUnconfirmedAddress } from '@/lib/accounts/address-owner';
 import { hashToken } from '@/lib/crypto/tokens';
 import { AppError } from '@/lib/errors';
 import { enqueueWebhookEvent } from '@/lib/webhooks/events';
@@ -121,22 +122,25 @@ async function settle(
 
 /**
  * The token proves control of the award's address, so the address joins the learner's account
- * as verified. An address verified by another account is refused rather than moved.
+ * as verified. An account that holds it unconfirmed loses it (it may be a squatter); an address
+ * confirmed by another account is refused rather than moved.
  */
 async function attachAddress(tx: Tx, input: { userId: string; email: string }) {
-  const [owner] = await tx.select().from(userEmails).where(eq(userEmails.email, input.email));
-  if (!owner) {
-    await tx.insert(userEmails).values({ userId: input.userId, email: input.email, verifiedAt: new Date() });
-    return;
-  }
-  if (owner.userId !== input.userId) {
+  const holder = await releaseUnconfirmedAddress(tx, input);
+  if (holder === 'taken') {
     throw new AppError(
       'conflict',
       `${input.email} belongs to another Laurel account. Sign in to that account to accept this badge.`,
     );
   }
-  if (!owner.verifiedAt)
-    await tx.update(userEmails).set({ verifiedAt: new Date() }).where(eq(userEmails.id, owner.id));
+  if (holder === 'free') {
+    await tx.insert(userEmails).values({ userId: input.userId, email: input.email, verifiedAt: new Date() });
+    return;
+  }
+  await tx
+    .update(userEmails)
+    .set({ verifiedAt: sql`coalesce(${userEmails.verifiedAt}, now())` })
+    .where(and(eq(userEmails.userId, input.userId), eq(userEmails.email, input.email)));
 }
 
 /** Accepts with a claim link; the learner chose public or private on the claim screen. */

@@ -27,7 +27,9 @@ describe('configuration', () => {
       CLAIM_TOKEN_TTL_DAYS: 'soon',
       AUTH_SECRET: 'short',
       API_RATE_LIMIT_PER_MINUTE: '0',
+      TRUSTED_PROXY_HOPS: 'two',
     });
+    expect(load).toThrow(/TRUSTED_PROXY_HOPS: must be a whole number/);
     expect(load).toThrow(/API_RATE_LIMIT_PER_MINUTE: must be a whole number of at least 1/);
     expect(load).toThrow(/DATABASE_URL: must be a postgres/);
     expect(load).toThrow(/APP_URL: must be an http\(s\) URL/);
@@ -48,6 +50,7 @@ describe('configuration', () => {
     expect(first.authSecret.length).toBeGreaterThanOrEqual(32);
     expect(first.isDemoMode).toBe(true);
     expect(first.appUrl).toBe('http://localhost:3000');
+    expect(first.trustedProxyHops).toBe(0);
     expect(JSON.parse(readFileSync(path.join(dir, 'secrets.json'), 'utf8')).authSecret).toBe(
       first.authSecret,
     );
@@ -60,7 +63,9 @@ describe('configuration', () => {
       RESEND_API_KEY: 're_123',
       APP_URL: 'https://badges.example.org/',
       CLAIM_TOKEN_TTL_DAYS: '7',
+      TRUSTED_PROXY_HOPS: '1',
     })();
+    expect(config.trustedProxyHops).toBe(1);
     expect(config.isDemoMode).toBe(false);
     expect(config.appUrl).toBe('https://badges.example.org');
     expect(config.claimTokenTtlDays).toBe(7);

@@ -26,6 +26,15 @@ const envSchema = z.object({
       .regex(/^[1-9]\d*$/, 'must be a whole number of at least 1')
       .optional(),
   ),
+  // Proxies in front of the app that append to X-Forwarded-For; 0 means clients connect directly.
+  TRUSTED_PROXY_HOPS: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, 'must be a whole number (0 when nothing sits in front of the app)')
+      .transform(Number)
+      .pipe(z.number().max(10, 'must be at most 10'))
+      .optional(),
+  ),
   CLAIM_TOKEN_TTL_DAYS: optionalString.pipe(
     z
       .string()
@@ -44,6 +53,7 @@ export type Config = {
   resendApiKey: string | undefined;
   emailFrom: string;
   claimTokenTtlDays: number;
+  trustedProxyHops: number;
   isDemoMode: boolean;
 };
 
@@ -66,6 +76,7 @@ function loadConfig(env: NodeJS.ProcessEnv): Config {
     resendApiKey: e.RESEND_API_KEY,
     emailFrom: e.EMAIL_FROM ?? 'Laurel <badges@laurel.example>',
     claimTokenTtlDays: e.CLAIM_TOKEN_TTL_DAYS ?? 30,
+    trustedProxyHops: e.TRUSTED_PROXY_HOPS ?? 0,
     isDemoMode: !e.RESEND_API_KEY,
   };
 }

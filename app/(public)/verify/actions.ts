@@ -1,5 +1,9 @@
 'use server';
 
+import { headers } from 'next/headers';
+import { getDb } from '@/db/client';
+import { checkRequestLimit, TOO_MANY_REQUESTS } from '@/lib/accounts/request-limits';
+import { clientKeyFrom } from '@/lib/auth/client-key';
 import { verifyAnyBadge } from '@/lib/badges/verify-award';
 import { getConfig } from '@/lib/config';
 import type { VerificationReport, VerifyInput } from '@/lib/openbadges/verify/types';
@@ -41,6 +45,22 @@ export async function verifyAction(_previous: VerifyState, formData: FormData): 
   const values = { url: String(formData.get('url') ?? ''), json: String(formData.get('json') ?? '') };
   const read = await readInput(formData);
   if (typeof read === 'string') return { status: 'error', message: read, values };
+  // Each check may fetch from other hosts: limited per visitor, and per host so that many
+  // visitors cannot aim the verifier at one site.
+  const limit = await checkRequestLimit(await getDb(), {
+    action: 'verifyBadge',
+    client: clientKeyFrom(await headers()),
+    target: read.input.kind === 'url' ? hostOf(read.input.url) : undefined,
+  });
+  if (limit !== 'ok') return { status: 'error', message: TOO_MANY_REQUESTS, values };
   const report = await verifyAnyBadge(read.input, getConfig());
   return { status: 'done', report, source: read.source, values };
+}
+
+function hostOf(url: string): string {
+  try {
+    return `host:${new URL(url).host}`;
+  } catch {
+    return 'host:invalid';
+  }
 }

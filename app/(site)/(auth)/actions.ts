@@ -2,14 +2,18 @@
 
 import { headers } from 'next/headers';
 import { AuthError, CredentialsSignin } from 'next-auth';
+import { z } from 'zod';
 import { signIn } from '@/auth';
 import { getDb } from '@/db/client';
 import { signInSchema, signUpSchema } from '@/lib/accounts/account-input';
-import { signInLockMinutes } from '@/lib/accounts/rate-limit';
+import { answerResendVerification } from '@/lib/accounts/email-requests';
+import { CONFIRM_FIRST, checkEmailMessage } from '@/lib/accounts/messages';
+import { signInWaitSeconds, waitMessage } from '@/lib/accounts/rate-limit';
 import { signUp } from '@/lib/accounts/sign-up';
 import { formAction } from '@/lib/actions/form-action';
 import { clientKeyFrom } from '@/lib/auth/client-key';
-import { safeReturnPath } from '@/lib/auth/session';
+import { safeReturnPath } from '@/lib/auth/return-path';
+import { emailSchema } from '@/lib/awards/award-input';
 import { getConfig } from '@/lib/config';
 import { kickOutbox } from '@/lib/email/worker';
 
@@ -20,13 +24,11 @@ async function signInAndRedirect(input: { email: string; password: string; redir
   } catch (error) {
     if (!(error instanceof AuthError)) throw error;
     if (error instanceof CredentialsSignin && error.code === 'rate_limited') {
-      const minutes = await signInLockMinutes(await getDb(), {
-        email: input.email,
-        client: clientKeyFrom(await headers()),
-      });
-      const wait = Math.max(minutes, 1);
-      return `Too many failed sign-in attempts. Try again in ${wait} minute${wait === 1 ? '' : 's'}.`;
+      const client = clientKeyFrom(await headers());
+      const email = input.email.trim().toLowerCase();
+      return waitMessage(await signInWaitSeconds(await getDb(), { email, client }));
     }
+    if (error instanceof CredentialsSignin && error.code === 'unconfirmed') return CONFIRM_FIRST;
     return 'That email and password do not match an account.';
   }
   return undefined;
@@ -48,10 +50,27 @@ export const signInAction = formAction(signInSchema, async (input, formData) => 
 });
 
 export const signUpAction = formAction(signUpSchema, async (input) => {
-  const db = await getDb();
-  await signUp({ db, config: getConfig(), ...input });
+  const result = await signUp({
+    db: await getDb(),
+    config: getConfig(),
+    ...input,
+    client: clientKeyFrom(await headers()),
+  });
   kickOutbox();
-  const redirectTo = input.claimToken ? `/claim/${input.claimToken}` : '/wallet?welcome=1';
+  if (result.status === 'check_email') return { status: 'success', message: checkEmailMessage(result.email) };
+  // Only a claim link proves the address at once; the learner goes back to accept the badge.
+  const redirectTo = safeReturnPath(`/claim/${encodeURIComponent(input.claimToken ?? '')}`);
   const message = await signInAndRedirect({ email: input.email, password: input.password, redirectTo });
   return message ? { status: 'error', message } : undefined;
+});
+
+export const resendVerificationAction = formAction(z.object({ email: emailSchema }), async ({ email }) => {
+  const message = await answerResendVerification({
+    db: await getDb(),
+    config: getConfig(),
+    email,
+    client: clientKeyFrom(await headers()),
+  });
+  kickOutbox();
+  return { status: 'success', message };
 });

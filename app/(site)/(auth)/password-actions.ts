@@ -1,22 +1,27 @@
 'use server';
 
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { passwordSchema } from '@/lib/accounts/account-input';
-import { requestPasswordReset, resetPassword } from '@/lib/accounts/user-tokens';
+import { answerForgotPassword } from '@/lib/accounts/email-requests';
+import { resetPassword } from '@/lib/accounts/user-tokens';
 import { formAction } from '@/lib/actions/form-action';
+import { clientKeyFrom } from '@/lib/auth/client-key';
 import { emailSchema } from '@/lib/awards/award-input';
 import { getConfig } from '@/lib/config';
 import { kickOutbox } from '@/lib/email/worker';
 
 export const forgotPasswordAction = formAction(z.object({ email: emailSchema }), async ({ email }) => {
-  await requestPasswordReset(await getDb(), { config: getConfig(), email });
+  const message = await answerForgotPassword({
+    db: await getDb(),
+    config: getConfig(),
+    email,
+    client: clientKeyFrom(await headers()),
+  });
   kickOutbox();
-  return {
-    status: 'success',
-    message: `If ${email} belongs to a Laurel account, we have sent it a link to choose a new password. It works for one hour.`,
-  };
+  return { status: 'success', message };
 });
 
 export const resetPasswordAction = formAction(

@@ -6,6 +6,7 @@ import { getSettings } from '@/lib/profile/settings';
 import { OptOutForm } from './opt-out-form';
 import { PhotoForm } from './photo-form';
 import { ProfileForm } from './profile-form';
+import { SignOutEverywhereForm } from './sign-out-everywhere-form';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -40,6 +41,8 @@ export default async function SettingsPage() {
         </h2>
         <OptOutForm optedOutAt={settings.optedOutAt?.toISOString() ?? null} />
       </section>
+
+      <SignOutEverywhereForm />
     </div>
   );
 }

@@ -4,7 +4,8 @@ import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { Card } from '@/components/ui/card';
 import { FormMessage } from '@/components/ui/form-message';
-import { getCurrentUser, safeReturnPath } from '@/lib/auth/session';
+import { safeReturnPath } from '@/lib/auth/return-path';
+import { getCurrentUser } from '@/lib/auth/session';
 
 export const metadata: Metadata = { title: 'Sign in' };
 

@@ -1,0 +1,17 @@
+import type { Metadata } from 'next';
+import { Card } from '@/components/ui/card';
+import { ResendVerificationForm } from './resend-verification-form';
+
+export const metadata: Metadata = { title: 'Confirm your email', robots: { index: false } };
+
+export default function ResendVerificationPage() {
+  return (
+    <div className="mx-auto max-w-md">
+      <h1 className="mb-2 text-2xl font-bold">Get a new confirmation link</h1>
+      <p className="mb-6 text-stone-700">You can sign in once your address is confirmed.</p>
+      <Card>
+        <ResendVerificationForm />
+      </Card>
+    </div>
+  );
+}

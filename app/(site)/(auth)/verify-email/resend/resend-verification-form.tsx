@@ -1,0 +1,29 @@
+'use client';
+
+import { useActionState } from 'react';
+import { Field } from '@/components/ui/field';
+import { FormMessage } from '@/components/ui/form-message';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { idle } from '@/lib/actions/form-state';
+import { resendVerificationAction } from '../../actions';
+
+export function ResendVerificationForm() {
+  const [state, action] = useActionState(resendVerificationAction, idle);
+  if (state.status === 'success') return <FormMessage tone="success">{state.message}</FormMessage>;
+  const error = state.status === 'error' ? state : undefined;
+  return (
+    <form action={action} className="flex flex-col gap-4" noValidate>
+      <FormMessage tone="error">{error?.message}</FormMessage>
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={error?.values?.email}
+        errors={error?.fieldErrors?.email}
+      />
+      <SubmitButton pendingLabel="Sending…">Send a new link</SubmitButton>
+    </form>
+  );
+}

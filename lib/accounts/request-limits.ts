@@ -1,0 +1,58 @@
+import { sql } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { rateLimitCounters } from '@/db/schema';
+
+type Limit = { max: number; windowSeconds: number };
+type Policy = { client: Limit; target?: Limit };
+
+/**
+ * Per client (an address from clientKeyFrom) and per target (an email address, a host): the
+ * target limit stops a spread-out attack on one person's inbox, the client limit one client
+ * hammering many. Client limits leave room for a classroom behind one NAT address.
+ */
+export const REQUEST_LIMITS = {
+  forgotPassword: { client: { max: 20, windowSeconds: 900 }, target: { max: 3, windowSeconds: 3600 } },
+  signUp: { client: { max: 50, windowSeconds: 3600 }, target: { max: 3, windowSeconds: 3600 } },
+  resendVerification: { client: { max: 20, windowSeconds: 3600 }, target: { max: 3, windowSeconds: 3600 } },
+  verifyBadge: { client: { max: 30, windowSeconds: 600 }, target: { max: 60, windowSeconds: 600 } },
+} satisfies Record<string, Policy>;
+
+export type LimitedAction = keyof typeof REQUEST_LIMITS;
+/** ok, or which limit was reached: the client's (say so) or the target's (callers stay silent). */
+export type LimitOutcome = 'ok' | 'client' | 'target';
+
+/** Counts one request in a fixed window; true while the count is within `limit`. */
+async function count(db: Executor, key: string, limit: Limit): Promise<boolean> {
+  const windowStart = sql`to_timestamp(floor(extract(epoch from now()) / ${limit.windowSeconds}) * ${limit.windowSeconds})`;
+  const [row] = await db
+    .insert(rateLimitCounters)
+    .values({ key, windowStart, count: 1 })
+    .onConflictDoUpdate({
+      target: [rateLimitCounters.key, rateLimitCounters.windowStart],
+      set: { count: sql`${rateLimitCounters.count} + 1` },
+    })
+    .returning({ count: rateLimitCounters.count });
+  const hits = row?.count ?? 1;
+  // A new window is a good moment to drop finished ones; no scheduled job needed.
+  if (hits === 1) {
+    await db
+      .delete(rateLimitCounters)
+      .where(sql`${rateLimitCounters.windowStart} < now() - interval '1 day'`);
+  }
+  return hits <= limit.max;
+}
+
+export async function checkRequestLimit(
+  db: Executor,
+  input: { action: LimitedAction; client: string; target?: string },
+): Promise<LimitOutcome> {
+  const policy: Policy = REQUEST_LIMITS[input.action];
+  if (!(await count(db, `${input.action}:client:${input.client}`, policy.client))) return 'client';
+  if (input.target !== undefined && policy.target) {
+    const target = input.target.trim().toLowerCase();
+    if (!(await count(db, `${input.action}:target:${target}`, policy.target))) return 'target';
+  }
+  return 'ok';
+}
+
+export const TOO_MANY_REQUESTS = 'Too many requests from your network. Wait a few minutes and try again.';
