@@ -478,17 +478,6 @@ export const badgeViews = pgTable(
   (t) => [primaryKey({ columns: [t.awardId, t.visitorHash] }), index('badge_views_day_idx').on(t.day)],
 );
 
-/** Email checks on public verify pages per client (keyed hash) per window, shared by every process. */
-export const emailCheckCounts = pgTable(
-  'email_check_counts',
-  {
-    clientHash: text('client_hash').notNull(),
-    windowStart: ts('window_start').notNull(),
-    count: integer('count').notNull().default(0),
-  },
-  (t) => [primaryKey({ columns: [t.clientHash, t.windowStart] })],
-);
-
 export const usersRelations = relations(users, ({ many }) => ({ emails: many(userEmails) }));
 export const userEmailsRelations = relations(userEmails, ({ one }) => ({
   user: one(users, { fields: [userEmails.userId], references: [users.id] }),

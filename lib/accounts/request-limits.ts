@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { rateLimitCounters } from '@/db/schema';
@@ -15,6 +16,8 @@ export const REQUEST_LIMITS = {
   signUp: { client: { max: 50, windowSeconds: 3600 }, target: { max: 3, windowSeconds: 3600 } },
   resendVerification: { client: { max: 20, windowSeconds: 3600 }, target: { max: 3, windowSeconds: 3600 } },
   verifyBadge: { client: { max: 30, windowSeconds: 600 }, target: { max: 60, windowSeconds: 600 } },
+  // "Was this badge awarded to <address>?" on a public badge: the target is the badge.
+  emailCheck: { client: { max: 10, windowSeconds: 900 }, target: { max: 30, windowSeconds: 900 } },
 } satisfies Record<string, Policy>;
 
 export type LimitedAction = keyof typeof REQUEST_LIMITS;
@@ -22,7 +25,9 @@ export type LimitedAction = keyof typeof REQUEST_LIMITS;
 export type LimitOutcome = 'ok' | 'client' | 'target';
 
 /** Counts one request in a fixed window; true while the count is within `limit`. */
-async function count(db: Executor, key: string, limit: Limit): Promise<boolean> {
+async function count(db: Executor, name: string, limit: Limit): Promise<boolean> {
+  // Counters name clients and addresses: only a digest of the name rests in the table.
+  const key = createHash('sha256').update(name).digest('base64url');
   const windowStart = sql`to_timestamp(floor(extract(epoch from now()) / ${limit.windowSeconds}) * ${limit.windowSeconds})`;
   const [row] = await db
     .insert(rateLimitCounters)

@@ -4,8 +4,7 @@ import { headers } from 'next/headers';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { clientKeyFrom } from '@/lib/auth/client-key';
-import { checkAwardEmail, EMAIL_CHECK_WINDOW_MINUTES } from '@/lib/badges/check-email';
-import { getConfig } from '@/lib/config';
+import { checkAwardEmail } from '@/lib/badges/check-email';
 
 export type EmailCheckState =
   | { status: 'idle' }
@@ -29,10 +28,9 @@ export async function checkEmailAction(_previous: EmailCheckState, form: FormDat
     awardId: parsed.data.awardId,
     email,
     client: clientKeyFrom(await headers()),
-    secret: getConfig().authSecret,
   });
   if (answer === 'rate_limited') {
-    const message = `Too many checks from your connection. Try again in ${EMAIL_CHECK_WINDOW_MINUTES} minutes.`;
+    const message = 'Too many checks of this badge. Try again in 15 minutes.';
     return { status: 'error', message, email };
   }
   if (answer === 'not_found') return { status: 'error', message: 'This badge is not public.', email };
