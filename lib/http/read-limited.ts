@@ -1,21 +1,8 @@
 import { problem } from '@/lib/api/problem';
 import { formatBytes } from '@/lib/net/read-body';
+import { BODY_LIMITS } from './limits';
 
-/**
- * How much each kind of request may send. Nothing reads more than this into memory: a body is
- * refused from its Content-Length when it declares one, and as soon as the stream passes the limit
- * when it does not (chunked uploads).
- */
-export const BODY_LIMITS = {
-  /** A view or share beacon is a few bytes of JSON. */
-  events: 64 * 1024,
-  /** Any issuer API request without a file in it. */
-  api: 1024 * 1024,
-  /** A template carries its image as base64: 2 MB of file is about 2.7 MB of text. */
-  template: 3 * 1024 * 1024,
-  /** A bulk award of the documented maximum, 1,000 awards, at up to 10 KB each. */
-  bulk: 10 * 1024 * 1024,
-} as const;
+export { BODY_LIMITS };
 
 /** A request body over its limit; route handlers answer it with `tooLargeProblem`. */
 export class BodyTooLargeError extends Error {
@@ -38,30 +25,46 @@ function declaredLength(request: Request): number | null {
   return header && /^\d+$/.test(header.trim()) ? Number(header) : null;
 }
 
-/**
- * The whole body as bytes, or BodyTooLargeError as soon as more than `limit` bytes are declared
- * or have arrived. The stream is cancelled at that point, so the rest is never buffered.
- */
-export async function readLimitedBody(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
+/** Reads the body chunk by chunk, throwing BodyTooLargeError at the first byte past `limit`. */
+async function readChunks(request: Request, limit: number, onChunk: (chunk: Uint8Array) => void) {
   if ((declaredLength(request) ?? 0) > limit) {
     await request.body?.cancel().catch(() => {});
     throw new BodyTooLargeError(limit);
   }
-  if (!request.body) return new Uint8Array(0);
+  if (!request.body) return 0;
   const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) break;
+    if (done) return total;
     total += value.byteLength;
     if (total > limit) {
       await reader.cancel().catch(() => {});
       throw new BodyTooLargeError(limit);
     }
-    chunks.push(value);
+    onChunk(value);
   }
+}
+
+/**
+ * The whole body as bytes, or BodyTooLargeError as soon as more than `limit` bytes are declared
+ * or have arrived. The stream is cancelled at that point, so the rest is never buffered.
+ */
+export async function readLimitedBody(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
+  const chunks: Uint8Array[] = [];
+  const total = await readChunks(request, limit, (chunk) => chunks.push(chunk));
   return new Uint8Array(Buffer.concat(chunks, total));
+}
+
+/** Whether the body is over `limit`, counted without keeping it (proxy.ts sees only a copy). */
+export async function isBodyOverLimit(request: Request, limit: number): Promise<boolean> {
+  try {
+    await readChunks(request, limit, () => {});
+    return false;
+  } catch (error) {
+    if (isBodyTooLarge(error)) return true;
+    throw error;
+  }
 }
 
 /** The body as UTF-8 text, with the limits of `readLimitedBody`. */

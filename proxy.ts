@@ -1,0 +1,54 @@
+import { type NextRequest, NextResponse } from 'next/server';
+import { BODY_LIMITS } from '@/lib/http/limits';
+import { BodyTooLargeError, isBodyOverLimit, tooLargeProblem } from '@/lib/http/read-limited';
+import { hstsFor, pagePolicy } from '@/lib/http/security-headers';
+
+/**
+ * Pages in the (public) and (embed) route groups: rendered once and served from the cache, so
+ * they cannot carry a per-request nonce. Every other page gets one; a new cached page missing
+ * here fails loudly (its scripts are blocked) rather than quietly getting the weaker policy.
+ */
+const CACHED_PAGES = /^\/(?:badges|verify|skills|occupations)(?:\/|$)/;
+const EMBED = /^\/badges\/[^/]+\/embed\/?$/;
+
+/**
+ * Next answers a server action over its body limit with a 500 and a stack trace in the log; this
+ * answers 413 instead, from Content-Length or, for a chunked body, by counting this copy of it.
+ */
+const isOversizedAction = async (request: NextRequest) =>
+  request.method === 'POST' &&
+  request.headers.has('next-action') &&
+  (await isBodyOverLimit(request, BODY_LIMITS.action));
+
+/** Sets the page Content-Security-Policy (with a nonce Next puts on its scripts) and HSTS. */
+export async function proxy(request: NextRequest) {
+  if (await isOversizedAction(request)) return tooLargeProblem(new BodyTooLargeError(BODY_LIMITS.action));
+  const { pathname } = request.nextUrl;
+  const nonce = CACHED_PAGES.test(pathname) ? undefined : btoa(crypto.randomUUID());
+  const policy = pagePolicy({
+    nonce,
+    isFramable: EMBED.test(pathname),
+    isDev: process.env.NODE_ENV === 'development',
+  });
+  // Next reads the nonce from the request's CSP header; a client-sent one must never count.
+  const headers = new Headers(request.headers);
+  if (nonce) headers.set('content-security-policy', policy);
+  else headers.delete('content-security-policy');
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set('Content-Security-Policy', policy);
+  const hsts = hstsFor(process.env.APP_URL);
+  if (hsts) response.headers.set('Strict-Transport-Security', hsts);
+  return response;
+}
+
+export const config = {
+  matcher: [
+    {
+      // Pages and server actions. Route handlers get their headers from next.config.ts and stay
+      // out, because Next copies every body a proxy sees (up to proxyClientMaxBodySize) before
+      // the handler could refuse it.
+      source:
+        '/((?!_next/|api/|images/|ob/|robots\\.txt|badges/[^/]+/(?:events|download|verification|preview\\.png)).*)',
+    },
+  ],
+};
