@@ -68,6 +68,19 @@ test('oversized bodies are 413 problem+json, a chunked one long before it has al
   expect(apiChunked.sent).toBeLessThan(20 * MB);
 });
 
+test("Auth.js's own endpoints refuse an oversized form and still take a normal one", async ({ request }) => {
+  const { csrfToken } = (await (await request.get('/api/auth/csrf')).json()) as { csrfToken: string };
+  const form = (extra: Record<string, string> = {}) => ({ csrfToken, callbackUrl: '/', ...extra });
+  const oversized = await request.post('/api/auth/signout', {
+    form: form({ pad: 'a'.repeat(100 * 1024) }),
+    maxRedirects: 0,
+  });
+  expect(oversized.status()).toBe(413);
+  expect(oversized.headers()['content-type']).toBe('application/problem+json');
+  const signOut = await request.post('/api/auth/signout', { form: form(), maxRedirects: 0 });
+  expect(signOut.status()).toBe(302);
+});
+
 test('a server action over its 6 MB limit is 413, not a 500', async ({ page, request }) => {
   // The id of a real action (/verify's), so an old server would run Next's own check.
   await page.goto('/verify');

@@ -6,6 +6,8 @@
 export const BODY_LIMITS = {
   /** A view or share beacon is a few bytes of JSON. */
   events: 64 * 1024,
+  /** Auth.js's own forms (sign-out, CSRF-checked callbacks) are a few short fields. */
+  auth: 64 * 1024,
   /** Any issuer API request without a file in it. */
   api: 1024 * 1024,
   /** A template carries its image as base64: 2 MB of file is about 2.7 MB of text. */
