@@ -1,16 +1,26 @@
 import type { NextConfig } from 'next';
+import { BODY_LIMITS } from './lib/http/limits';
+import { API_POLICY, SANDBOX_POLICY } from './lib/http/security-headers';
 
+// Page CSPs (nonce or not) and HSTS are set per request in proxy.ts; these are the fixed ones.
 const baseHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
 ];
-const noFraming = [
-  { key: 'X-Frame-Options', value: 'DENY' },
-  { key: 'Content-Security-Policy', value: "frame-ancestors 'none'" },
-];
 // The badge embed card is the one page other sites may frame. Next applies every matching rule,
 // so the global rule must not match it at all: a negative lookahead keeps it out.
 const embedPath = 'badges/[^/]+/embed/?$';
+const csp = (value: string) => [{ key: 'Content-Security-Policy', value }];
+// Route handlers, which proxy.ts leaves alone. Each path gets exactly one CSP rule: when two
+// rules set the same header the last wins, which is how the SVG sandbox was once lost.
+const machinePaths = [
+  '/api/:path*',
+  '/ob/:path*',
+  '/badges/:id/events',
+  '/badges/:id/verification',
+  '/badges/:id/preview.png',
+];
+const issuerFilePaths = ['/images/:id', '/badges/:id/download/:format'];
 
 const nextConfig: NextConfig = {
   // PGlite loads WebAssembly and data files at run time; bundling it breaks every query.
@@ -18,9 +28,15 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Lets parallel work build and test without sharing one output folder.
   distDir: process.env.NEXT_DIST_DIR || '.next',
-  // /verify accepts baked images up to 5 MB.
   // authInterrupts: forbidden() for staff on admin-only console pages.
-  experimental: { serverActions: { bodySizeLimit: '6mb' }, authInterrupts: true },
+  // Next answers an action over bodySizeLimit with a 500, so proxy.ts refuses it first with a 413.
+  // proxyClientMaxBodySize: how much of a body the proxy sees Next copies in memory; just over
+  // the action limit, so the proxy can still count past it.
+  experimental: {
+    serverActions: { bodySizeLimit: BODY_LIMITS.action },
+    proxyClientMaxBodySize: BODY_LIMITS.action + 1024 * 1024,
+    authInterrupts: true,
+  },
   // The public badge URL is also the badge: Open Badges clients asking for JSON (and not HTML)
   // get the hosted assertion from the same address. A rewrite costs far less than a proxy.
   async rewrites() {
@@ -37,11 +53,9 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: '/:path*', headers: baseHeaders },
-      { source: `/:path((?!${embedPath}).*)`, headers: noFraming },
-      {
-        source: '/badges/:id/embed',
-        headers: [{ key: 'Content-Security-Policy', value: 'frame-ancestors *' }],
-      },
+      { source: `/:path((?!${embedPath}).*)`, headers: [{ key: 'X-Frame-Options', value: 'DENY' }] },
+      ...machinePaths.map((source) => ({ source, headers: csp(API_POLICY) })),
+      ...issuerFilePaths.map((source) => ({ source, headers: csp(SANDBOX_POLICY) })),
       { source: '/badges/:id', headers: [{ key: 'Vary', value: 'Accept' }] },
     ];
   },

@@ -1,23 +1,77 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { getDb } from '@/db/client';
 import { isKnownPublicPath } from '@/lib/cache-gate/known-path';
+import { BODY_LIMITS } from '@/lib/http/limits';
+import { BodyTooLargeError, isBodyOverLimit, tooLargeProblem } from '@/lib/http/read-limited';
+import { hstsFor, pagePolicy } from '@/lib/http/security-headers';
 
+/**
+ * Pages in the (public) and (embed) route groups: rendered once and served from the cache, so
+ * they cannot carry a per-request nonce. Every other page gets one; a new cached page missing
+ * here fails loudly (its scripts are blocked) rather than quietly getting the weaker policy.
+ */
+const CACHED_PAGES = /^\/(?:badges|verify|skills|occupations)(?:\/|$)/;
+const EMBED = /^\/badges\/[^/]+\/embed\/?$/;
+
+/**
+ * Next answers a server action over its body limit with a 500 and a stack trace in the log; this
+ * answers 413 instead, from Content-Length or, for a chunked body, by counting this copy of it.
+ */
+const isOversizedAction = async (request: NextRequest) =>
+  request.method === 'POST' &&
+  request.headers.has('next-action') &&
+  (await isBodyOverLimit(request, BODY_LIMITS.action));
+
+/** The cached pages whose ids come from visitors: a badge, its embed card, an occupation, a skill. */
+const GATED = /^\/(?:badges\/[^/]+(?:\/embed)?|occupations\/[^/]+|skills\/[^/]+)\/?$/;
 // Open Badges clients asking for JSON are rewritten to the hosted assertion by next.config.
 const JSON_ONLY = /^(?!.*text\/html).*application\/(ld\+)?json/;
 
 /**
  * Keeps unknown ids away from the cached public pages: each would otherwise become a 404 entry
  * in Next's page cache, so anonymous requests could fill the disk. They get the same 404,
- * rendered per request under /missing, which stores nothing.
+ * rendered per request under /missing, which stores nothing. Null: go on to the page.
  */
+async function missingTarget(request: NextRequest): Promise<URL | null> {
+  const { pathname } = request.nextUrl;
+  if (request.method !== 'GET' && request.method !== 'HEAD') return null;
+  if (!GATED.test(pathname) || JSON_ONLY.test(request.headers.get('accept') ?? '')) return null;
+  if (await isKnownPublicPath(await getDb(), pathname)) return null;
+  return new URL(pathname.startsWith('/skills/') ? '/missing/skill' : '/missing', request.url);
+}
+
+/** Sets the page Content-Security-Policy (with a nonce Next puts on its scripts) and HSTS. */
 export async function proxy(request: NextRequest) {
-  const isPageRequest = request.method === 'GET' || request.method === 'HEAD';
-  if (!isPageRequest || JSON_ONLY.test(request.headers.get('accept') ?? '')) return NextResponse.next();
-  if (await isKnownPublicPath(await getDb(), request.nextUrl.pathname)) return NextResponse.next();
-  const target = request.nextUrl.pathname.startsWith('/skills/') ? '/missing/skill' : '/missing';
-  return NextResponse.rewrite(new URL(target, request.url));
+  if (await isOversizedAction(request)) return tooLargeProblem(new BodyTooLargeError(BODY_LIMITS.action));
+  const { pathname } = request.nextUrl;
+  const nonce = CACHED_PAGES.test(pathname) ? undefined : btoa(crypto.randomUUID());
+  const policy = pagePolicy({
+    nonce,
+    isFramable: EMBED.test(pathname),
+    isDev: process.env.NODE_ENV === 'development',
+  });
+  // Next reads the nonce from the request's CSP header; a client-sent one must never count.
+  const headers = new Headers(request.headers);
+  if (nonce) headers.set('content-security-policy', policy);
+  else headers.delete('content-security-policy');
+  const missing = await missingTarget(request);
+  const response = missing
+    ? NextResponse.rewrite(missing, { request: { headers } })
+    : NextResponse.next({ request: { headers } });
+  response.headers.set('Content-Security-Policy', policy);
+  const hsts = hstsFor(process.env.APP_URL);
+  if (hsts) response.headers.set('Strict-Transport-Security', hsts);
+  return response;
 }
 
 export const config = {
-  matcher: ['/badges/:id', '/badges/:id/embed', '/occupations/:code', '/skills/:slug'],
+  matcher: [
+    {
+      // Pages and server actions. Route handlers get their headers from next.config.ts and stay
+      // out, because Next copies every body a proxy sees (up to proxyClientMaxBodySize) before
+      // the handler could refuse it.
+      source:
+        '/((?!_next/|api/|images/|ob/|robots\\.txt|badges/[^/]+/(?:events|download|verification|preview\\.png)).*)',
+    },
+  ],
 };

@@ -10,6 +10,8 @@ export type Fixtures = {
   revokedKey: string;
   labsSlug: string;
   members: { admin: string; staff: string; password: string };
+  /** An SVG image with a script in it, stored past the sanitiser (prepare.ts). */
+  scriptedSvgImageId: string;
 };
 
 export function fixtures(): Fixtures {

@@ -81,13 +81,30 @@ async function main() {
     await db.insert(userEmails).values({ userId: user.id, email, isPrimary: true, verifiedAt: new Date() });
     await addIssuerMember(db, { issuerId: labs.id, email, role });
   }
+  // An SVG the upload sanitiser would never let through, stored directly: what a sanitiser miss
+  // would leave in the database, for the test that the image route's sandbox still holds.
+  const scriptedSvgImageId = await storeImage(db, {
+    contentType: 'image/svg+xml',
+    bytes: new TextEncoder().encode(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">' +
+        "<script>document.documentElement.setAttribute('data-ran', 'yes')</script></svg>",
+    ),
+  });
   await loadLaborMarketData(db, config.dataDir);
   const file = process.env.E2E_FIXTURES ?? path.join(config.dataDir, 'fixtures.json');
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(
     file,
     JSON.stringify(
-      { labs, other, data, revokedKey: revoked.key, members, labsSlug: `e2e-labs-${stamp}` },
+      {
+        labs,
+        other,
+        data,
+        revokedKey: revoked.key,
+        members,
+        labsSlug: `e2e-labs-${stamp}`,
+        scriptedSvgImageId,
+      },
       null,
       2,
     ),

@@ -5,6 +5,7 @@ import type { Issuer } from '@/db/schema';
 import { findApiKey } from '@/lib/api-keys/api-keys';
 import { fieldErrorsOf } from '@/lib/awards/award-input';
 import { AppError, isAppError } from '@/lib/errors';
+import { BODY_LIMITS, isBodyTooLarge, readLimitedBody, tooLargeProblem } from '@/lib/http/read-limited';
 import { withIdempotency } from './idempotency';
 import { problem, problemFromAppError } from './problem';
 import { countApiRequest, rateLimitHeaders, rateLimitPerMinute } from './rate-limit';
@@ -29,6 +30,7 @@ async function apiKeyOf(request: Request) {
 }
 
 function errorResponse(error: unknown): Response {
+  if (isBodyTooLarge(error)) return tooLargeProblem(error);
   if (isAppError(error)) {
     const response = problemFromAppError(error);
     if (error.code === 'unauthorized') response.headers.set('WWW-Authenticate', 'Bearer');
@@ -39,17 +41,31 @@ function errorResponse(error: unknown): Response {
 }
 
 /**
+ * The request with its body read once, through the size limit, into memory: the handler and the
+ * idempotency layer then read that copy and never the socket.
+ */
+async function withLimitedBody(request: Request, limit: number): Promise<Request> {
+  if (request.method === 'GET' || request.method === 'HEAD') return request;
+  const body = await readLimitedBody(request, limit);
+  return new Request(request.url, { method: request.method, headers: request.headers, body });
+}
+
+/**
  * A route handler for the issuer API: authenticates the API key, counts the request against the
- * key's per-minute limit (429 with Retry-After past it), runs a POST that carries an
+ * key's per-minute limit (429 with Retry-After past it), reads the body up to `maxBodyBytes` (413
+ * past it, 1 MB unless the route says otherwise), runs a POST that carries an
  * Idempotency-Key at most once (lib/api/idempotency.ts), maps AppErrors to problem+json, and turns
  * anything unexpected into a logged 500 without internals.
  */
-export function issuerRoute<P = Record<string, never>>(handler: IssuerHandler<P>) {
-  return async (request: Request, context: Context<P>): Promise<Response> => {
+export function issuerRoute<P = Record<string, never>>(
+  handler: IssuerHandler<P>,
+  { maxBodyBytes = BODY_LIMITS.api }: { maxBodyBytes?: number } = {},
+) {
+  return async (sent: Request, context: Context<P>): Promise<Response> => {
     let limitHeaders: Record<string, string> = {};
     let response: Response;
     try {
-      const { keyId, issuer } = await apiKeyOf(request);
+      const { keyId, issuer } = await apiKeyOf(sent);
       const limit = await countApiRequest(await getDb(), { keyId, limit: rateLimitPerMinute() });
       limitHeaders = rateLimitHeaders(limit);
       if (limit.isLimited) {
@@ -59,6 +75,7 @@ export function issuerRoute<P = Record<string, never>>(handler: IssuerHandler<P>
           { retryAfterSeconds: limit.resetSeconds },
         );
       }
+      const request = await withLimitedBody(sent, maxBodyBytes);
       const idempotencyKey = request.method === 'POST' ? idempotencyKeyOf(request) : null;
       const params = await context.params;
       // Errors become answers inside the run, so a 4xx can be kept and replayed like a success.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { getDb } from '@/db/client';
+import { SANDBOX_POLICY } from '@/lib/http/security-headers';
 import { findImage } from '@/lib/images/store';
 
 /** Badge and issuer images. Immutable: a changed image gets a new id. */
@@ -12,7 +13,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       'Content-Type': image.contentType,
       'Cache-Control': 'public, max-age=31536000, immutable',
       // An SVG opened directly must not run script or load anything.
-      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+      'Content-Security-Policy': SANDBOX_POLICY,
     },
   });
 }

@@ -5,6 +5,7 @@ import { getCurrentUser } from '@/lib/auth/session';
 import { countBadgeEvent } from '@/lib/awards/visibility';
 import { countBadgeView } from '@/lib/badges/badge-counts';
 import { getConfig } from '@/lib/config';
+import { BODY_LIMITS, isBodyTooLarge, readLimitedText, tooLargeProblem } from '@/lib/http/read-limited';
 
 const eventSchema = z.object({ event: z.enum(['view', 'share']) });
 
@@ -16,8 +17,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ awa
   const { awardId } = await params;
   let body: unknown;
   try {
-    body = JSON.parse(await request.text());
-  } catch {
+    body = JSON.parse(await readLimitedText(request, BODY_LIMITS.events));
+  } catch (error) {
+    if (isBodyTooLarge(error)) return tooLargeProblem(error);
     body = null;
   }
   const parsed = eventSchema.safeParse(body);

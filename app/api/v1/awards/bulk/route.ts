@@ -6,6 +6,7 @@ import { type BulkItemResult, bulkCreateAwards } from '@/lib/awards/bulk-create'
 import { presentAward } from '@/lib/awards/present';
 import { getConfig } from '@/lib/config';
 import { kickOutbox } from '@/lib/email/worker';
+import { BODY_LIMITS } from '@/lib/http/read-limited';
 
 function present(result: BulkItemResult, appUrl: string) {
   if (result.status === 201)
@@ -18,20 +19,23 @@ function present(result: BulkItemResult, appUrl: string) {
   };
 }
 
-export const POST = issuerRoute(async ({ request, issuer, idempotencyKey }) => {
-  const { awards } = await parseBody(request, operations.bulkCreateAwards.body);
-  const config = getConfig();
-  const results = await bulkCreateAwards({
-    db: await getDb(),
-    config,
-    issuer,
-    items: awards,
-    idempotencyKey,
-  });
-  if (results.some((r) => r.status === 201 && !r.isReplay)) kickOutbox();
-  const created = results.filter((r) => r.status === 201).length;
-  return Response.json({
-    results: results.map((r) => present(r, config.appUrl)),
-    summary: { total: results.length, created, failed: results.length - created },
-  });
-});
+export const POST = issuerRoute(
+  async ({ request, issuer, idempotencyKey }) => {
+    const { awards } = await parseBody(request, operations.bulkCreateAwards.body);
+    const config = getConfig();
+    const results = await bulkCreateAwards({
+      db: await getDb(),
+      config,
+      issuer,
+      items: awards,
+      idempotencyKey,
+    });
+    if (results.some((r) => r.status === 201 && !r.isReplay)) kickOutbox();
+    const created = results.filter((r) => r.status === 201).length;
+    return Response.json({
+      results: results.map((r) => present(r, config.appUrl)),
+      summary: { total: results.length, created, failed: results.length - created },
+    });
+  },
+  { maxBodyBytes: BODY_LIMITS.bulk },
+);

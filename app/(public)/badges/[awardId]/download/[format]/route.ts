@@ -5,6 +5,7 @@ import { getCurrentUser } from '@/lib/auth/session';
 import { buildDownload, DOWNLOAD_FORMATS } from '@/lib/badges/downloads';
 import { findOwnedAward, findPublicAward } from '@/lib/badges/public-award';
 import { getConfig } from '@/lib/config';
+import { SANDBOX_POLICY } from '@/lib/http/security-headers';
 
 type Params = { params: Promise<{ awardId: string; format: string }> };
 
@@ -33,12 +34,7 @@ export async function GET(_request: Request, { params }: Params) {
       'Content-Type': download.contentType,
       'Content-Disposition': `attachment; filename="${download.filename}"`,
       'Cache-Control': 'private, no-cache',
-      ...(download.contentType === 'image/svg+xml'
-        ? {
-            'Content-Security-Policy':
-              "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox",
-          }
-        : {}),
+      ...(download.contentType === 'image/svg+xml' ? { 'Content-Security-Policy': SANDBOX_POLICY } : {}),
     },
   });
 }
