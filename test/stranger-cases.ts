@@ -88,6 +88,7 @@ export const MATRIX: Record<string, Case> = {
   })),
   'settings/actions.ts#photoAction': user(false, async () => ({ intent: 'upload', photo: await png() })),
   'settings/actions.ts#optOutAction': user(false, () => ({ optedOut: 'on' })),
+  'settings/session-actions.ts#signOutEverywhereAction': user(false, () => ({})),
   // The claim token is the capability (whoever the email reached); a session is still required.
   'claim/[token]/actions.ts#acceptClaimAction': {
     ...user(false, (w) => ({ token: w.claimToken })),

@@ -121,14 +121,3 @@ export function issuerAction<S extends z.ZodType, State = FormState>(
   };
   return defineAction(options.role, options.schema, resolve, handler);
 }
-
-/**
- * The old entry point, still used by the sign-in and password forms (another part of the code):
- * a public action. New actions say who may run them with the functions above.
- */
-export function formAction<S extends z.ZodType>(
-  schema: S,
-  handler: (input: z.infer<S>, formData: FormData) => Promise<FormState | undefined>,
-) {
-  return publicAction({ schema }, ({ input, formData }) => handler(input, formData));
-}

@@ -11,3 +11,9 @@ export type FormState = { status: 'idle' } | FormError | { status: 'success'; me
 export const idle: FormState = { status: 'idle' };
 
 export const success = (message: string): FormState => ({ status: 'success', message });
+
+export const failure = (message: string, values?: Record<string, string>): FormError => ({
+  status: 'error',
+  message,
+  ...(values ? { values } : {}),
+});

@@ -52,18 +52,26 @@ function serverModules(dir: string): string[] {
 }
 
 type ActionFn = (previous: unknown, formData: FormData) => Promise<{ status: string; message?: string }>;
-const actions = new Map<string, ActionFn>();
-for (const file of serverModules(SITE)) {
-  const module: Record<string, unknown> = await import(file);
-  for (const [name, fn] of Object.entries(module)) {
-    if (typeof fn === 'function') actions.set(`${path.relative(SITE, file)}#${name}`, fn as ActionFn);
-  }
-}
 
-/** Sign-in, sign-up, password reset and declining a claim: for people without a session, by design. */
+async function actionsUnder(root: string): Promise<Map<string, ActionFn>> {
+  const found = new Map<string, ActionFn>();
+  for (const file of serverModules(root)) {
+    const module: Record<string, unknown> = await import(file);
+    for (const [name, fn] of Object.entries(module)) {
+      if (typeof fn === 'function') found.set(`${path.relative(root, file)}#${name}`, fn as ActionFn);
+    }
+  }
+  return found;
+}
+const actions = await actionsUnder(SITE);
+// The cached public pages' actions (verify a badge, check an address) are for anyone, by design.
+const publicPageActions = await actionsUnder(path.join(process.cwd(), 'app/(public)'));
+
+/** Sign-in, sign-up, confirmation resend, password reset and declining a claim: for people without a session, by design. */
 const PUBLIC = [
   '(auth)/actions.ts#signInAction',
   '(auth)/actions.ts#signUpAction',
+  '(auth)/actions.ts#resendVerificationAction',
   '(auth)/password-actions.ts#forgotPasswordAction',
   '(auth)/password-actions.ts#resetPasswordAction',
   'claim/[token]/actions.ts#declineClaimAction',
@@ -116,6 +124,13 @@ describe('server actions refuse strangers', () => {
       expect(actionAccess(fn), `${key} does not go through lib/actions/form-action.ts`).toBeDefined();
       if (actionAccess(fn) === 'public') expect(PUBLIC, `${key} is public`).toContain(key);
       else expect(Object.keys(MATRIX), `${key} is missing from the stranger matrix`).toContain(key);
+    }
+  });
+
+  it("the public pages' actions go through the wrapper too, as public actions", () => {
+    expect(publicPageActions.size).toBeGreaterThanOrEqual(2);
+    for (const [key, fn] of publicPageActions) {
+      expect(actionAccess(fn), `${key} does not go through lib/actions/form-action.ts`).toBe('public');
     }
   });
 

@@ -1,8 +1,10 @@
 'use server';
 
 import { headers } from 'next/headers';
-import { getDb } from '@/db/client';
+import { z } from 'zod';
 import { checkRequestLimit, TOO_MANY_REQUESTS } from '@/lib/accounts/request-limits';
+import { publicAction } from '@/lib/actions/form-action';
+import type { FormError } from '@/lib/actions/form-state';
 import { clientKeyFrom } from '@/lib/auth/client-key';
 import { verifyAnyBadge } from '@/lib/badges/verify-award';
 import { getConfig } from '@/lib/config';
@@ -10,8 +12,14 @@ import type { VerificationReport, VerifyInput } from '@/lib/openbadges/verify/ty
 
 export type VerifyState =
   | { status: 'idle' }
-  | { status: 'error'; message: string; values: { url: string; json: string } }
+  | FormError
   | { status: 'done'; report: VerificationReport; source: string; values: { url: string; json: string } };
+
+// The file is read from the form data itself (zod keeps no File); the text fields are bounded here.
+const verifySchema = z.object({
+  url: z.string().max(4096, 'That web address is too long to be a badge URL.').optional(),
+  json: z.string().optional(),
+});
 
 const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 const MAX_JSON_BYTES = 1024 * 1024;
@@ -41,21 +49,25 @@ async function readInput(formData: FormData): Promise<{ input: VerifyInput; sour
   return 'Choose a badge image, or paste a badge URL or its JSON.';
 }
 
-export async function verifyAction(_previous: VerifyState, formData: FormData): Promise<VerifyState> {
-  const values = { url: String(formData.get('url') ?? ''), json: String(formData.get('json') ?? '') };
-  const read = await readInput(formData);
-  if (typeof read === 'string') return { status: 'error', message: read, values };
-  // Each check may fetch from other hosts: limited per visitor, and per host so that many
-  // visitors cannot aim the verifier at one site.
-  const limit = await checkRequestLimit(await getDb(), {
-    action: 'verifyBadge',
-    client: clientKeyFrom(await headers()),
-    target: read.input.kind === 'url' ? hostOf(read.input.url) : undefined,
-  });
-  if (limit !== 'ok') return { status: 'error', message: TOO_MANY_REQUESTS, values };
-  const report = await verifyAnyBadge(read.input, getConfig());
-  return { status: 'done', report, source: read.source, values };
-}
+/** Anyone may verify a badge: a public action, limited per visitor and per target host. */
+export const verifyAction = publicAction<typeof verifySchema, VerifyState>(
+  { schema: verifySchema },
+  async ({ formData, db }) => {
+    const values = { url: String(formData.get('url') ?? ''), json: String(formData.get('json') ?? '') };
+    const read = await readInput(formData);
+    if (typeof read === 'string') return { status: 'error', message: read, values };
+    // Each check may fetch from other hosts: limited per visitor, and per host so that many
+    // visitors cannot aim the verifier at one site.
+    const limit = await checkRequestLimit(db, {
+      action: 'verifyBadge',
+      client: clientKeyFrom(await headers()),
+      target: read.input.kind === 'url' ? hostOf(read.input.url) : undefined,
+    });
+    if (limit !== 'ok') return { status: 'error', message: TOO_MANY_REQUESTS, values };
+    const report = await verifyAnyBadge(read.input, getConfig());
+    return { status: 'done', report, source: read.source, values };
+  },
+);
 
 function hostOf(url: string): string {
   try {

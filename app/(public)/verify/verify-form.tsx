@@ -12,7 +12,10 @@ const input = 'rounded-md border border-stone-400 bg-white px-3 py-2 text-base';
 
 export function VerifyForm() {
   const [state, action] = useActionState(verifyAction, idle);
-  const values = state.status === 'idle' ? { url: '', json: '' } : state.values;
+  const values = {
+    url: state.status === 'idle' ? '' : (state.values?.url ?? ''),
+    json: state.status === 'idle' ? '' : (state.values?.json ?? ''),
+  };
   return (
     <div className="flex flex-col gap-6">
       <Card>

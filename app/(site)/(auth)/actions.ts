@@ -10,7 +10,8 @@ import { answerResendVerification } from '@/lib/accounts/email-requests';
 import { CONFIRM_FIRST, checkEmailMessage } from '@/lib/accounts/messages';
 import { signInWaitSeconds, waitMessage } from '@/lib/accounts/rate-limit';
 import { signUp } from '@/lib/accounts/sign-up';
-import { formAction } from '@/lib/actions/form-action';
+import { publicAction } from '@/lib/actions/form-action';
+import { failure, success } from '@/lib/actions/form-state';
 import { clientKeyFrom } from '@/lib/auth/client-key';
 import { safeReturnPath } from '@/lib/auth/return-path';
 import { emailSchema } from '@/lib/awards/award-input';
@@ -34,22 +35,18 @@ async function signInAndRedirect(input: { email: string; password: string; redir
   return undefined;
 }
 
-export const signInAction = formAction(signInSchema, async (input, formData) => {
+export const signInAction = publicAction({ schema: signInSchema }, async ({ input, formData }) => {
   const message = await signInAndRedirect({
     email: input.email,
     password: input.password,
     redirectTo: safeReturnPath(input.callbackUrl),
   });
   return message
-    ? {
-        status: 'error',
-        message,
-        values: { email: input.email, callbackUrl: String(formData.get('callbackUrl') ?? '') },
-      }
+    ? failure(message, { email: input.email, callbackUrl: String(formData.get('callbackUrl') ?? '') })
     : undefined;
 });
 
-export const signUpAction = formAction(signUpSchema, async (input) => {
+export const signUpAction = publicAction({ schema: signUpSchema }, async ({ input }) => {
   const result = await signUp({
     db: await getDb(),
     config: getConfig(),
@@ -57,20 +54,23 @@ export const signUpAction = formAction(signUpSchema, async (input) => {
     client: clientKeyFrom(await headers()),
   });
   kickOutbox();
-  if (result.status === 'check_email') return { status: 'success', message: checkEmailMessage(result.email) };
+  if (result.status === 'check_email') return success(checkEmailMessage(result.email));
   // Only a claim link proves the address at once; the learner goes back to accept the badge.
   const redirectTo = safeReturnPath(`/claim/${encodeURIComponent(input.claimToken ?? '')}`);
   const message = await signInAndRedirect({ email: input.email, password: input.password, redirectTo });
-  return message ? { status: 'error', message } : undefined;
+  return message ? failure(message) : undefined;
 });
 
-export const resendVerificationAction = formAction(z.object({ email: emailSchema }), async ({ email }) => {
-  const message = await answerResendVerification({
-    db: await getDb(),
-    config: getConfig(),
-    email,
-    client: clientKeyFrom(await headers()),
-  });
-  kickOutbox();
-  return { status: 'success', message };
-});
+export const resendVerificationAction = publicAction(
+  { schema: z.object({ email: emailSchema }) },
+  async ({ input: { email } }) => {
+    const message = await answerResendVerification({
+      db: await getDb(),
+      config: getConfig(),
+      email,
+      client: clientKeyFrom(await headers()),
+    });
+    kickOutbox();
+    return success(message);
+  },
+);

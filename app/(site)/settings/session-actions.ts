@@ -1,13 +1,13 @@
 'use server';
 
+import { z } from 'zod';
 import { signOut } from '@/auth';
-import { getDb } from '@/db/client';
-import { getCurrentUser } from '@/lib/auth/session';
+import { userAction } from '@/lib/actions/form-action';
 import { revokeUserSessions } from '@/lib/auth/sessions';
 
 /** Ends every session of the signed-in user, on every device, this one included. */
-export async function signOutEverywhereAction() {
-  const user = await getCurrentUser();
-  if (user) await revokeUserSessions(await getDb(), { userId: user.id });
+export const signOutEverywhereAction = userAction({ schema: z.object({}) }, async ({ db, actor }) => {
+  await revokeUserSessions(db, { userId: actor.id });
   await signOut({ redirectTo: '/sign-in' });
-}
+  return undefined;
+});

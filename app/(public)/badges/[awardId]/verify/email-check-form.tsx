@@ -11,7 +11,8 @@ const idle: EmailCheckState = { status: 'idle' };
 /** Lets someone who already knows an address confirm it is the earner's, without revealing it. */
 export function EmailCheckForm({ awardId }: { awardId: string }) {
   const [state, action] = useActionState(checkEmailAction, idle);
-  const email = state.status === 'idle' ? '' : state.email;
+  const email =
+    state.status === 'answered' ? state.email : state.status === 'error' ? (state.values?.email ?? '') : '';
   return (
     <form action={action} className="flex max-w-md flex-col gap-3" noValidate>
       <input type="hidden" name="awardId" value={awardId} />
@@ -22,7 +23,7 @@ export function EmailCheckForm({ awardId }: { awardId: string }) {
         autoComplete="off"
         defaultValue={email}
         hint="Compared with the badge's private, salted record; nothing is shown or stored."
-        errors={state.status === 'error' ? [state.message] : undefined}
+        errors={state.status === 'error' ? (state.fieldErrors?.email ?? [state.message]) : undefined}
       />
       <div>
         <SubmitButton variant="secondary" pendingLabel="Checking…">
