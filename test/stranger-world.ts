@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { apiKeys, bulkJobs } from '@/db/schema';
 import type { Access } from '@/lib/actions/form-action';
 import type { CurrentUser } from '@/lib/auth/session';
+import { startSession } from '@/lib/auth/sessions';
 import { acceptWithToken } from '@/lib/awards/claim';
 import { createBulkJob } from '@/lib/bulk/jobs';
 import { addIssuerMember, type MemberRole } from '@/lib/issuers/members';
@@ -32,6 +33,8 @@ export async function makeWorld(db: Db) {
   const other = await makeIssuer(db);
   const issuerId = victim.issuer.id;
   const learner = await person(db);
+  // A signed-in device of the learner's, for "sign out everywhere".
+  await startSession(db, learner.id);
   const accepted = await makeAward(db, victim, { email: learner.email });
   await acceptWithToken(db, { token: accepted.token, userId: learner.id, isPublic: true });
   const pending = await makeAward(db, victim, { email: learner.email });
