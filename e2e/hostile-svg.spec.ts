@@ -7,6 +7,15 @@ test('a crafted SVG at /verify gets a clear answer while other requests are serv
   page,
   request,
 }) => {
+  const timeRobots = async () => {
+    const sent = Date.now();
+    const response = await request.get('/robots.txt');
+    expect(response.ok()).toBe(true);
+    return Date.now() - sent;
+  };
+  // The same request's latency just before, on this machine under this suite's load.
+  const baseline: number[] = [];
+  for (let i = 0; i < 10; i++) baseline.push(await timeRobots());
   await page.goto('/verify');
   await page.getByLabel('A baked badge image (PNG or SVG)').setInputFiles({
     name: 'badge.svg',
@@ -16,14 +25,11 @@ test('a crafted SVG at /verify gets a clear answer while other requests are serv
   const started = Date.now();
   await page.getByRole('button', { name: 'Verify' }).click();
   const latencies: number[] = [];
-  while (latencies.length < 10 && Date.now() - started < 3_000) {
-    const sent = Date.now();
-    const response = await request.get('/robots.txt');
-    expect(response.ok()).toBe(true);
-    latencies.push(Date.now() - sent);
-  }
+  while (latencies.length < 10 && Date.now() - started < 3_000) latencies.push(await timeRobots());
   await expect(page.getByText('No badge could be read from the file')).toBeVisible({ timeout: 2_000 });
   await expect(page.getByText(/This image is too complex to read/)).toBeVisible();
   expect(Date.now() - started).toBeLessThan(3_000);
-  expect(Math.max(...latencies)).toBeLessThan(200);
+  // Within 200 ms; on a machine already slower than that for this request (two test workers and
+  // the server share two cores), within twice its slowest answer before the upload.
+  expect(Math.max(...latencies)).toBeLessThan(Math.max(200, 2 * Math.max(...baseline)));
 });
