@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { Card } from '@/components/ui/card';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { type FormState, idle } from '@/lib/actions/form-state';
@@ -13,16 +14,18 @@ export function SignOutEverywhereForm() {
       <h2 id="sessions-heading" className="text-xl font-semibold">
         Sessions
       </h2>
-      <form action={action} className="flex flex-col items-start gap-2">
-        <p className="text-stone-700">
-          Signed in on a shared or lost device? This signs you out on every device and browser, including this
-          one.
-        </p>
-        {state.status === 'error' ? <FormMessage tone="error">{state.message}</FormMessage> : null}
-        <SubmitButton pendingLabel="Signing out…" variant="secondary">
-          Sign out everywhere
-        </SubmitButton>
-      </form>
+      <Card>
+        <form action={action} className="flex flex-col items-start gap-3">
+          <p className="text-stone-700">
+            Signed in on a shared or lost device? This signs you out on every device and browser, including
+            this one.
+          </p>
+          {state.status === 'error' ? <FormMessage tone="error">{state.message}</FormMessage> : null}
+          <SubmitButton pendingLabel="Signing out…" variant="secondary">
+            Sign out everywhere
+          </SubmitButton>
+        </form>
+      </Card>
     </section>
   );
 }
