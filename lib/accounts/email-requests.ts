@@ -7,7 +7,12 @@ import { AppError } from '@/lib/errors';
 import { checkRequestLimit, TOO_MANY_REQUESTS } from './request-limits';
 import { requestPasswordReset, sendVerificationEmail } from './user-tokens';
 
-type Input = { db: Db; config: Pick<Config, 'appUrl' | 'isDemoMode'>; email: string; client: string };
+export type EmailRequestInput = {
+  db: Db;
+  config: Pick<Config, 'appUrl' | 'isDemoMode'>;
+  email: string;
+  client: string;
+};
 
 /**
  * Both answers below are the same for every address and take at least this long, so neither the
@@ -26,7 +31,7 @@ async function padded<T>(work: () => Promise<T>): Promise<T> {
 }
 
 async function limited(
-  input: Input,
+  input: EmailRequestInput,
   action: 'forgotPassword' | 'resendVerification',
   send: () => Promise<void>,
 ) {
@@ -38,7 +43,7 @@ async function limited(
   return email;
 }
 
-export function answerForgotPassword(input: Input): Promise<string> {
+export function answerForgotPassword(input: EmailRequestInput): Promise<string> {
   return padded(async () => {
     const email = await limited(input, 'forgotPassword', () =>
       requestPasswordReset(input.db, { config: input.config, email: input.email }),
@@ -48,7 +53,7 @@ export function answerForgotPassword(input: Input): Promise<string> {
 }
 
 /** A fresh confirmation link for an address still waiting to be confirmed. */
-export function answerResendVerification(input: Input): Promise<string> {
+export function answerResendVerification(input: EmailRequestInput): Promise<string> {
   return padded(async () => {
     const email = await limited(input, 'resendVerification', async () => {
       const [row] = await input.db

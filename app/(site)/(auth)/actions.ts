@@ -2,7 +2,6 @@
 
 import { headers } from 'next/headers';
 import { AuthError, CredentialsSignin } from 'next-auth';
-import { z } from 'zod';
 import { signIn } from '@/auth';
 import { getDb } from '@/db/client';
 import { signInSchema, signUpSchema } from '@/lib/accounts/account-input';
@@ -14,9 +13,9 @@ import { publicAction } from '@/lib/actions/form-action';
 import { failure, success } from '@/lib/actions/form-state';
 import { clientKeyFrom } from '@/lib/auth/client-key';
 import { safeReturnPath } from '@/lib/auth/return-path';
-import { emailSchema } from '@/lib/awards/award-input';
 import { getConfig } from '@/lib/config';
 import { kickOutbox } from '@/lib/email/worker';
+import { emailRequestAction } from './email-request-action';
 
 /** Signs in through Auth.js; its success is a redirect (thrown), its failures become messages. */
 async function signInAndRedirect(input: { email: string; password: string; redirectTo: string }) {
@@ -61,16 +60,4 @@ export const signUpAction = publicAction({ schema: signUpSchema }, async ({ inpu
   return message ? failure(message) : undefined;
 });
 
-export const resendVerificationAction = publicAction(
-  { schema: z.object({ email: emailSchema }) },
-  async ({ input: { email } }) => {
-    const message = await answerResendVerification({
-      db: await getDb(),
-      config: getConfig(),
-      email,
-      client: clientKeyFrom(await headers()),
-    });
-    kickOutbox();
-    return success(message);
-  },
-);
+export const resendVerificationAction = emailRequestAction(answerResendVerification);

@@ -4,11 +4,16 @@ import { useActionState } from 'react';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { idle } from '@/lib/actions/form-state';
-import { resendVerificationAction } from '../../actions';
+import { type FormState, idle } from '@/lib/actions/form-state';
 
-export function ResendVerificationForm() {
-  const [state, action] = useActionState(resendVerificationAction, idle);
+type EmailRequestFormProps = {
+  action: (previous: FormState, formData: FormData) => Promise<FormState>;
+  submitLabel: string;
+};
+
+/** One email field whose answer replaces the form (forgot password, a new confirmation link). */
+export function EmailRequestForm({ action: requestAction, submitLabel }: EmailRequestFormProps) {
+  const [state, action] = useActionState(requestAction, idle);
   if (state.status === 'success') return <FormMessage tone="success">{state.message}</FormMessage>;
   const error = state.status === 'error' ? state : undefined;
   return (
@@ -23,7 +28,7 @@ export function ResendVerificationForm() {
         defaultValue={error?.values?.email}
         errors={error?.fieldErrors?.email}
       />
-      <SubmitButton pendingLabel="Sending…">Send a new link</SubmitButton>
+      <SubmitButton pendingLabel="Sending…">{submitLabel}</SubmitButton>
     </form>
   );
 }
