@@ -75,9 +75,9 @@ async function recordFailedBatch(db: Db, jobId: string, error: unknown) {
     .returning({ attempts: bulkJobs.attempts });
   if (!job) return;
   const isFinal = job.attempts >= MAX_BATCH_ATTEMPTS;
+  // The reason, not the error: its message would put learners' addresses into the server log.
   console.error(
-    `[bulk] job ${jobId}: batch failed (attempt ${job.attempts}${isFinal ? ', giving up' : ''}):`,
-    error,
+    `[bulk] job ${jobId}: batch failed (attempt ${job.attempts}${isFinal ? ', giving up' : ''}): ${reason}`,
   );
   await db
     .update(bulkJobs)
