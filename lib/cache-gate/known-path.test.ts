@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { awards } from '@/db/schema';
 import { makeAward, makeIssuer, makeUser } from '@/test/factories';
+import { badgeKey, forgetKnown, isRememberedKnown, rememberKnown } from './known-memo';
 import { isKnownPublicPath } from './known-path';
 
 describe('which public paths may reach the cached pages', () => {
@@ -18,6 +19,9 @@ describe('which public paths may reach the cached pages', () => {
     expect(await isKnownPublicPath(db, `/badges/${randomUUID()}`)).toBe(false);
     expect(await isKnownPublicPath(db, '/badges/not-a-uuid')).toBe(false);
     await db.update(awards).set({ isPublic: false }).where(eq(awards.id, award.id));
+    // Remembered as known until the change forgets it, as refreshBadgePage does.
+    expect(await isKnownPublicPath(db, `/badges/${award.id}/embed`)).toBe(true);
+    forgetKnown(badgeKey(award.id));
     expect(await isKnownPublicPath(db, `/badges/${award.id}/embed`)).toBe(false);
   });
 
@@ -26,5 +30,16 @@ describe('which public paths may reach the cached pages', () => {
     expect(await isKnownPublicPath(db, '/skills/%E0%A4%A')).toBe(false);
     expect(await isKnownPublicPath(db, `/occupations/${'1'.repeat(201)}`)).toBe(false);
     expect(await isKnownPublicPath(db, '/verify')).toBe(true);
+  });
+
+  it('remembers known paths for a minute, and at most ten thousand of them', () => {
+    const now = Date.now();
+    rememberKnown('badge:first', now);
+    expect(isRememberedKnown('badge:first', now + 59_000)).toBe(true);
+    expect(isRememberedKnown('badge:first', now + 61_000)).toBe(false);
+    rememberKnown('badge:oldest', now);
+    for (let i = 0; i < 10_000; i++) rememberKnown(`badge:${i}`, now);
+    expect(isRememberedKnown('badge:oldest', now)).toBe(false);
+    expect(isRememberedKnown('badge:9999', now)).toBe(true);
   });
 });

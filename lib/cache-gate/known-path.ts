@@ -4,6 +4,7 @@ import { findPublicAward } from '@/lib/badges/public-award';
 import { resolveOccupationCode } from '@/lib/labor-market/pages/occupation';
 import { resolveSkillSlug } from '@/lib/labor-market/pages/skill';
 import { getActiveRelease } from '@/lib/labor-market/release';
+import { badgeKey, isRememberedKnown, rememberKnown } from './known-memo';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const BADGE = /^\/badges\/([^/]+)(?:\/embed)?\/?$/;
@@ -27,17 +28,29 @@ function decode(segment: string): string | null {
  */
 export async function isKnownPublicPath(db: Executor, pathname: string): Promise<boolean> {
   const badge = BADGE.exec(pathname)?.[1];
-  if (badge !== undefined) return UUID.test(badge) && (await findPublicAward(db, badge)) !== null;
+  if (badge !== undefined) {
+    if (!UUID.test(badge)) return false;
+    return remembered(badgeKey(badge), async () => (await findPublicAward(db, badge)) !== null);
+  }
   const occupation = OCCUPATION.exec(pathname)?.[1];
   const skill = SKILL.exec(pathname)?.[1];
   const segment = occupation ?? skill;
   if (segment === undefined) return true;
   const value = decode(segment)?.trim();
   if (!value || value.length > MAX_SEGMENT) return false;
-  const release = await getActiveRelease(db);
-  if (!release) return true;
-  const lookup = occupation
-    ? await resolveOccupationCode(db, { releaseId: release.id, code: value })
-    : await resolveSkillSlug(db, { releaseId: release.id, slug: value });
-  return lookup.status !== 'not_found';
+  return remembered(`${occupation ? 'occupation' : 'skill'}:${value}`, async () => {
+    const release = await getActiveRelease(db);
+    if (!release) return true;
+    const lookup = occupation
+      ? await resolveOccupationCode(db, { releaseId: release.id, code: value })
+      : await resolveSkillSlug(db, { releaseId: release.id, slug: value });
+    return lookup.status !== 'not_found';
+  });
+}
+
+async function remembered(key: string, isKnown: () => Promise<boolean>): Promise<boolean> {
+  if (isRememberedKnown(key)) return true;
+  const known = await isKnown();
+  if (known) rememberKnown(key);
+  return known;
 }
