@@ -50,14 +50,17 @@ export async function proxy(request: NextRequest) {
     isFramable: EMBED.test(pathname),
     isDev: process.env.NODE_ENV === 'development',
   });
-  // Next reads the nonce from the request's CSP header; a client-sent one must never count.
-  const headers = new Headers(request.headers);
-  if (nonce) headers.set('content-security-policy', policy);
-  else headers.delete('content-security-policy');
+  // Next reads the nonce from the request's CSP header; a client-sent one must never count. A
+  // cached page's request goes on untouched unless it carries one (the common case costs nothing).
+  let forwarded: { request: { headers: Headers } } | undefined;
+  if (nonce || request.headers.has('content-security-policy')) {
+    const headers = new Headers(request.headers);
+    if (nonce) headers.set('content-security-policy', policy);
+    else headers.delete('content-security-policy');
+    forwarded = { request: { headers } };
+  }
   const missing = await missingTarget(request);
-  const response = missing
-    ? NextResponse.rewrite(missing, { request: { headers } })
-    : NextResponse.next({ request: { headers } });
+  const response = missing ? NextResponse.rewrite(missing, forwarded) : NextResponse.next(forwarded);
   response.headers.set('Content-Security-Policy', policy);
   const hsts = hstsFor(process.env.APP_URL);
   if (hsts) response.headers.set('Strict-Transport-Security', hsts);
