@@ -8,23 +8,18 @@ import { formatDate } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Your wallet' };
 
-type Search = { welcome?: string; declined?: string };
+type Search = { declined?: string };
 
 export default async function WalletPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requireUser('/wallet');
   const badges = await listWallet(await getDb(), user.id);
   const pending = badges.filter((b) => b.state === 'pending');
   const accepted = badges.filter((b) => b.state === 'accepted');
-  const { welcome, declined } = await searchParams;
+  const { declined } = await searchParams;
 
   return (
     <div className="flex flex-col gap-8">
       <h1 className="text-3xl font-bold">Your wallet</h1>
-      {welcome ? (
-        <FormMessage tone="success">
-          Welcome to Laurel! We sent a link to {user.email} to confirm your address.
-        </FormMessage>
-      ) : null}
       {declined ? <FormMessage tone="info">You declined the badge.</FormMessage> : null}
       {pending.length > 0 ? (
         <section aria-labelledby="pending-heading" className="flex flex-col gap-3">
