@@ -13,6 +13,8 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['lib/**/*.test.ts', 'lib/**/*.test.tsx', 'db/**/*.test.ts', 'scripts/**/*.test.ts'],
+    // Those read the public data sets beside the repository: `npm run test:conformance`.
+    exclude: ['**/*.conformance.test.ts', 'node_modules/**'],
     globalSetup: ['test/global-setup.ts'],
     setupFiles: ['test/setup.ts'],
     // The first test of a file also starts and migrates its in-memory database: slow on a busy machine.

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { bakePng } from '@/lib/openbadges/bake/png';
 import { bakeSvg } from '@/lib/openbadges/bake/svg';
-import { assertion, FIXTURES, makePng } from '@/lib/openbadges/bake/test-images';
+import { assertion, makePng } from '@/lib/openbadges/bake/test-images';
+import { publicFixture } from '@/test/public-fixtures';
 import { formatReport, fuzzUnbake } from './fuzz-core';
 
 const count = Number(process.argv[2] ?? 20_000);
@@ -24,7 +25,15 @@ const seeds = [
     name: 'signed SVG',
     bytes: new TextEncoder().encode(bakeSvg(template, { assertionJson: '', verifyUrl: 'eyJh.eyJ0.c2ln' })),
   },
-  { name: '1EdTech sample PNG', bytes: new Uint8Array(readFileSync(`${FIXTURES}/ob20/simple-badge.png`)) },
+  // The 1EdTech sample too, when LAUREL_FIXTURES names the public fixtures.
+  ...(process.env.LAUREL_FIXTURES
+    ? [
+        {
+          name: '1EdTech sample PNG',
+          bytes: new Uint8Array(readFileSync(publicFixture('openbadges', 'ob20', 'simple-badge.png'))),
+        },
+      ]
+    : []),
 ];
 
 const started = performance.now();

@@ -1,7 +1,7 @@
 import { closeDb, getDb } from '@/db/client';
 import { DataDirLockedError } from '@/db/pglite-lock';
 import { DEMO_ISSUER, DEMO_ISSUER_ADMIN, DEMO_LEARNER } from '@/db/seed/demo-data';
-import { SAMPLE_JOBS_FEED, seedJobs } from '@/db/seed/jobs';
+import { seedJobs } from '@/db/seed/jobs';
 import { seedLaborMarket } from '@/db/seed/labor-market';
 import { seedDemo } from '@/db/seed/seed';
 import { ConfigError, getConfig } from '@/lib/config';
@@ -34,7 +34,7 @@ async function main() {
   console.log(
     jobs
       ? `Job postings from the sample feed: ${jobs.created + jobs.updated} open, ${jobs.expired} expired.`
-      : `Job postings: no sample feed at ${SAMPLE_JOBS_FEED}, skipped.`,
+      : 'Job postings and labor-market data: none (set LAUREL_FIXTURES to the public fixtures to load the samples).',
   );
 }
 

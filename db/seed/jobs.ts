@@ -1,12 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Db } from '@/db/client';
 import { type FeedImportSummary, importJobFeed } from '@/lib/jobs/import-feed';
+import { demoFixture } from './fixtures';
 
-/** The synthetic JobPosting feed from the shared labor-market fixtures (CC0). */
-export const SAMPLE_JOBS_FEED = fileURLToPath(
-  new URL('../../../shared/fixtures/labor-market/jobposting-feed.sample.json', import.meta.url),
-);
+/** The synthetic JobPosting feed of the public labor-market fixtures (CC0), when LAUREL_FIXTURES is set. */
+export const sampleJobsFeed = () => demoFixture('labor-market', 'jobposting-feed.sample.json');
 /** The day the sample feed describes: its postings are open then (late November 2026). */
 export const SAMPLE_FEED_DATE = new Date('2026-11-28T00:00:00Z');
 
@@ -23,15 +21,15 @@ function shiftDate(value: unknown, days: number): unknown {
 /**
  * Imports the sample job feed. Run later than the feed's own date, its dates move forward by
  * the whole days in between, so the demo keeps showing the same open (and expired) postings.
- * Null when the fixtures folder is not next to the app.
+ * Null without the feed (LAUREL_FIXTURES unset, or no file there).
  */
 export async function seedJobs(
   db: Db,
   options: { now?: Date; feedPath?: string } = {},
 ): Promise<FeedImportSummary | null> {
   const now = options.now ?? new Date();
-  const feedPath = options.feedPath ?? SAMPLE_JOBS_FEED;
-  if (!existsSync(feedPath)) return null;
+  const feedPath = options.feedPath ?? sampleJobsFeed();
+  if (!feedPath || !existsSync(feedPath)) return null;
   const days = Math.max(0, Math.floor((now.getTime() - SAMPLE_FEED_DATE.getTime()) / DAY_MS));
   const postings = JSON.parse(readFileSync(feedPath, 'utf8')) as Record<string, unknown>[];
   const shifted = postings.map((posting) => ({

@@ -5,8 +5,6 @@
  * never competes with a release another test file made active; tests pass its id explicitly.
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { eq, inArray } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
@@ -21,16 +19,18 @@ import {
 } from '@/db/schema';
 import { CURATED_ALIASES } from '@/lib/labor-market/aliases';
 import { normalizeTerm, slugify } from '@/lib/labor-market/normalize';
+import { publicFixture } from '@/test/public-fixtures';
 import { titleKeys } from './resolve';
 
-export const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/labor-market/', import.meta.url));
-export const SAMPLE_FEED_PATH = path.join(FIXTURES, 'jobposting-feed.sample.json');
+/** A file of the labor-market fixtures (the sample feed, the O*NET release) in LAUREL_FIXTURES. */
+export const laborMarketFixture = (file: string) => publicFixture('labor-market', file);
+export const sampleFeedPath = () => laborMarketFixture('jobposting-feed.sample.json');
 /** The sample's dates are late November 2026: every test pins `now`. */
 export const SAMPLE_NOW = new Date('2026-11-28T12:00:00Z');
 
 export type Posting = Record<string, unknown> & { hiringOrganization?: { name: string; sameAs?: string } };
 
-export const samplePostings = (): Posting[] => JSON.parse(readFileSync(SAMPLE_FEED_PATH, 'utf8'));
+export const samplePostings = (): Posting[] => JSON.parse(readFileSync(sampleFeedPath(), 'utf8'));
 
 /** The sample feed, each employer's name and sameAs host prefixed with `tag`. */
 export function taggedSample(tag: string): Posting[] {
@@ -60,7 +60,7 @@ export async function deleteTaggedPostings(db: Executor, tag: string) {
 }
 
 const csv = (file: string): Record<string, string>[] =>
-  parse(readFileSync(path.join(FIXTURES, file)), { columns: true, bom: true });
+  parse(readFileSync(laborMarketFixture(file)), { columns: true, bom: true });
 
 const withoutParentheses = (title: string) => normalizeTerm(title.replace(/\([^)]*\)/g, ' '));
 

@@ -1,11 +1,7 @@
-/** Builders for test images; PNG chunks are written by hand here so tests never rely on the code under test. */
-import { fileURLToPath } from 'node:url';
 import { crc32, deflateSync } from 'node:zlib';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import extractChunks from 'png-chunks-extract';
 import sharp from 'sharp';
-
-/** 1EdTech sample files in the shared/ folder that sits beside the repository (read in place, never copied). */
-export const FIXTURES = fileURLToPath(new URL('../../../../shared/fixtures/openbadges', import.meta.url));
 
 export const assertion = JSON.stringify({
   '@context': 'https://w3id.org/openbadges/v2',
@@ -54,4 +50,17 @@ export function independentTextChunks(png: Uint8Array) {
   return extractChunks(png)
     .filter((chunk) => ['tEXt', 'iTXt', 'zTXt'].includes(chunk.name))
     .map((chunk) => ({ type: chunk.name, data: Buffer.from(chunk.data) }));
+}
+
+/** fast-xml-parser's plain object mode, independent of the namespace-aware reader under test. */
+export function independentSvgRead(svg: string) {
+  if (XMLValidator.validate(svg) !== true) throw new Error('the baked SVG is not valid XML');
+  const doc = new XMLParser({ ignoreAttributes: false, cdataPropName: '__cdata' }).parse(svg);
+  const element = doc.svg['openbadges:assertion'];
+  if (Array.isArray(element)) throw new Error('the baked SVG holds more than one assertion');
+  return {
+    namespace: doc.svg['@_xmlns:openbadges'],
+    verify: element['@_verify'],
+    json: [element.__cdata].flat().join(''),
+  };
 }

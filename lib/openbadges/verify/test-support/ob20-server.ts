@@ -2,14 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { FetchError, type Fetcher } from '@/lib/net/types';
+import { publicFixture } from '@/test/public-fixtures';
 
-/** The 1EdTech OB 2.0 conformance fixtures, read where they are shared (never copied in). */
-export const OB20_DIR = fileURLToPath(
-  new URL('../../../../../shared/fixtures/openbadges/ob20', import.meta.url),
-);
-const ASSETS_DIR = path.join(OB20_DIR, 'assets');
+/** The 1EdTech OB 2.0 conformance fixtures, read where they are published (never copied in). */
+export const ob20Fixture = (...parts: string[]) => publicFixture('openbadges', 'ob20', ...parts);
 
 /** The hosts the reference validator's tests serve from ob20/assets. */
 const FIXTURE_ORIGINS = ['https://example.org', 'https://www.example.org', 'http://example.org'];
@@ -44,7 +41,7 @@ function respond(route: Route | undefined, pathname: string, response: http.Serv
     response.writeHead(302, { Location: route.redirect }).end();
     return;
   }
-  const file = route?.file ?? path.join(ASSETS_DIR, path.basename(pathname));
+  const file = route?.file ?? ob20Fixture('assets', path.basename(pathname));
   if (route?.body !== undefined || route?.status !== undefined) {
     response
       .writeHead(route.status ?? 200, { 'Content-Type': route.contentType ?? 'application/ld+json' })
@@ -107,7 +104,7 @@ export async function startFixtureServer(): Promise<FixtureServer> {
 
 /** Serves a fixture assertion at its own id, as its issuer would, so hosted verification can refetch it. */
 export function serveAtId(server: FixtureServer, fixture: string): void {
-  const file = path.join(OB20_DIR, fixture);
+  const file = ob20Fixture(fixture);
   const { id } = JSON.parse(readFileSync(file, 'utf8')) as { id: string };
   server.routes.set(new URL(id).href, { file });
 }

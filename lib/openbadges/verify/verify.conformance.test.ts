@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type FixtureServer, OB20_DIR, serveAtId, startFixtureServer } from './test-support/ob20-server';
+import { type FixtureServer, ob20Fixture, serveAtId, startFixtureServer } from './test-support/ob20-server';
 import type { VerificationReport, VerifyInput } from './types';
 import { verifyBadge } from './verify';
 
 const now = new Date('2024-06-01T00:00:00Z');
 const ASSERTION_ID = 'https://example.org/beths-robotics-badge.json';
-const fixtureText = (file: string) => readFileSync(path.join(OB20_DIR, file), 'utf8');
+const fixtureText = (file: string) => readFileSync(ob20Fixture(file), 'utf8');
 const basicAssertion = () => JSON.parse(fixtureText('basic-assertion.json')) as Record<string, unknown>;
 
 let server: FixtureServer;
@@ -108,7 +107,7 @@ describe('hosted badges', () => {
 
   it('fetches the badge from its own id when given another address for it', async () => {
     server.routes.set('https://example.org/share/beth', {
-      file: path.join(OB20_DIR, 'basic-assertion.json'),
+      file: ob20Fixture('basic-assertion.json'),
     });
     const report = await verify({ kind: 'url', url: 'https://example.org/share/beth' });
     expect(report.verdict).toBe('valid');
@@ -118,7 +117,7 @@ describe('hosted badges', () => {
   it('warns when the badge address redirects elsewhere', async () => {
     server.routes.set(ASSERTION_ID, { redirect: 'https://www.example.org/moved/badge.json' });
     server.routes.set('https://www.example.org/moved/badge.json', {
-      file: path.join(OB20_DIR, 'basic-assertion.json'),
+      file: ob20Fixture('basic-assertion.json'),
     });
     const report = await verify({ kind: 'url', url: ASSERTION_ID });
     expect(report.verdict).toBe('warning');
@@ -126,7 +125,7 @@ describe('hosted badges', () => {
   });
 
   it('fails an issuer profile that claims to live on another website', async () => {
-    const profile = JSON.parse(readFileSync(path.join(OB20_DIR, 'assets/organization.json'), 'utf8'));
+    const profile = JSON.parse(readFileSync(ob20Fixture('assets/organization.json'), 'utf8'));
     server.routes.set('https://example.org/organization.json', {
       body: JSON.stringify({ ...profile, id: 'https://university.example.net/issuer' }),
     });
@@ -184,7 +183,7 @@ describe('signed badges', () => {
 
   it('fails a signed badge whose key the issuer does not list', async () => {
     server.routes.set('https://example.org/organization.json', {
-      file: path.join(OB20_DIR, 'assets/organization-no-public-key.json'),
+      file: ob20Fixture('assets/organization-no-public-key.json'),
     });
     const report = await verify({ kind: 'json', text: fixtureText('simple.jwt') });
     expect(checkOf(report, 'signature')?.detail).toContain('does not list');

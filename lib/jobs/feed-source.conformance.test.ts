@@ -8,8 +8,8 @@ import { readFeedSource } from './feed-source';
 import { importJobFeed } from './import-feed';
 import {
   deleteTaggedPostings,
-  SAMPLE_FEED_PATH,
   SAMPLE_NOW,
+  sampleFeedPath,
   storedPostings,
   taggedSample,
   uniqueTag,
@@ -82,7 +82,7 @@ describe('reading a feed from a URL', () => {
 
 describe('reading a feed from a file', () => {
   it('reads a local file and explains a missing one', async () => {
-    expect(await readFeedSource(SAMPLE_FEED_PATH)).toBe(readFileSync(SAMPLE_FEED_PATH, 'utf8'));
+    expect(await readFeedSource(sampleFeedPath())).toBe(readFileSync(sampleFeedPath(), 'utf8'));
     await expect(readFeedSource('/no/such/feed.json')).rejects.toThrow('No such file: /no/such/feed.json');
     await expect(readFeedSource('ftp://example.org/feed.json')).rejects.toThrow(
       'only http(s) URLs and local files',

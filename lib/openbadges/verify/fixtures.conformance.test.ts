@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   type FixtureServer,
-  OB20_DIR,
+  ob20Fixture,
   type Route,
   serveAtId,
   startFixtureServer,
@@ -39,7 +39,7 @@ const rows: Row[] = [
     file: 'simple-badge.png',
     verdict: 'valid',
     routes: {
-      'https://example.org/beths-robotics-badge.json': { file: path.join(OB20_DIR, 'basic-assertion.json') },
+      'https://example.org/beths-robotics-badge.json': { file: ob20Fixture('basic-assertion.json') },
     },
   },
   { file: 'assets/badgeclass1.json', verdict: 'valid' },
@@ -112,7 +112,7 @@ const rows: Row[] = [
 ];
 
 function inputFor(file: string): VerifyInput {
-  const full = path.join(OB20_DIR, file);
+  const full = ob20Fixture(file);
   if (file.endsWith('.png'))
     return { kind: 'file', bytes: readFileSync(full), filename: path.basename(file) };
   return { kind: 'json', text: readFileSync(full, 'utf8') };
