@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { fieldErrorsOf } from '@/lib/awards/award-input';
 import { createAward } from '@/lib/awards/create-award';
 import { findImage } from '@/lib/images/store';
+import { heavyFilters } from '@/lib/openbadges/bake/hostile-images';
 import { makeIssuer, testConfig, uniqueEmail } from '@/test/factories';
 import {
   archiveTemplate,
@@ -140,6 +141,17 @@ describe('templates', () => {
     await expect(
       createTemplate(db, { issuerId: issuer.id, input: await validInput({ image: wide }) }),
     ).rejects.toMatchObject({ code: 'invalid', message: 'The image must be square; this one is 600×300.' });
+    expect(await listIssuerTemplates(db, { issuerId: issuer.id })).toHaveLength(1);
+  });
+
+  it('an SVG too heavy to draw is the image field’s error, and nothing is stored', async () => {
+    const db = await getDb();
+    const { issuer } = await makeIssuer(db);
+    const heavy = Buffer.from(heavyFilters()).toString('base64');
+    const message = 'This SVG image is too complex to draw; simplify it and try again';
+    await expect(
+      createTemplate(db, { issuerId: issuer.id, input: await validInput({ image: heavy }) }),
+    ).rejects.toMatchObject({ code: 'invalid', message, details: { fieldErrors: { image: [message] } } });
     expect(await listIssuerTemplates(db, { issuerId: issuer.id })).toHaveLength(1);
   });
 

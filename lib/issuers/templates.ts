@@ -7,8 +7,9 @@ import { type Alignment, type BadgeTemplate, badgeTemplates } from '@/db/schema'
 import { isUniqueViolation } from '@/lib/db-errors';
 import { AppError } from '@/lib/errors';
 import { findImage, imageUrl, storeImage } from '@/lib/images/store';
+import { BakeError } from '@/lib/openbadges/bake/errors';
+import { renderSvgToPng } from '@/lib/openbadges/bake/render-png';
 import { TEMPLATE_IMAGE_MAX_BYTES, type TemplateImage, validateTemplateImage } from './template-image';
-import { pngImageFor } from './template-png';
 
 const text = (max: number) =>
   z
@@ -123,13 +124,29 @@ const nameTaken = () =>
     fieldErrors: { name: ['is already used by another of your templates'] },
   });
 
-const decodeImage = (base64: string) => validateTemplateImage(new Uint8Array(Buffer.from(base64, 'base64')));
+type DrawnImage = TemplateImage & { png: Uint8Array | null };
+
+/**
+ * Checks an uploaded image and draws an SVG's PNG, before any transaction opens: drawing may take
+ * a second, and an SVG too heavy to draw is the image field's error, like any other bad image.
+ */
+async function decodeImage(base64: string): Promise<DrawnImage> {
+  const image = await validateTemplateImage(new Uint8Array(Buffer.from(base64, 'base64')));
+  if (image.contentType === 'image/png') return { ...image, png: null };
+  try {
+    return { ...image, png: await renderSvgToPng(image.bytes) };
+  } catch (error) {
+    if (!(error instanceof BakeError)) throw error;
+    throw new AppError('invalid', error.message, { fieldErrors: { image: [error.message] } });
+  }
+}
 const digest = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-/** Stores a validated image with its PNG rendering (the image itself for a PNG). */
-async function storeTemplateImage(db: Executor, image: TemplateImage) {
+/** Stores a checked image with its PNG rendering (the image itself for a PNG). */
+async function storeTemplateImage(db: Executor, { png, ...image }: DrawnImage) {
   const imageId = await storeImage(db, image);
-  return { imageId, pngImageId: await pngImageFor(db, imageId) };
+  const pngImageId = png ? await storeImage(db, { contentType: 'image/png', bytes: png }) : imageId;
+  return { imageId, pngImageId };
 }
 
 function columnsOf(input: Omit<TemplateUpdateInput, 'image'>) {
