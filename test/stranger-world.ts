@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import { type Db, rowsOf } from '@/db/client';
 import { apiKeys, bulkJobs } from '@/db/schema';
 import type { Access } from '@/lib/actions/form-action';
 import type { CurrentUser } from '@/lib/auth/session';
@@ -86,9 +86,6 @@ export async function makeWorld(db: Db) {
   };
 }
 
-const rowsOf = (result: unknown) =>
-  (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, string>[];
-
 // Workers (mail, webhooks) update these rows' delivery state on their own: count them only.
 const COUNTED_ONLY = new Set(['outbox', 'webhook_deliveries', 'webhook_attempts']);
 
@@ -104,7 +101,7 @@ export async function fingerprint(db: Db, w: World): Promise<Record<string, stri
     endpoint_id: sql`endpoint_id in (select id from webhook_endpoints where issuer_id = ${w.issuerId})`,
     job_id: sql`job_id in (select id from bulk_jobs where issuer_id = ${w.issuerId})`,
   };
-  const columns = rowsOf(
+  const columns = rowsOf<Record<string, string>>(
     await db.execute(sql`select table_name, column_name from information_schema.columns
       where table_schema = 'public' and column_name in ('issuer_id', 'award_id', 'user_id', 'endpoint_id', 'job_id')`),
   );
@@ -122,7 +119,7 @@ export async function fingerprint(db: Db, w: World): Promise<Record<string, stri
     const value = COUNTED_ONLY.has(table)
       ? sql`count(*)::text`
       : sql`coalesce(md5(string_agg(t::text, '|' order by t::text)), '')`;
-    const [row] = rowsOf(
+    const [row] = rowsOf<Record<string, string>>(
       await db.execute(sql`select ${value} as v from ${sql.identifier(table)} t where ${filter}`),
     );
     out[table] = row?.v ?? '';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Executor } from '@/db/client';
+import { type Executor, rowsOf } from '@/db/client';
 import { awards, badgeViews } from '@/db/schema';
 import { utcDay, visitorHash } from './visitor-hash';
 
@@ -17,7 +17,7 @@ export async function countBadgeView(
 ): Promise<void> {
   const day = utcDay(input.now ?? new Date());
   const visitor = visitorHash({ secret: input.secret, purpose: 'badge-view', parts: [input.client, day] });
-  await db.execute(sql`
+  const counted = await db.execute(sql`
     WITH mark AS (
       INSERT INTO ${badgeViews} (award_id, visitor_hash, day)
       SELECT ${awards.id}, ${visitor}, ${day}::date FROM ${awards}
@@ -25,6 +25,12 @@ export async function countBadgeView(
       ON CONFLICT DO NOTHING
       RETURNING award_id
     )
-    UPDATE ${awards} SET view_count = view_count + 1 WHERE ${awards.id} IN (SELECT award_id FROM mark)`);
-  await db.execute(sql`DELETE FROM ${badgeViews} WHERE ${badgeViews.day} < ${day}::date - ${KEEP_DAYS}::int`);
+    UPDATE ${awards} SET view_count = view_count + 1 WHERE ${awards.id} IN (SELECT award_id FROM mark)
+    RETURNING ${awards.id}`);
+  // Pruning rides on counted views only: a reload, or a beacon for a private badge, writes nothing.
+  if (rowsOf(counted).length > 0) {
+    await db.execute(
+      sql`DELETE FROM ${badgeViews} WHERE ${badgeViews.day} < ${day}::date - ${KEEP_DAYS}::int`,
+    );
+  }
 }
