@@ -1,5 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { awardBadge, linkIn, PASSWORD, signIn, signUp, uniqueEmail, waitForEmail } from './support/helpers';
+import {
+  awardBadge,
+  linkIn,
+  PASSWORD,
+  signIn,
+  signOut,
+  signUp,
+  uniqueEmail,
+  waitForEmail,
+} from './support/helpers';
 
 test('sign-up answers "check your email"; its link confirms the address once, then sign-in works', async ({
   page,
@@ -23,7 +32,7 @@ test('sign-up answers "check your email"; its link confirms the address once, th
 test('a forgotten password is reset by an emailed link, which works once', async ({ page, request }) => {
   const email = uniqueEmail('forgetful');
   await signUp(page, { email });
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(page);
 
   await page.goto('/forgot-password');
   await page.getByLabel('Email').fill(email);
@@ -50,7 +59,7 @@ test('a forgotten password is reset by an emailed link, which works once', async
 test('repeated wrong passwords make this browser wait, with a clear wait time', async ({ page }) => {
   const email = uniqueEmail('locked');
   await signUp(page, { email });
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(page);
   for (let attempt = 0; attempt < 5; attempt++) {
     // A fresh form per attempt: the previous answer must not race with the next typing.
     await page.goto('/sign-in');

@@ -5,6 +5,7 @@ import {
   fixtures,
   linkIn,
   PASSWORD,
+  signOut,
   signUp,
   uniqueEmail,
   waitForEmail,
@@ -14,10 +15,7 @@ test('an existing learner signs in from a claim link and declines the badge', as
   const { labs } = fixtures();
   const email = uniqueEmail('existing');
   await signUp(page, { email, name: 'Eve Existing' });
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(
-    page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' }),
-  ).toBeVisible();
+  await signOut(page);
 
   const award = await awardBadge(request, { email, name: 'Eve Existing' });
   const claimUrl = linkIn(await waitForEmail(request, email, /You've earned/), '/claim/');

@@ -2,23 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, request as http, type Page, test } from '@playwright/test';
+import { expect, request as http, test } from '@playwright/test';
 import sharp from 'sharp';
 import { E2E } from './support/env';
-import { awardBadge, fixtures, linkIn, PASSWORD, uniqueEmail, waitForEmail } from './support/helpers';
-
-/** Awards a badge and accepts it into a new account; returns the award id, signed out. */
-async function acceptedBadge(page: Page, request: Parameters<typeof awardBadge>[0], name = 'Eve Embed') {
-  const email = uniqueEmail('embed');
-  const award = await awardBadge(request, { email, name });
-  await page.goto(linkIn(await waitForEmail(request, email, /You've earned/), '/claim/'));
-  await page.locator('#sign-up-password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.getByRole('button', { name: 'Accept badge' }).click();
-  await expect(page.getByText('Badge accepted. It is now in your wallet.')).toBeVisible();
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  return award;
-}
+import { awardBadge, fixtures, uniqueEmail } from './support/helpers';
+import { acceptedBadge } from './support/learner';
 
 /** The content of a `<meta property|name="key">` tag, read the way a link-preview crawler does. */
 function metaContent(html: string, key: string): string | undefined {

@@ -1,20 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import extractChunks from 'png-chunks-extract';
-import { awardBadge, bearer, fixtures, linkIn, PASSWORD, uniqueEmail, waitForEmail } from './support/helpers';
-
-/** Awards a badge and accepts it into a new account; returns the award id, signed out. */
-async function acceptedBadge(page: Page, request: Parameters<typeof awardBadge>[0], name = 'Pat Public') {
-  const email = uniqueEmail('public');
-  const award = await awardBadge(request, { email, name });
-  await page.goto(linkIn(await waitForEmail(request, email, /You've earned/), '/claim/'));
-  await page.locator('#sign-up-password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.getByRole('button', { name: 'Accept badge' }).click();
-  await expect(page.getByText('Badge accepted. It is now in your wallet.')).toBeVisible();
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  return award;
-}
+import { awardBadge, bearer, fixtures, linkIn, uniqueEmail, waitForEmail } from './support/helpers';
+import { acceptedBadge } from './support/learner';
 
 test('a visitor verifies a public badge in one click; after revocation every surface says revoked', async ({
   page,

@@ -1,6 +1,15 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { E2E } from './support/env';
-import { awardBadge, linkIn, PASSWORD, signIn, signUp, uniqueEmail, waitForEmail } from './support/helpers';
+import {
+  awardBadge,
+  linkIn,
+  PASSWORD,
+  signIn,
+  signOut,
+  signUp,
+  uniqueEmail,
+  waitForEmail,
+} from './support/helpers';
 
 // Two ways to reach the same server: two different socket addresses, i.e. two clients.
 const port = new URL(E2E.main.url).port;
@@ -44,7 +53,7 @@ test('a sign-in return address never leaves the site and never breaks the page',
     expect(page.url(), target).toBe(`${E2E.main.url}/wallet`);
   }
   // Signed out, the form's own target is checked again by the action.
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(page);
   await expect(page).toHaveURL(`${E2E.main.url}/`);
   await page.goto('/sign-in?callbackUrl=/%09/evil.example');
   await expect(page.locator('input[name="callbackUrl"]')).toHaveValue('/wallet');
@@ -74,7 +83,7 @@ test('signing up with a registered address answers as usual and emails the owner
   request,
 }) => {
   const { email, page } = await signedInUser(browser);
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(page);
   await page.goto('/sign-up');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Name').fill('Someone Else');
@@ -121,7 +130,7 @@ test('a squatter cannot sign in with an unconfirmed address; the owner claiming 
 test('signing out ends the session: a copied cookie no longer works', async ({ browser }) => {
   const { context, page } = await signedInUser(browser);
   const cookies = await context.cookies();
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(page);
   await expect(page).toHaveURL(`${E2E.main.url}/`);
   const thief = await browser.newContext();
   await thief.addCookies(cookies);

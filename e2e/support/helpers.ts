@@ -97,6 +97,14 @@ export async function signUp(page: Page, input: { email: string; name?: string }
   await signIn(page, input.email);
 }
 
+/** Signs out and waits until the site shows the signed-out header, so the next navigation cannot race it. */
+export async function signOut(page: Page) {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(
+    page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' }),
+  ).toBeVisible();
+}
+
 export async function signIn(page: Page, email: string, password = PASSWORD) {
   await page.goto('/sign-in');
   await page.getByLabel('Email').fill(email);

@@ -1,5 +1,15 @@
 import { type APIRequestContext, expect, type Page } from '@playwright/test';
-import { awardBadge, bearer, emailsTo, fixtures, linkIn, PASSWORD, uniqueEmail } from './helpers';
+import {
+  awardBadge,
+  bearer,
+  emailsTo,
+  fixtures,
+  linkIn,
+  PASSWORD,
+  signOut,
+  uniqueEmail,
+  waitForEmail,
+} from './helpers';
 
 type Request = APIRequestContext;
 export type Visibility = 'Public' | 'Private';
@@ -33,6 +43,19 @@ export async function learnerWithBadge(page: Page, request: Request, visibility:
   await expect(page.getByText(/Signed in as/)).toBeVisible();
   await acceptFromClaim(page, claimUrl, visibility);
   return { email, awardId: award.id };
+}
+
+/** Awards a badge to `name`, accepts it publicly into a new account and signs out; returns the award. */
+export async function acceptedBadge(page: Page, request: Request, name = 'Pat Public') {
+  const email = uniqueEmail('accepted');
+  const award = await awardBadge(request, { email, name });
+  await page.goto(linkIn(await waitForEmail(request, email, /You've earned/), '/claim/'));
+  await page.locator('#sign-up-password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('button', { name: 'Accept badge' }).click();
+  await expect(page.getByText('Badge accepted. It is now in your wallet.')).toBeVisible();
+  await signOut(page);
+  return award;
 }
 
 export async function revoke(request: Request, awardId: string, reason = 'Issued in error') {
