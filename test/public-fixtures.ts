@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 /**
- * The public data sets the conformance suite reads in place (1EdTech Open Badges fixtures, the
+ * The public data sets the conformance suite reads in place (1EdTech Open Badges fixtures, real-world badges, the
  * labor-market sample feed and release), from the directory `LAUREL_FIXTURES` names. Called
  * when a test reads a file, so importing a helper costs nothing; missing, it fails loudly, since
  * a conformance run that silently read nothing would prove nothing.
