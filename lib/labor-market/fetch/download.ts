@@ -138,7 +138,7 @@ function bodyOf(response: Response): Readable {
 
 function tooLarge(url: string, bytes: number, maxBytes: number): FetchError {
   return new FetchError(
-    `${url} is larger than ${maxBytes.toLocaleString('en')} bytes (${bytes.toLocaleString('en')} so far): refused, this is not the expected file.`,
+    `${url} is larger than ${maxBytes.toLocaleString('en')} bytes (at least ${bytes.toLocaleString('en')}): refused, this is not the expected file.`,
   );
 }
 
