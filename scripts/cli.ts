@@ -10,6 +10,7 @@ import { readFeedSource } from '@/lib/jobs/feed-source';
 import { formatImportSummary, importJobFeed } from '@/lib/jobs/import-feed';
 import { importLaborMarketRelease } from '@/lib/labor-market/import/import-release';
 import { stderrProgress } from '@/lib/labor-market/import/progress';
+import { laborMarketFetch } from './cli/labor-market-fetch';
 
 const USAGE = `Usage:
   npm run cli -- issuer create --slug <slug> --name <name> --url <url> --email <email> [--description <text>]
@@ -17,7 +18,8 @@ const USAGE = `Usage:
   npm run cli -- api-key create --issuer <slug> [--name <label>]   print a new API key (shown once)
   npm run cli -- jobs import <file|url> [--now <ISO date-time>]   import a schema.org JobPosting feed
   npm run cli -- labor-market import <dir> [--onet-version <x.y>]   load O*NET and BLS OEWS CSV files
-      as the new labor-market release (the version is read from <dir>/README.md when not given)`;
+      as the new labor-market release (the version is read from <dir>/README.md when not given)
+  npm run cli -- labor-market fetch [--from <dir|zip>] [--onet-version <x.y>] [--years <n>]   download O*NET and BLS OEWS (--help)`;
 
 class UsageError extends Error {}
 /** A failure already explained in full: printed without the usage text. */
@@ -128,6 +130,8 @@ async function main(argv: string[]) {
   if (noun === 'member' && verb === 'add') return memberAdd(rest);
   if (noun === 'api-key' && verb === 'create') return apiKeyCreate(rest);
   if (noun === 'labor-market' && verb === 'import') return laborMarketImport(rest);
+  if (noun === 'labor-market' && verb === 'fetch')
+    return laborMarketFetch(rest, { UsageError, ReportedError });
   if (noun === 'jobs' && verb === 'import') return jobsImport(rest);
   throw new UsageError(
     noun ? `Unknown command: ${[noun, verb].filter(Boolean).join(' ')}` : 'No command given',

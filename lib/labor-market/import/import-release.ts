@@ -49,11 +49,18 @@ export type ImportedRelease = ReleaseSummary & { id: string; onetVersion: string
  */
 export async function importLaborMarketRelease(
   db: Db,
-  options: { dir: string; onetVersion?: string; progress?: ImportProgress },
+  options: {
+    dir: string;
+    onetVersion?: string;
+    progress?: ImportProgress;
+    /** What the release is recorded as coming from (default: the directory); `fetch` gives URLs. */
+    source?: string;
+  },
 ): Promise<ImportedRelease> {
-  const source = path.resolve(options.dir);
-  const files = await locateReleaseFiles(source);
-  const onetVersion = await resolveOnetVersion(source, options.onetVersion);
+  const dir = path.resolve(options.dir);
+  const source = options.source ?? dir;
+  const files = await locateReleaseFiles(dir);
+  const onetVersion = await resolveOnetVersion(dir, options.onetVersion);
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK_ID})`);
     const [release] = await tx
