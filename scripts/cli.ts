@@ -1,150 +1,73 @@
-import { parseArgs } from 'node:util';
-import { closeDb, getDb } from '@/db/client';
-import { DataDirLockedError } from '@/db/pglite-lock';
-import { createApiKey } from '@/lib/api-keys/api-keys';
-import { ConfigError } from '@/lib/config';
-import { isAppError } from '@/lib/errors';
-import { findIssuerBySlug, issuerInputSchema, upsertIssuer } from '@/lib/issuers/issuers';
-import { addIssuerMember } from '@/lib/issuers/members';
-import { readFeedSource } from '@/lib/jobs/feed-source';
-import { formatImportSummary, importJobFeed } from '@/lib/jobs/import-feed';
-import { importLaborMarketRelease } from '@/lib/labor-market/import/import-release';
-import { stderrProgress } from '@/lib/labor-market/import/progress';
-import { laborMarketFetch } from './cli/labor-market-fetch';
+import { closeDb } from '@/db/client';
+import { type Command, commandHelp } from './cli/command';
+import { isExplained, isUsageMistake, UsageError } from './cli/errors';
+import { commandsOf, findCommand, overview } from './cli/registry';
 
-const USAGE = `Usage:
-  npm run cli -- issuer create --slug <slug> --name <name> --url <url> --email <email> [--description <text>]
-  npm run cli -- member add --issuer <slug> --email <user email> --role admin|staff
-  npm run cli -- api-key create --issuer <slug> [--name <label>]   print a new API key (shown once)
-  npm run cli -- jobs import <file|url> [--now <ISO date-time>]   import a schema.org JobPosting feed
-  npm run cli -- labor-market import <dir> [--onet-version <x.y>]   load O*NET and BLS OEWS CSV files
-      as the new labor-market release (the version is read from <dir>/README.md when not given)
-  npm run cli -- labor-market fetch [--from <dir|zip>] [--onet-version <x.y>] [--years <n>]   download O*NET and BLS OEWS (--help)`;
+const HELP_FLAGS = new Set(['--help', '-h']);
 
-class UsageError extends Error {}
-/** A failure already explained in full: printed without the usage text. */
-class ReportedError extends Error {}
-
-async function apiKeyCreate(args: string[]) {
-  const { values } = parseArgs({ args, options: { issuer: { type: 'string' }, name: { type: 'string' } } });
-  if (!values.issuer) throw new UsageError('--issuer <slug> is required');
-  const db = await getDb();
-  const issuer = await findIssuerBySlug(db, values.issuer);
-  if (!issuer)
-    throw new UsageError(`No issuer with slug "${values.issuer}". Run "npm run seed" for the demo issuer.`);
-  const { key } = await createApiKey(db, {
-    actor: 'operator',
-    issuerId: issuer.id,
-    name: values.name ?? 'Created with the CLI',
-  });
-  console.error(`New API key for ${issuer.name}. It is shown only this once; store it now.`);
-  console.log(key);
+/** `help`, `help <noun>`, `help <noun> <verb>`. */
+function help(words: string[]): string {
+  if (words.length === 0) return overview();
+  const command = findCommand(words);
+  if (command && words.length === 2) return commandHelp(command);
+  const ofNoun = commandsOf(words[0]);
+  if (ofNoun.length > 0 && words.length === 1) return overview(ofNoun);
+  throw new UsageError(`No such command: ${words.join(' ')}`);
 }
 
-async function issuerCreate(args: string[]) {
-  const { values } = parseArgs({
-    args,
-    options: {
-      slug: { type: 'string' },
-      name: { type: 'string' },
-      url: { type: 'string' },
-      email: { type: 'string' },
-      description: { type: 'string' },
-    },
-  });
-  const parsed = issuerInputSchema.safeParse(values);
-  if (!parsed.success) {
-    throw new UsageError(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n'));
+/** What went wrong, and the usage that fits: the command's own, or the list of commands. */
+function unknownCommand(words: string[]): UsageError {
+  if (words.length === 0) return new UsageError('No command given.');
+  const ofNoun = commandsOf(words[0]);
+  const typed = words.slice(0, 2).join(' ');
+  if (ofNoun.length > 0) {
+    return new UsageError(
+      `Unknown command: ${typed}. "${words[0]}" has: ${ofNoun.map((c) => c.name.split(' ')[1]).join(', ')}.`,
+    );
   }
-  const issuer = await upsertIssuer(await getDb(), parsed.data);
-  console.log(`Issuer "${issuer.name}" is ready at /issuers/${issuer.slug} (id ${issuer.id}).`);
+  return new UsageError(`Unknown command: ${typed}`);
 }
 
-async function memberAdd(args: string[]) {
-  const { values } = parseArgs({
-    args,
-    options: { issuer: { type: 'string' }, email: { type: 'string' }, role: { type: 'string' } },
-  });
-  if (!values.issuer || !values.email)
-    throw new UsageError('--issuer <slug> and --email <address> are required');
-  if (values.role !== 'admin' && values.role !== 'staff')
-    throw new UsageError('--role must be admin or staff');
-  const db = await getDb();
-  const issuer = await findIssuerBySlug(db, values.issuer);
-  if (!issuer) throw new UsageError(`No issuer with slug "${values.issuer}".`);
-  await addIssuerMember(db, { issuerId: issuer.id, email: values.email, role: values.role });
-  console.log(`${values.email} is now ${values.role} at ${issuer.name}.`);
+function report(error: unknown, command: Command | undefined, noun: string | undefined) {
+  if (isUsageMistake(error)) {
+    const ofNoun = commandsOf(noun);
+    const usage = command
+      ? `Usage: ${command.usage}\nMore: npm run cli -- help ${command.name}`
+      : overview(ofNoun.length > 0 ? ofNoun : undefined);
+    console.error(`${(error as Error).message}\n\n${usage}`);
+  } else if (isExplained(error)) {
+    console.error(error.message);
+  } else {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`Unexpected error: ${message}`);
+    if (process.env.LAUREL_DEBUG) console.error(error);
+    else console.error('Run again with LAUREL_DEBUG=1 to see where it happened.');
+  }
 }
 
-async function jobsImport(args: string[]) {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { now: { type: 'string' } },
-  });
-  const [source, ...extra] = positionals;
-  if (!source || extra.length > 0) throw new UsageError('jobs import takes one file or URL');
-  const now = values.now === undefined ? new Date() : new Date(values.now);
-  if (Number.isNaN(now.getTime()))
-    throw new UsageError(`--now must be an ISO date-time, not "${values.now}"`);
-  const text = await readFeedSource(source);
-  const summary = await importJobFeed(await getDb(), { text, source, now });
-  console.log(formatImportSummary(summary, source));
-}
-
-async function laborMarketImport(args: string[]) {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { 'onet-version': { type: 'string' } },
-  });
-  const [dir, ...extra] = positionals;
-  if (!dir || extra.length > 0) throw new UsageError('labor-market import takes one directory');
-  const db = await getDb();
-  const started = performance.now();
-  let release: Awaited<ReturnType<typeof importLaborMarketRelease>>;
+/** Runs the command line; the exit code: 0 done, 1 failed (the reason printed). */
+async function main(argv: string[]): Promise<number> {
+  const [first, ...rest] = argv;
+  const command = findCommand(argv);
   try {
-    release = await importLaborMarketRelease(db, {
-      dir,
-      onetVersion: values['onet-version'],
-      progress: stderrProgress(),
-    });
+    if (first === 'help' || (first && HELP_FLAGS.has(first))) {
+      console.log(help(rest));
+    } else if (!command) {
+      throw unknownCommand(argv);
+    } else if (argv.slice(2).some((arg) => HELP_FLAGS.has(arg))) {
+      console.log(commandHelp(command));
+    } else {
+      await command.run(argv.slice(2));
+    }
+    return 0;
   } catch (error) {
-    if (!isAppError(error)) throw error;
-    if (process.stderr.isTTY) process.stderr.write('\n'); // end the progress line
-    throw new ReportedError(`Import failed. ${error.message}`);
+    report(error, first === 'help' ? undefined : command, first === 'help' ? rest[0] : first);
+    return 1;
+  } finally {
+    await closeDb();
   }
-  for (const warning of release.warnings) console.error(`warning: ${warning}`);
-  const n = (key: string) => (release.rowCounts[key] ?? 0).toLocaleString('en');
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(
-    `Imported O*NET ${release.onetVersion} and OEWS May ${release.wageYear} wages from ${release.source} in ${seconds} s: ` +
-      `${n('occupations')} occupations (${n('occupationsWithWage')} with pay), ${n('technologies')} technologies ` +
-      `(${n('hotTechnologies')} hot), ${n('aliases')} aliases. It is now the active release (${release.id}).`,
-  );
 }
 
-async function main(argv: string[]) {
-  const [noun, verb, ...rest] = argv;
-  if (noun === 'issuer' && verb === 'create') return issuerCreate(rest);
-  if (noun === 'member' && verb === 'add') return memberAdd(rest);
-  if (noun === 'api-key' && verb === 'create') return apiKeyCreate(rest);
-  if (noun === 'labor-market' && verb === 'import') return laborMarketImport(rest);
-  if (noun === 'labor-market' && verb === 'fetch')
-    return laborMarketFetch(rest, { UsageError, ReportedError });
-  if (noun === 'jobs' && verb === 'import') return jobsImport(rest);
-  throw new UsageError(
-    noun ? `Unknown command: ${[noun, verb].filter(Boolean).join(' ')}` : 'No command given',
-  );
-}
-
-main(process.argv.slice(2))
-  .catch((error) => {
-    if (error instanceof DataDirLockedError || error instanceof ReportedError) console.error(error.message);
-    else if (error instanceof UsageError || error instanceof ConfigError || isAppError(error))
-      console.error(`${error.message}\n\n${USAGE}`);
-    else if (error instanceof TypeError && 'code' in error) console.error(`${error.message}\n\n${USAGE}`);
-    else console.error(error);
-    process.exitCode = 1;
-  })
-  .finally(() => closeDb());
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -41,6 +41,26 @@ export async function upsertIssuer(db: Executor, input: IssuerInput) {
   return row;
 }
 
+/** The fields of `input` that differ from the stored issuer (fields not given are not compared). */
+export function issuerChanges(
+  existing: Pick<IssuerInput, 'name' | 'url' | 'email'> & { description: string },
+  input: Partial<Pick<IssuerInput, 'name' | 'url' | 'email' | 'description'>>,
+): { field: 'name' | 'url' | 'email' | 'description'; from: string; to: string }[] {
+  const fields = ['name', 'url', 'email', 'description'] as const;
+  return fields.flatMap((field) => {
+    const to = input[field];
+    return to === undefined || to === existing[field] ? [] : [{ field, from: existing[field], to }];
+  });
+}
+
+/** Every issuer, by slug, for the CLI's list. */
+export function listIssuers(db: Executor) {
+  return db
+    .select({ slug: issuers.slug, name: issuers.name, url: issuers.url })
+    .from(issuers)
+    .orderBy(asc(issuers.slug));
+}
+
 export async function findIssuerBySlug(db: Executor, slug: string) {
   const [row] = await db.select().from(issuers).where(eq(issuers.slug, slug));
   return row ?? null;

@@ -1,64 +1,21 @@
 import { parseArgs } from 'node:util';
-import { getDb } from '@/db/client';
 import { isAppError } from '@/lib/errors';
 import { BLS_BASE_URL, ONET_BASE_URL } from '@/lib/labor-market/fetch/discover';
 import { FetchError } from '@/lib/labor-market/fetch/errors';
 import { fetchLaborMarketRelease } from '@/lib/labor-market/fetch/fetch-release';
 import { stderrDownloadProgress } from '@/lib/labor-market/fetch/progress';
 import { stderrProgress } from '@/lib/labor-market/import/progress';
-
-export const LABOR_MARKET_FETCH_HELP = `Usage: npm run cli -- labor-market fetch [options]
-
-Downloads the current O*NET text release (${ONET_BASE_URL}/dl_files/database/db_<major>_<minor>_text.zip)
-and the BLS OEWS national estimates (${BLS_BASE_URL}/oes/special-requests/oesm<YY>nat.zip), checks
-them, and imports them as the new active labor-market release. On any failure the previous release
-stays active.
-
-Options:
-  --onet-version <x.y>  use this O*NET release (e.g. 30.1) instead of the newest one listed on
-                        ${ONET_BASE_URL}/database.html
-  --years <n>           how many OEWS years to import for the pay trend, newest first (default 5);
-                        the newest is last year's May estimates, or the year before if not out yet
-  --from <dir|zip>      import files already downloaded, without any network:
-                          a directory holding db_<major>_<minor>_text.zip (or its extracted
-                          db_<major>_<minor>_text folder) and the BLS oesm<YY>nat.zip files (or the
-                          national_M<YYYY>_dl.xlsx inside them);
-                          or the O*NET zip or extracted folder itself: the BLS files are then
-                          looked for in the same directory (beside the zip or the folder)
-  --onet-url <base>     O*NET site or a mirror with the same paths (default ${ONET_BASE_URL})
-  --bls-url <base>      BLS site or a mirror with the same paths (default ${BLS_BASE_URL})
-  --help                show this text`;
-
-/** A mistake in the command line: printed with the usage text. */
-export class FetchUsageError extends Error {}
-/** A failure already explained in full: printed alone. */
-export class FetchReportedError extends Error {}
-
-type ErrorClasses = {
-  UsageError: new (message: string) => Error;
-  ReportedError: new (message: string) => Error;
-};
+import type { Command } from './command';
+import { openDb } from './db';
+import { ReportedError, UsageError } from './errors';
 
 /**
  * `labor-market fetch`: parses the options, fetches and imports, and prints a summary. Usage
- * mistakes throw `UsageError`, failures (unreachable site, broken or changed files) a
- * `ReportedError` carrying the whole explanation; the CLI passes its own classes.
+ * mistakes throw `UsageError`; failures (unreachable site, broken or changed files) a
+ * `ReportedError` carrying the whole explanation.
  */
-export async function laborMarketFetch(
-  args: string[],
-  errors: ErrorClasses = { UsageError: FetchUsageError, ReportedError: FetchReportedError },
-): Promise<void> {
-  const { UsageError, ReportedError } = errors;
-  let values: ReturnType<typeof parse>['values'];
-  try {
-    ({ values } = parse(args));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  if (values.help) {
-    console.log(LABOR_MARKET_FETCH_HELP);
-    return;
-  }
+async function laborMarketFetch(args: string[]): Promise<void> {
+  const { values } = parse(args);
   const years = values.years === undefined ? 5 : Number(values.years);
   if (!Number.isInteger(years) || years < 1 || years > 30)
     throw new UsageError(`--years must be a whole number from 1 to 30, not "${values.years}"`);
@@ -71,7 +28,7 @@ export async function laborMarketFetch(
       throw new UsageError(`--${option} must be a URL, not "${url}"`);
   }
 
-  const db = await getDb();
+  const db = await openDb();
   const started = performance.now();
   let release: Awaited<ReturnType<typeof fetchLaborMarketRelease>>;
   try {
@@ -108,7 +65,36 @@ function parse(args: string[]) {
       from: { type: 'string' },
       'onet-url': { type: 'string' },
       'bls-url': { type: 'string' },
-      help: { type: 'boolean' },
     },
   });
 }
+
+export const laborMarketFetchCommand: Command = {
+  name: 'labor-market fetch',
+  summary: 'Download the current O*NET and BLS OEWS releases from their publishers and import them.',
+  usage: 'npm run cli -- labor-market fetch [--onet-version <x.y>] [--years <n>] [--from <dir|zip>]',
+  details: `
+Downloads the current O*NET text release (${ONET_BASE_URL}/dl_files/database/db_<major>_<minor>_text.zip)
+and the BLS OEWS national estimates (${BLS_BASE_URL}/oes/special-requests/oesm<YY>nat.zip), checks
+them, and imports them as the new active labor-market release. On any failure the previous release
+stays active.
+
+Options:
+  --onet-version <x.y>  use this O*NET release (e.g. 30.1) instead of the newest one listed on
+                        ${ONET_BASE_URL}/database.html
+  --years <n>           how many OEWS years to import for the pay trend, newest first (default 5);
+                        the newest is last year's May estimates, or the year before if not out yet
+  --from <dir|zip>      import files already downloaded, without any network:
+                          a directory holding db_<major>_<minor>_text.zip (or its extracted
+                          db_<major>_<minor>_text folder) and the BLS oesm<YY>nat.zip files (or the
+                          national_M<YYYY>_dl.xlsx inside them);
+                          or the O*NET zip or extracted folder itself: the BLS files are then
+                          looked for in the same directory (beside the zip or the folder)
+  --onet-url <base>     O*NET site or a mirror with the same paths (default ${ONET_BASE_URL})
+  --bls-url <base>      BLS site or a mirror with the same paths (default ${BLS_BASE_URL})
+
+Examples:
+  npm run cli -- labor-market fetch
+  npm run cli -- labor-market fetch --from ~/Downloads/onet`,
+  run: laborMarketFetch,
+};
