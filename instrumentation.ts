@@ -1,23 +1,31 @@
 /** Runs once when a server process starts: validate configuration, migrate, start the outbox and webhooks. */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  // `next build` may load this too; the configuration belongs to the server that runs the build.
+  if (process.env.NEXT_PHASE === 'phase-production-build') return;
   const { getConfig, ConfigError } = await import('@/lib/config');
   let config: ReturnType<typeof getConfig>;
   try {
     config = getConfig();
   } catch (error) {
-    // A clear list of what is wrong, not a stack trace; the server does not start without it.
-    if (error instanceof ConfigError) console.error(error.message);
+    // `npm start` refuses before listening (scripts/start.ts); this covers `next start` run
+    // directly, which is already listening: stop rather than answer every request with a 500.
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
     throw error;
   }
   // Rate limits need the client's real address, which Next does not pass to actions.
   (await import('@/lib/auth/socket-address')).installSocketAddressHeader();
   const { getDb, getDbKind } = await import('@/db/client');
   await getDb();
-  console.log(`[laurel] database ready (${await getDbKind()}), public URL ${config.appUrl}`);
+  console.log(
+    `[laurel] ${config.mode} mode, database ready (${await getDbKind()}), public URL ${config.appUrl}`,
+  );
   if (config.isDemoMode) {
     console.warn(
-      '[laurel] WARNING: demo mode — RESEND_API_KEY is not set, so emails are not sent. ' +
+      '[laurel] WARNING: demo mode without RESEND_API_KEY, so emails are not sent. ' +
         'They are kept at /dev/mailbox, which anyone who can reach this server can read. Never run a public server like this.',
     );
   }

@@ -51,9 +51,13 @@ export default defineConfig({
       reuseExistingServer: false,
       env: {
         ...common,
+        // Demo mode with a provider: mail is sent (to the fake), so no banner and no mailbox, and
+        // the embedded database is allowed when DATABASE_URL is unset.
+        LAUREL_MODE: 'demo',
         DATA_DIR: E2E.main.dataDir,
         APP_URL: E2E.main.url,
         RESEND_API_KEY: 're_e2e_test_key',
+        EMAIL_FROM: 'Laurel <badges@laurel.example>',
         RESEND_BASE_URL: E2E.resendUrl,
         // The stand-in for other issuers' badge hosts; 127.0.0.1 and everything private stay blocked.
         OUTBOUND_ALLOW_HOSTS: 'localhost',
@@ -68,6 +72,7 @@ export default defineConfig({
       reuseExistingServer: false,
       env: {
         ...common,
+        LAUREL_MODE: 'demo',
         DATA_DIR: E2E.demo.dataDir,
         APP_URL: E2E.demo.url,
         RESEND_API_KEY: '',

@@ -14,6 +14,8 @@ export async function benchDatabase(label: string) {
   await admin.unsafe(`create database ${name}`);
   process.env.DATABASE_URL = ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
   process.env.AUTH_SECRET ??= 'bench-secret-bench-secret-bench-secret-123';
+  // Mail is captured or sent to a fake provider; production mode would require a real one.
+  process.env.LAUREL_MODE ??= 'demo';
   return {
     url: process.env.DATABASE_URL,
     drop: async () => {

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
+import { DemoBanner } from '@/components/layout/demo-banner';
 import { PageFrame } from '@/components/layout/page-frame';
 import { SiteHeader } from '@/components/layout/site-header';
 import { Providers } from '@/components/providers';
@@ -12,11 +13,11 @@ export const metadata: Metadata = {
   description: 'Keep, control, share and prove the badges you have earned.',
 };
 
-/** Pages that know who is signed in. Rendered per request. */
+/** Pages that know who is signed in. Rendered per request, so the banner follows the running server. */
 export default async function SiteLayout({ children }: { children: ReactNode }) {
   await connection();
   return (
-    <PageFrame header={<SiteHeader />} isDemoMode={getConfig().isDemoMode}>
+    <PageFrame header={<SiteHeader />} banner={getConfig().isDemoMode ? <DemoBanner /> : null}>
       <Providers>{children}</Providers>
     </PageFrame>
   );

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 
+/** Says on every page that mail is kept at /dev/mailbox rather than sent (see Config.isDemoMode). */
 export function DemoBanner() {
   return (
     <aside aria-label="Demo mode" className="bg-amber-100 px-4 py-1.5 text-center text-sm text-amber-950">

@@ -1,15 +1,14 @@
 import type { ReactNode } from 'react';
-import { DemoBanner } from './demo-banner';
 import { SiteFooter } from './site-footer';
 
-/** The document around every page: skip link, demo banner, header, main, footer. */
+/** The document around every page: skip link, demo banner (when mail is captured), header, main, footer. */
 export function PageFrame({
   header,
-  isDemoMode,
+  banner,
   children,
 }: {
   header: ReactNode;
-  isDemoMode: boolean;
+  banner: ReactNode;
   children: ReactNode;
 }) {
   return (
@@ -21,7 +20,7 @@ export function PageFrame({
         >
           Skip to content
         </a>
-        {isDemoMode ? <DemoBanner /> : null}
+        {banner}
         {header}
         <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
           {children}

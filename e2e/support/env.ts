@@ -13,4 +13,6 @@ export const E2E = {
   main: { port: base, url: `http://localhost:${base}`, dataDir: path.join(root, 'main') },
   demo: { port: base + 1, url: `http://localhost:${base + 1}`, dataDir: path.join(root, 'demo') },
   fixturesFile: path.join(root, 'main', 'fixtures.json'),
+  /** Data directories of the demos e2e/demo-launch.spec.ts starts with `npm run demo`'s launcher. */
+  launchRoot: path.join(root, 'launch'),
 };

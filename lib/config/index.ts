@@ -1,89 +1,83 @@
-import { z } from 'zod';
+import { encryptionKeysProblems } from '@/lib/crypto/encryption-keys';
+import { envSchema } from './env-schema';
+import { productionProblems } from './production';
 import { readOrCreateSecrets } from './secrets';
 
-const optionalString = z
-  .string()
-  .trim()
-  .transform((v) => v || undefined)
-  .optional();
-
-const envSchema = z.object({
-  DATABASE_URL: optionalString.pipe(
-    z
-      .string()
-      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
-      .optional(),
-  ),
-  DATA_DIR: optionalString,
-  AUTH_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
-  APP_URL: optionalString.pipe(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional()),
-  RESEND_API_KEY: optionalString,
-  EMAIL_FROM: optionalString,
-  // Read by lib/api/rate-limit.ts; validated here so a bad value stops the server at start-up.
-  API_RATE_LIMIT_PER_MINUTE: optionalString.pipe(
-    z
-      .string()
-      .regex(/^[1-9]\d*$/, 'must be a whole number of at least 1')
-      .optional(),
-  ),
-  // Proxies in front of the app that append to X-Forwarded-For; 0 means clients connect directly.
-  TRUSTED_PROXY_HOPS: optionalString.pipe(
-    z
-      .string()
-      .regex(/^\d+$/, 'must be a whole number (0 when nothing sits in front of the app)')
-      .transform(Number)
-      .pipe(z.number().max(10, 'must be at most 10'))
-      .optional(),
-  ),
-  CLAIM_TOKEN_TTL_DAYS: optionalString.pipe(
-    z
-      .string()
-      .regex(/^\d+$/, 'must be a whole number of days')
-      .transform(Number)
-      .pipe(z.number().min(1, 'must be at least 1').max(365, 'must be at most 365'))
-      .optional(),
-  ),
-});
+/**
+ * production: every requirement in ./production.ts, mail always sent, secrets only from the
+ * environment. demo: everything optional, AUTH_SECRET generated into DATA_DIR, APP_URL follows
+ * PORT, and mail kept at /dev/mailbox unless RESEND_API_KEY is set.
+ */
+export type Mode = 'production' | 'demo';
 
 export type Config = {
+  mode: Mode;
   databaseUrl: string | undefined;
   dataDir: string;
   authSecret: string;
   appUrl: string;
+  /** The port the server listens on (PORT, default 3000). */
+  port: number;
   resendApiKey: string | undefined;
   emailFrom: string;
   claimTokenTtlDays: number;
   trustedProxyHops: number;
+  /**
+   * Mail is captured at /dev/mailbox instead of sent, and pages say so: demo mode without
+   * RESEND_API_KEY. Never in production.
+   */
   isDemoMode: boolean;
 };
 
-export class ConfigError extends Error {}
+/** A configuration the server must not start with; `problems` holds one line per variable. */
+export class ConfigError extends Error {
+  constructor(
+    readonly mode: Mode | undefined,
+    readonly problems: string[],
+  ) {
+    const heading = mode ? `Invalid configuration (${mode} mode):` : 'Invalid configuration:';
+    super([heading, ...problems.map((p) => `  ${p}`)].join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+/** LAUREL_MODE, else demo when neither a database nor a mail provider is configured. */
+function decideMode(env: NodeJS.ProcessEnv): Mode | undefined {
+  const chosen = env.LAUREL_MODE?.trim();
+  if (chosen) return chosen === 'production' || chosen === 'demo' ? chosen : undefined;
+  return env.DATABASE_URL?.trim() || env.RESEND_API_KEY?.trim() ? 'production' : 'demo';
+}
 
 function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const mode = decideMode(env);
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
-  }
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  problems.push(...encryptionKeysProblems(env));
+  if (mode === 'production') problems.push(...productionProblems(env));
+  if (!parsed.success || !mode || problems.length > 0) throw new ConfigError(mode, problems);
   const e = parsed.data;
   const dataDir = e.DATA_DIR ?? '.data';
+  const port = e.PORT ?? 3000;
+  // Production has AUTH_SECRET by now; generating one per host would sign each host's own sessions.
   const authSecret = e.AUTH_SECRET ?? readOrCreateSecrets(dataDir).authSecret;
   return {
+    mode,
     databaseUrl: e.DATABASE_URL,
     dataDir,
     authSecret,
-    appUrl: (e.APP_URL ?? 'http://localhost:3000').replace(/\/+$/, ''),
+    appUrl: (e.APP_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    port,
     resendApiKey: e.RESEND_API_KEY,
     emailFrom: e.EMAIL_FROM ?? 'Laurel <badges@laurel.example>',
     claimTokenTtlDays: e.CLAIM_TOKEN_TTL_DAYS ?? 30,
     trustedProxyHops: e.TRUSTED_PROXY_HOPS ?? 0,
-    isDemoMode: !e.RESEND_API_KEY,
+    isDemoMode: mode === 'demo' && !e.RESEND_API_KEY,
   };
 }
 
 const cache = globalThis as unknown as { laurelConfig?: Config };
 
-/** The validated configuration; throws a ConfigError naming every bad variable. */
+/** The validated configuration; throws a ConfigError naming every bad or missing variable. */
 export function getConfig(): Config {
   cache.laurelConfig ??= loadConfig(process.env);
   return cache.laurelConfig;

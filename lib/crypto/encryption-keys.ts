@@ -56,3 +56,11 @@ export function newEncryptionKeyEntry(now = new Date()): string {
   const day = now.toISOString().slice(0, 10).replaceAll('-', '');
   return `k${day}-${randomBytes(3).toString('hex')}:${randomBytes(KEY_BYTES).toString('base64url')}`;
 }
+
+/** What is wrong with a set ENCRYPTION_KEYS, one line per problem, for the start-up check. */
+export function encryptionKeysProblems(env: NodeJS.ProcessEnv): string[] {
+  const value = env.ENCRYPTION_KEYS?.trim();
+  if (!value) return [];
+  const parsed = parseEncryptionKeys(value);
+  return 'problems' in parsed ? parsed.problems.map((problem) => `ENCRYPTION_KEYS: ${problem}`) : [];
+}

@@ -18,27 +18,14 @@ type Source = { kind: 'env'; value: string } | { kind: 'file'; dataDir: string }
 function sourceOf(env: NodeJS.ProcessEnv): Source {
   const value = env.ENCRYPTION_KEYS?.trim();
   if (value) return { kind: 'env', value };
-  if (env.LAUREL_MODE === 'production') {
-    throw new ConfigError(
-      'Invalid configuration:\n  ENCRYPTION_KEYS: is required in production; generate a key with npm run cli -- keys generate',
-    );
+  const config = getConfig();
+  // getConfig refuses production without ENCRYPTION_KEYS; this keeps a key file from ever appearing there.
+  if (config.mode === 'production') {
+    throw new ConfigError('production', [
+      'ENCRYPTION_KEYS: required in production (npm run cli -- keys generate)',
+    ]);
   }
-  return { kind: 'file', dataDir: getConfig().dataDir };
-}
-
-/**
- * What is wrong with ENCRYPTION_KEYS in this environment (nothing: an empty list), as lines for
- * the start-up configuration check.
- */
-export function encryptionKeysProblems(env: NodeJS.ProcessEnv = process.env): string[] {
-  const value = env.ENCRYPTION_KEYS?.trim();
-  if (!value) {
-    return env.LAUREL_MODE === 'production'
-      ? ['ENCRYPTION_KEYS: is required in production; generate a key with npm run cli -- keys generate']
-      : [];
-  }
-  const parsed = parseEncryptionKeys(value);
-  return 'problems' in parsed ? parsed.problems.map((problem) => `ENCRYPTION_KEYS: ${problem}`) : [];
+  return { kind: 'file', dataDir: config.dataDir };
 }
 
 /** A keyring from a value in the ENCRYPTION_KEYS format; a bad value is a ConfigError naming `source`. */
@@ -46,7 +33,8 @@ export function keyringFrom(value: string, source: string, legacyAuthSecret = ()
   const parsed = parseEncryptionKeys(value);
   if ('problems' in parsed) {
     throw new ConfigError(
-      `Invalid configuration:\n${parsed.problems.map((p) => `  ${source}: ${p}`).join('\n')}`,
+      undefined,
+      parsed.problems.map((p) => `${source}: ${p}`),
     );
   }
   return { keys: parsed.keys, source, legacyAuthSecret } satisfies Keyring;

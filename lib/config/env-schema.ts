@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => v || undefined)
+  .optional();
+
+const email = z.email();
+
+/** `Laurel <badges@example.org>` or a bare `badges@example.org`. */
+export function isSenderAddress(value: string): boolean {
+  const named = /^[^<>]*<([^<>]+)>$/.exec(value);
+  return email.safeParse(named ? named[1] : value).success;
+}
+
+/** Every variable's shape. Which ones are required depends on the mode: see ./production.ts. */
+export const envSchema = z.object({
+  LAUREL_MODE: optionalString.pipe(
+    z.enum(['production', 'demo'], { message: 'must be "production" or "demo" (or unset)' }).optional(),
+  ),
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+  ),
+  DATA_DIR: optionalString,
+  AUTH_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+  APP_URL: optionalString.pipe(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional()),
+  // The port `npm start` and `npm run demo` listen on; in demo mode APP_URL follows it.
+  PORT: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, 'must be a port number')
+      .transform(Number)
+      .pipe(z.number().min(1, 'must be a port number').max(65535, 'must be a port number'))
+      .optional(),
+  ),
+  HOST: optionalString,
+  RESEND_API_KEY: optionalString,
+  EMAIL_FROM: optionalString.pipe(
+    z
+      .string()
+      .refine(
+        isSenderAddress,
+        'must be an address such as "Laurel <badges@example.org>" or badges@example.org',
+      )
+      .optional(),
+  ),
+  // Read by lib/api/rate-limit.ts; validated here so a bad value stops the server at start-up.
+  API_RATE_LIMIT_PER_MINUTE: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[1-9]\d*$/, 'must be a whole number of at least 1')
+      .optional(),
+  ),
+  // Proxies in front of the app that append to X-Forwarded-For; 0 means clients connect directly.
+  TRUSTED_PROXY_HOPS: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, 'must be a whole number (0 when nothing sits in front of the app)')
+      .transform(Number)
+      .pipe(z.number().max(10, 'must be at most 10'))
+      .optional(),
+  ),
+  CLAIM_TOKEN_TTL_DAYS: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, 'must be a whole number of days')
+      .transform(Number)
+      .pipe(z.number().min(1, 'must be at least 1').max(365, 'must be at most 365'))
+      .optional(),
+  ),
+});
+
+export type Env = z.infer<typeof envSchema>;
