@@ -39,6 +39,10 @@ test('from a claimed badge: related jobs, a skill with its pay chart and table, 
   await expect(related.getByRole('listitem').first()).toContainText('matches Python, SQL, Tableau');
   await expect(related).toContainText('No labor-market data for: Cloud Security.');
   await expect(related).toContainText('information from the O*NET 29.3 Database');
+  // The e2e server has the demo release the seed ships, and says so.
+  await expect(related).toContainText(
+    'Demo data: a few dozen occupations. Run npm run cli -- labor-market fetch for the full O*NET and BLS release.',
+  );
   await expect(related).toContainText('(OEWS), May 2025 national estimates');
 
   await related.getByRole('link', { name: 'Tableau', exact: true }).click();
@@ -95,6 +99,7 @@ test('from a claimed badge: related jobs, a skill with its pay chart and table, 
   );
   await expect(page.getByRole('region', { name: 'Open jobs' })).toContainText('Reporting Analyst');
   await expect(page.getByText(/O\*NET® is a trademark of USDOL\/ETA/)).toBeVisible();
+  await expect(page.getByText('Demo data: a few dozen occupations.')).toBeVisible();
 
   // The public badge page has the same panel, and its skill tags lead to their skill pages.
   await page.goto(`/badges/${award.id}`);
@@ -107,6 +112,7 @@ test('from a claimed badge: related jobs, a skill with its pay chart and table, 
 test('search suggests as you type and is used by keyboard alone', async ({ page }) => {
   await page.goto('/explore');
   const box = page.getByRole('combobox', { name: 'Search skills, occupations and job titles' });
+  await expect(page.getByText('Demo data: a few dozen occupations.')).toBeVisible();
   await box.focus();
   await box.pressSequentially('tablea', { delay: 30 });
   const listbox = page.getByRole('listbox', { name: 'Suggestions' });
@@ -200,7 +206,7 @@ test('markup from a jobs feed never runs: the nurse posting’s script is not on
     dialogs.push(dialog.message());
     await dialog.dismiss();
   });
-  // The sample feed's ICU nurse posting carries <script>alert('strip me')</script> in its description.
+  // The demo feed's ICU nurse posting carries <script>alert('strip me')</script> in its description.
   await page.goto('/occupations/29-1141.00');
   const openJobs = page.getByRole('region', { name: /open jobs/i });
   await expect(openJobs).toContainText('Registered Nurse - ICU');

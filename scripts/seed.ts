@@ -5,6 +5,7 @@ import { seedJobs } from '@/db/seed/jobs';
 import { seedLaborMarket } from '@/db/seed/labor-market';
 import { seedDemo } from '@/db/seed/seed';
 import { ConfigError, getConfig } from '@/lib/config';
+import { AppError } from '@/lib/errors';
 
 async function main() {
   const config = getConfig();
@@ -18,29 +19,32 @@ async function main() {
   console.log(
     `Demo issuer admin (console at /issuer): ${DEMO_ISSUER_ADMIN.email} / ${DEMO_ISSUER_ADMIN.password}`,
   );
-  console.log('API key for Challenge Labs (shown once; the previous demo key is revoked):');
-  console.log(apiKey);
 
   const release = await seedLaborMarket(db);
-  if (release) {
-    console.log(
-      `Labor-market data: O*NET ${release.onetVersion} and OEWS May ${release.wageYear} from ${release.source} ` +
-        `(${release.rowCounts.occupations} occupations, ${release.rowCounts.technologies} technologies).`,
-    );
-  }
-
-  // Last, after the labor-market data: postings are matched to its occupations and technologies.
+  const size = `${release.rowCounts.occupations} occupations, ${release.rowCounts.technologies} technologies`;
+  console.log(
+    release.isDemo
+      ? `Labor-market data: the demo release shipped with Laurel (${size}; OEWS May ${release.wageYear}). ` +
+          'Set LAUREL_FIXTURES to load the full public sample, or run npm run cli -- labor-market fetch.'
+      : `Labor-market data: O*NET ${release.onetVersion} and OEWS May ${release.wageYear} from ${release.source} (${size}).`,
+  );
+  // After the labor-market data: postings are matched to its occupations and technologies.
   const jobs = await seedJobs(db);
   console.log(
-    jobs
-      ? `Job postings from the sample feed: ${jobs.created + jobs.updated} open, ${jobs.expired} expired.`
-      : 'Job postings and labor-market data: none (set LAUREL_FIXTURES to the public fixtures to load the samples).',
+    `Job postings from ${jobs.feed}: ${jobs.created + jobs.updated} open, ${jobs.expired} expired.`,
   );
+
+  // The key last, so it is the line to copy; a new one is made (and the old one revoked) at every seed.
+  console.log(
+    'API key for Challenge Labs (shown once; each run of npm run seed or npm run demo replaces it with a new one):',
+  );
+  console.log(apiKey);
 }
 
 main()
   .catch((error) => {
-    const isExpected = error instanceof ConfigError || error instanceof DataDirLockedError;
+    const isExpected =
+      error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof AppError;
     console.error(isExpected ? error.message : error);
     process.exitCode = 1;
   })

@@ -1,7 +1,7 @@
 import type { ActiveRelease } from '@/lib/labor-market/release';
 
 type Props = {
-  release: Pick<ActiveRelease, 'onetVersion' | 'wageYear'>;
+  release: Pick<ActiveRelease, 'onetVersion' | 'wageYear' | 'isDemo'>;
   /** The first year of wages shown, when a trend goes back further than the release's year. */
   firstWageYear?: number;
   hasPay?: boolean;
@@ -15,6 +15,7 @@ export function LaborMarketCredits({ release, firstWageYear, hasPay = true }: Pr
       : `May ${release.wageYear}`;
   return (
     <footer className="flex flex-col gap-1 border-t border-stone-200 pt-3 text-xs text-stone-700">
+      {release.isDemo ? <DemoDataNotice /> : null}
       <p>
         This page includes information from the O*NET {release.onetVersion} Database by the U.S. Department of
         Labor, Employment and Training Administration (USDOL/ETA). Used under the{' '}
@@ -31,6 +32,19 @@ export function LaborMarketCredits({ release, firstWageYear, hasPay = true }: Pr
         </p>
       ) : null}
     </footer>
+  );
+}
+
+/**
+ * Said wherever the shipped demo release (db/seed/demo-release) is the active one, so nobody takes
+ * its few dozen occupations for the whole picture.
+ */
+export function DemoDataNotice() {
+  return (
+    <p className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950">
+      <strong>Demo data:</strong> a few dozen occupations. Run{' '}
+      <code className="font-mono">npm run cli -- labor-market fetch</code> for the full O*NET and BLS release.
+    </p>
   );
 }
 

@@ -25,7 +25,13 @@ describe('seeding job postings', () => {
     const first = await seedJobs(db, { now, feedPath });
     const second = await seedJobs(db, { now, feedPath });
 
-    expect(first).toMatchObject({ created: 5, expired: 1, duplicates: 1, rejected: [{ position: 5 }] });
+    expect(first).toMatchObject({
+      feed: 'feed.json',
+      created: 5,
+      expired: 1,
+      duplicates: 1,
+      rejected: [{ position: 5 }],
+    });
     expect(second).toMatchObject({ created: 0, updated: 5 });
     expect([...(await storedPostings(db, tag)).keys()].sort()).toEqual([
       'DA-77',
@@ -47,7 +53,8 @@ describe('seeding job postings', () => {
     expect([...stored.values()].filter((posting) => isOpenAt(posting, now))).toHaveLength(5);
   });
 
-  it('is skipped when the fixtures are not there', async () => {
-    expect(await seedJobs(await getDb(), { feedPath: path.join(dir, 'missing.json') })).toBeNull();
+  it('refuses a feed file that is not there, with a clear message', async () => {
+    const missing = path.join(dir, 'missing.json');
+    await expect(seedJobs(await getDb(), { feedPath: missing })).rejects.toThrow(`${missing}: no such file`);
   });
 });

@@ -1,8 +1,10 @@
-import path from 'node:path';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
+import { laborMarketReleases } from '@/db/schema';
 import { lockLaborMarketTests, writeSmallRelease } from '@/lib/labor-market/import/test-support';
-import { getActiveRelease } from '@/lib/labor-market/release';
+import { findRelatedOccupations } from '@/lib/labor-market/related';
+import { DEMO_RELEASE_SOURCE, getActiveRelease } from '@/lib/labor-market/release';
 import { seedLaborMarket } from './labor-market';
 
 let unlock: () => Promise<void>;
@@ -18,18 +20,51 @@ afterAll(async () => {
 });
 
 describe('the labor-market seed', () => {
-  it('does nothing when the fixture directory is absent', async () => {
+  it('imports the shipped demo release by default, marked so the pages say it is demo data', async () => {
     const db = await getDb();
-    const before = await getActiveRelease(db);
-    expect(await seedLaborMarket(db, path.join('/nonexistent', 'labor-market'))).toBeNull();
-    expect(await getActiveRelease(db)).toEqual(before);
+    const release = await seedLaborMarket(db, null);
+    expect(release).toMatchObject({ isDemo: true, source: DEMO_RELEASE_SOURCE, onetVersion: '29.3' });
+    expect(release.rowCounts.occupations).toBe(34);
+    expect(await getActiveRelease(db)).toEqual({
+      id: release.id,
+      onetVersion: '29.3',
+      wageYear: 2025,
+      isDemo: true,
+    });
+    const [stored] = await db
+      .select({ source: laborMarketReleases.source })
+      .from(laborMarketReleases)
+      .where(eq(laborMarketReleases.id, release.id));
+    expect(stored?.source).toBe(DEMO_RELEASE_SOURCE);
+    // The demo badges' skill tags find jobs, and the panel's credits know it is demo data.
+    const related = await findRelatedOccupations(db, {
+      tags: ['Linux', 'Bash', 'Shell Scripting'],
+      limit: 3,
+    });
+    expect(related.release).toEqual({ onetVersion: '29.3', wageYear: 2025, isDemo: true });
+    expect(related.unmatchedTags).toEqual([]);
+    expect(related.occupations).toHaveLength(3);
   });
 
-  it('imports the directory as the active release when it is there', async () => {
+  it('imports the directory it is given (LAUREL_FIXTURES) as an ordinary release', async () => {
     const db = await getDb();
     small = writeSmallRelease();
     const release = await seedLaborMarket(db, small.dir);
-    expect(release).not.toBeNull();
-    expect(await getActiveRelease(db)).toEqual({ id: release?.id, onetVersion: '29.3', wageYear: 2025 });
+    expect(release).toMatchObject({ isDemo: false, source: small.dir });
+    expect(await getActiveRelease(db)).toEqual({
+      id: release.id,
+      onetVersion: '29.3',
+      wageYear: 2025,
+      isDemo: false,
+    });
+  });
+
+  it('refuses a directory that is not there, with a clear message', async () => {
+    const db = await getDb();
+    const before = await getActiveRelease(db);
+    await expect(seedLaborMarket(db, '/nonexistent/labor-market')).rejects.toThrow(
+      '/nonexistent/labor-market: no such directory',
+    );
+    expect(await getActiveRelease(db)).toEqual(before);
   });
 });

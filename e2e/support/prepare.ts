@@ -1,7 +1,7 @@
 /**
  * Runs before the e2e server starts (never while it runs: PGlite allows one process): issuers
  * with templates and keys, one revoked key, written to a fixtures file for the tests; and the
- * labor-market release and jobs feed (see labor-market-data.ts).
+ * demo labor-market release and jobs feed the project ships (see labor-market-data.ts).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -90,7 +90,7 @@ async function main() {
         "<script>document.documentElement.setAttribute('data-ran', 'yes')</script></svg>",
     ),
   });
-  await loadLaborMarketData(db, config.dataDir);
+  await loadLaborMarketData(db);
   const file = process.env.E2E_FIXTURES ?? path.join(config.dataDir, 'fixtures.json');
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(

@@ -3,20 +3,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Db, getDb } from '@/db/client';
 import { jobPostings } from '@/db/schema';
 import { importLaborMarketRelease } from './import/import-release';
-import { FIXTURE_DIR, lockLaborMarketTests } from './import/test-support';
+import { lockLaborMarketTests, writeSmallRelease } from './import/test-support';
 import { findRelatedOccupations } from './related';
 
-// The fixture release, imported once for the file (about 20 s on PGlite).
+// The demo release (db/seed/demo-release), imported once for the file.
 let db: Db;
 let unlock: () => Promise<void>;
+let small: ReturnType<typeof writeSmallRelease>;
 
 beforeAll(async () => {
   unlock = await lockLaborMarketTests();
   db = await getDb();
-  await importLaborMarketRelease(db, { dir: FIXTURE_DIR });
+  small = writeSmallRelease();
+  await importLaborMarketRelease(db, { dir: small.dir });
 }, 240_000);
 
 afterAll(async () => {
+  small?.cleanup();
   await unlock?.();
 });
 
@@ -25,10 +28,11 @@ const related = (tags: string[], limit?: number) => findRelatedOccupations(db, {
 describe('findRelatedOccupations', () => {
   it('ranks Database Administrators and Software Developers first for Python + AWS + PostgreSQL', async () => {
     const result = await related(['Python', 'AWS', 'PostgreSQL'], 5);
-    expect(result.release).toEqual({ onetVersion: '29.3', wageYear: 2025 });
+    expect(result.release).toEqual({ onetVersion: '29.3', wageYear: 2025, isDemo: false });
     expect(result.unmatchedTags).toEqual([]);
     // All three score 7.5 (each tag: 1, +0.5 hot, +1 in demand); in-demand coverage breaks the
-    // tie: 3 of 29 for DBAs, 3 of 31 for Software Developers, 3 of 36 for Web Developers.
+    // tie: 3 of 16 for DBAs, 3 of 19 for Software Developers and Web Developers, and then
+    // employment (1,687,890 against 70,190) puts Software Developers before Web Developers.
     expect(result.occupations.slice(0, 3).map((o) => [o.code, o.score])).toEqual([
       ['15-1242.00', 7.5],
       ['15-1252.00', 7.5],
@@ -59,8 +63,8 @@ describe('findRelatedOccupations', () => {
     expect(postgres.occupations).toEqual(
       postgresql.occupations.map((o) => ({ ...o, matchedTags: ['Postgres'] })),
     );
-    // "HTML" and "EC2" are derived aliases; "React" is itself a technology name.
-    const web = await related(['React', 'HTML', 'EC2'], 3);
+    // "HTML" and "Microsoft Azure" are derived aliases; "React" is itself a technology name.
+    const web = await related(['React', 'HTML', 'Microsoft Azure'], 3);
     expect(web.unmatchedTags).toEqual([]);
     expect(web.occupations.map((o) => o.code)).toContain('15-1254.00');
   });
@@ -119,7 +123,7 @@ describe('findRelatedOccupations', () => {
 
   it('returns no occupations for no tags, with the release for the credits', async () => {
     expect(await related([])).toEqual({
-      release: { onetVersion: '29.3', wageYear: 2025 },
+      release: { onetVersion: '29.3', wageYear: 2025, isDemo: false },
       occupations: [],
       unmatchedTags: [],
     });

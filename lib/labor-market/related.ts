@@ -35,6 +35,7 @@ import { PgDialect } from 'drizzle-orm/pg-core';
 import { type Executor, rowsOf } from '@/db/client';
 import { isActivePosting } from '@/lib/jobs/active';
 import { normalizeTerm } from './normalize';
+import { DEMO_RELEASE_SOURCE } from './release';
 
 export type RelatedOccupation = {
   code: string;
@@ -54,7 +55,7 @@ export type RelatedOccupation = {
 };
 
 export type RelatedOccupations = {
-  release: { onetVersion: string; wageYear: number } | null;
+  release: { onetVersion: string; wageYear: number; isDemo: boolean } | null;
   occupations: RelatedOccupation[];
   unmatchedTags: string[];
 };
@@ -80,7 +81,7 @@ type Row = {
   open_listings: number;
 };
 type Answer = {
-  release: { onetVersion: string; wageYear: number } | null;
+  release: { onetVersion: string; wageYear: number; isDemo: boolean } | null;
   matched: number[] | null;
   occupations: Row[] | null;
 };
@@ -154,7 +155,7 @@ function relatedQuery({ terms, limit, now }: { terms: string[]; limit: number; n
   const values = (terms.length ? terms : ['']).map((term, i) => sql`(${i}::int, ${term}::text)`);
   return sql`
     with rel as (
-      select id, wage_year, onet_version from labor_market_releases where status = 'active'
+      select id, wage_year, onet_version, source from labor_market_releases where status = 'active'
     ),
     tags(position, term) as (values ${sql.join(values, sql`, `)}),
     resolved as (
@@ -211,7 +212,10 @@ function relatedQuery({ terms, limit, now }: { terms: string[]; limit: number; n
       limit ${limit}
     )
     select json_build_object(
-      'release', (select json_build_object('onetVersion', onet_version, 'wageYear', wage_year) from rel),
+      'release', (
+        select json_build_object('onetVersion', onet_version, 'wageYear', wage_year, 'isDemo', source = ${sql.raw(`'${DEMO_RELEASE_SOURCE}'`)})
+        from rel
+      ),
       'matched', (select json_agg(distinct position) from resolved),
       'occupations', (
         select json_agg(json_build_object(

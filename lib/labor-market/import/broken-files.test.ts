@@ -113,7 +113,7 @@ describe('re-importing a release', () => {
       renameSync(file, path.join(path.dirname(file), 'Occupation Data.csv'));
     });
     const release = await importLaborMarketRelease(db, { dir });
-    // The cut has no Adobe or Intuit products, so two curated aliases are reported as unused.
+    // The demo release has few of the technologies curated aliases point at; those are reported as unused.
     expect(release.warnings.filter((w) => !w.startsWith('curated alias'))).toEqual([]);
     const [occupation] = rowsOf<{ title: string; job_zone: number }>(
       await db.execute(
@@ -152,11 +152,11 @@ describe('refusing a broken release, leaving the database as it was', () => {
   });
 
   it('refuses a wage that is neither a number nor a BLS marker, and lists at most 20 lines', async () => {
-    const dir = brokenCopy('bls_oews_national_2020_2025.csv', (file) => {
+    const dir = brokenCopy('bls_oews_national_2023_2025.csv', (file) => {
       for (let row = 1; row <= 25; row++) setCell(file, row, 'a_median', 'N/A');
     });
     const message = await expectRefused(dir);
-    expect(message).toMatch(/^bls_oews_national_2020_2025\.csv: 25 bad rows; nothing was imported\.\n/);
+    expect(message).toMatch(/^bls_oews_national_2023_2025\.csv: 25 bad rows; nothing was imported\.\n/);
     expect(message).toContain("  line 2: a_median 'N/A' is not a number or a BLS marker (*, **, #)");
     expect(message).toContain('  line 21: a_median');
     expect(message).not.toContain('  line 22:');
@@ -213,7 +213,12 @@ describe('refusing a broken release, leaving the database as it was', () => {
     const dir = brokenCopy('README.md', (file) => rmSync(file));
     expect(await expectRefused(dir)).toMatch(/cannot tell which O\*NET release this is.*pass --onet-version/);
     const release = await importLaborMarketRelease(db, { dir, onetVersion: '30.1' });
-    expect(await getActiveRelease(db)).toEqual({ id: release.id, onetVersion: '30.1', wageYear: 2025 });
+    expect(await getActiveRelease(db)).toEqual({
+      id: release.id,
+      onetVersion: '30.1',
+      wageYear: 2025,
+      isDemo: false,
+    });
   });
 });
 

@@ -244,5 +244,5 @@ export async function insertTestRelease(db: Executor): Promise<ActiveRelease> {
   await db
     .insert(lmWageLinks)
     .values(wageLinks.map(([code, oewsCode, match]) => ({ releaseId, code, oewsCode, match })));
-  return { id: releaseId, onetVersion: release.onetVersion, wageYear: release.wageYear };
+  return { id: releaseId, onetVersion: release.onetVersion, wageYear: release.wageYear, isDemo: false };
 }
