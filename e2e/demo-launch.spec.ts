@@ -103,8 +103,9 @@ test('npm run demo: loopback only, links on its PORT, and a second one refuses',
     for (const address of others) expect(await accepts(address, port), address).toBe(false);
 
     // The key the seed printed awards a badge whose links carry this port, not 3000.
-    const key = /lrl_[A-Za-z0-9_-]{8}_[A-Za-z0-9_-]{43}/.exec(first.output())?.[0] ?? '';
-    expect(first.output()).toContain('Demo API key (a new one at each start):');
+    // The seed's last line is the key, and the launcher repeats exactly that line once the server is up.
+    const key = /Demo API key \(a new one at each start\): (\S+)/.exec(first.output())?.[1] ?? '';
+    expect(key).toMatch(/^lrl_[A-Za-z0-9_-]{8}_[A-Za-z0-9_-]{43}$/);
     const templates = await request.get(`${url}/api/v1/templates`, { headers: bearer(key) });
     expect(templates.status()).toBe(200);
     const templateId = ((await templates.json()) as { data: { id: string }[] }).data[0]?.id;
