@@ -86,7 +86,12 @@ describe('labor-market fetch from the publishers (a local server)', () => {
   it('downloads the newest O*NET text release and two OEWS years, converts and imports them', async () => {
     const { release, requests } = await fetchFrom(await officialRoutes());
     activeId = release.id;
-    expect(await getActiveRelease(db)).toEqual({ id: release.id, onetVersion: '30.1', wageYear: 2024 });
+    expect(await getActiveRelease(db)).toEqual({
+      id: release.id,
+      onetVersion: '30.1',
+      wageYear: 2024,
+      isDemo: false,
+    });
     expect(release.wageYears).toEqual([2024, 2023]);
     expect(requests.map((r) => r.path)).toEqual([
       '/database.html',
@@ -269,7 +274,12 @@ describe('labor-market fetch --from files already downloaded', () => {
       onetBaseUrl: `http://127.0.0.1:${port}`,
       blsBaseUrl: `http://127.0.0.1:${port}`,
     });
-    expect(await getActiveRelease(db)).toEqual({ id: release.id, onetVersion: '30.1', wageYear: 2024 });
+    expect(await getActiveRelease(db)).toEqual({
+      id: release.id,
+      onetVersion: '30.1',
+      wageYear: 2024,
+      isDemo: false,
+    });
     expect(release.rowCounts).toMatchObject({
       occupations: 4,
       skills: 8,
