@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { type Db, getDb } from '@/db/client';
 import { awards, type EmailMessage, outbox, users } from '@/db/schema';
@@ -137,7 +137,13 @@ describe('award history', () => {
   it('records a revocation with its reason and emails the learner only when asked', async () => {
     const db = await getDb();
     const issued = await makeIssuer(db);
-    const mailFor = (awardId: string) => db.select().from(outbox).where(eq(outbox.awardId, awardId));
+    // Oldest first: an updated row (sent, body cleared) may come back in any order without it.
+    const mailFor = (awardId: string) =>
+      db
+        .select()
+        .from(outbox)
+        .where(eq(outbox.awardId, awardId))
+        .orderBy(asc(outbox.createdAt), asc(outbox.id));
 
     const quiet = await makeAward(db, issued);
     const result = await revokeAward(db, {

@@ -15,7 +15,7 @@ function demoDataDir() {
   const dir = mkdtempSync(path.join(tmpdir(), 'laurel-keyring-'));
   dirs.push(dir);
   delete process.env.ENCRYPTION_KEYS;
-  delete process.env.LAUREL_MODE;
+  process.env.LAUREL_MODE = 'demo';
   process.env.DATA_DIR = dir;
   resetConfig();
   resetKeyring();
