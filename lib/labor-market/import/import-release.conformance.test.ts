@@ -1,29 +1,27 @@
-import { and, count, eq, isNotNull, or, type SQL, sql } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
+import { and, count, eq, isNotNull, or } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Db, getDb, rowsOf } from '@/db/client';
+import { type Db, getDb } from '@/db/client';
 import {
-  laborMarketReleases,
   lmJobZones,
   lmOccupationRatings,
   lmOccupations,
   lmOccupationTechnologies,
-  lmOccupationTitles,
   lmRelatedOccupations,
   lmTechnologies,
-  lmTechnologyAliases,
   lmWageLinks,
   lmWages,
 } from '@/db/schema';
 import { getActiveRelease } from '@/lib/labor-market/release';
 import { publicFixture } from '@/test/public-fixtures';
 import { type ImportedRelease, importLaborMarketRelease } from './import-release';
+import { activeReleases, releaseProbe } from './release-probe';
 import { lockLaborMarketTests } from './test-support';
 
 // The full public release in LAUREL_FIXTURES, imported once for the file (about 20 s on PGlite).
 let db: Db;
 let fixtureDir: string;
 let release: ImportedRelease;
+let probe: ReturnType<typeof releaseProbe>;
 let unlock: () => Promise<void>;
 
 beforeAll(async () => {
@@ -31,20 +29,12 @@ beforeAll(async () => {
   db = await getDb();
   fixtureDir = publicFixture('labor-market');
   release = await importLaborMarketRelease(db, { dir: fixtureDir });
+  probe = releaseProbe(db, release.id);
 }, 240_000);
 
 afterAll(async () => {
   await unlock?.();
 });
-
-/** Rows of `table` in the imported release (every release table has `release_id`). */
-async function rowsIn(table: PgTable, where?: SQL): Promise<number | undefined> {
-  const filter = where ? sql` and ${where}` : sql``;
-  const result = await db.execute(
-    sql`select count(*)::int as n from ${table} where release_id = ${release.id}${filter}`,
-  );
-  return rowsOf<{ n: number }>(result)[0]?.n;
-}
 
 describe('importing the O*NET 29.3 / OEWS 2020–2025 fixture', () => {
   it('becomes the active release, with its version, wage year and row counts', async () => {
@@ -73,21 +63,16 @@ describe('importing the O*NET 29.3 / OEWS 2020–2025 fixture', () => {
   });
 
   it('stores every row of every file', async () => {
-    expect(await rowsIn(lmOccupations)).toBe(1016);
-    expect(await rowsIn(lmJobZones)).toBe(5);
-    expect(await rowsIn(lmTechnologies)).toBe(8775);
-    expect(await rowsIn(lmTechnologies, eq(lmTechnologies.isHot, true))).toBe(172);
-    expect(await rowsIn(lmOccupationTechnologies)).toBe(32_681);
-    expect(await rowsIn(lmOccupationRatings)).toBe(30_765 + 29_007);
-    expect(await rowsIn(lmRelatedOccupations)).toBe(18_460);
-    expect(await rowsIn(lmWages)).toBe(8341);
+    expect(await probe.rows(lmOccupations)).toBe(1016);
+    expect(await probe.rows(lmJobZones)).toBe(5);
+    expect(await probe.rows(lmTechnologies)).toBe(8775);
+    expect(await probe.rows(lmTechnologies, eq(lmTechnologies.isHot, true))).toBe(172);
+    expect(await probe.rows(lmOccupationTechnologies)).toBe(32_681);
+    expect(await probe.rows(lmOccupationRatings)).toBe(30_765 + 29_007);
+    expect(await probe.rows(lmRelatedOccupations)).toBe(18_460);
+    expect(await probe.rows(lmWages)).toBe(8341);
     // Two (code, title) pairs are repeated in O*NET's alternate titles; each is kept once.
-    const titles = await db
-      .select({ kind: lmOccupationTitles.kind, n: count() })
-      .from(lmOccupationTitles)
-      .where(eq(lmOccupationTitles.releaseId, release.id))
-      .groupBy(lmOccupationTitles.kind);
-    expect(Object.fromEntries(titles.map((t) => [t.kind, t.n]))).toEqual({
+    expect(await probe.titleKinds()).toEqual({
       alternate: 56_558,
       short: 3_442,
       reported: 7_796,
@@ -95,12 +80,7 @@ describe('importing the O*NET 29.3 / OEWS 2020–2025 fixture', () => {
   });
 
   it('links wages as the published crosswalk does: 995 of 1,016 occupations get pay', async () => {
-    const matches = await db
-      .select({ match: lmWageLinks.match, n: count() })
-      .from(lmWageLinks)
-      .where(eq(lmWageLinks.releaseId, release.id))
-      .groupBy(lmWageLinks.match);
-    expect(Object.fromEntries(matches.map((m) => [m.match, m.n]))).toEqual({
+    expect(await probe.wageMatches()).toEqual({
       exact: 961,
       oews_aggregate: 14,
       broad: 20,
@@ -125,16 +105,7 @@ describe('importing the O*NET 29.3 / OEWS 2020–2025 fixture', () => {
         ),
       );
     expect(paid?.n).toBeGreaterThanOrEqual(995);
-    const links = await db
-      .select()
-      .from(lmWageLinks)
-      .where(
-        and(
-          eq(lmWageLinks.releaseId, release.id),
-          sql`${lmWageLinks.code} in ('21-1011.00', '13-1021.00', '15-1299.08', '11-1031.00')`,
-        ),
-      );
-    expect(Object.fromEntries(links.map((l) => [l.code, [l.oewsCode, l.match]]))).toEqual({
+    expect(await probe.wageLinks(['21-1011.00', '13-1021.00', '15-1299.08', '11-1031.00'])).toEqual({
       '21-1011.00': ['21-1018', 'oews_aggregate'],
       '13-1021.00': ['13-1020', 'broad'],
       '15-1299.08': ['15-1299', 'exact'],
@@ -143,21 +114,7 @@ describe('importing the O*NET 29.3 / OEWS 2020–2025 fixture', () => {
   });
 
   it('reads BLS wages and markers: * and ** are null, # is null and recorded as top-coded', async () => {
-    const wage = async (year: number, occCode: string, occGroup = 'detailed') => {
-      const [row] = await db
-        .select()
-        .from(lmWages)
-        .where(
-          and(
-            eq(lmWages.releaseId, release.id),
-            eq(lmWages.year, year),
-            eq(lmWages.occCode, occCode),
-            eq(lmWages.occGroup, occGroup),
-          ),
-        );
-      return row;
-    };
-    expect(await wage(2025, '15-1252')).toMatchObject({
+    expect(await probe.wage(2025, '15-1252')).toMatchObject({
       occTitle: 'Software Developers',
       annualMedian: 135_980,
       annualP10: 82_460,
@@ -165,38 +122,23 @@ describe('importing the O*NET 29.3 / OEWS 2020–2025 fixture', () => {
       topcoded: [],
     });
     // Actors: hourly only; the annual columns hold '*'.
-    expect(await wage(2025, '27-2011')).toMatchObject({ annualMedian: null, hourlyMedian: 29.05 });
-    expect(await wage(2020, '11-0000', 'major')).toMatchObject({
+    expect(await probe.wage(2025, '27-2011')).toMatchObject({ annualMedian: null, hourlyMedian: 29.05 });
+    expect(await probe.wage(2020, '11-0000', 'major')).toMatchObject({
       annualP90: null,
       hourlyP90: null,
       annualMedian: 109_760,
       topcoded: ['annual_p90', 'hourly_p90'],
     });
-    expect(await wage(2020, '13-1074')).toMatchObject({ employment: null, annualMedian: 47_780 });
+    expect(await probe.wage(2020, '13-1074')).toMatchObject({ employment: null, annualMedian: 47_780 });
   });
 
   it('builds technologies with distinct slugs and aliases for the names badges use', async () => {
-    const slugs = await db
-      .select({ name: lmTechnologies.name, slug: lmTechnologies.slug })
-      .from(lmTechnologies)
-      .where(
-        and(eq(lmTechnologies.releaseId, release.id), sql`${lmTechnologies.name} in ('C', 'C++', 'C#')`),
-      );
-    expect(Object.fromEntries(slugs.map((s) => [s.name, s.slug]))).toEqual({
+    expect(await probe.slugs(['C', 'C++', 'C#'])).toEqual({
       C: 'c',
       'C++': 'c-plus-plus',
       'C#': 'c-sharp',
     });
-    const aliases = await db
-      .select({ alias: lmTechnologyAliases.aliasNorm, slug: lmTechnologyAliases.technologySlug })
-      .from(lmTechnologyAliases)
-      .where(
-        and(
-          eq(lmTechnologyAliases.releaseId, release.id),
-          sql`${lmTechnologyAliases.aliasNorm} in ('aws', 'postgres', 'html', 'microsoft azure', 'react', 'erp')`,
-        ),
-      );
-    expect(Object.fromEntries(aliases.map((a) => [a.alias, a.slug]))).toEqual({
+    expect(await probe.aliases(['aws', 'postgres', 'html', 'microsoft azure', 'react', 'erp'])).toEqual({
       aws: 'amazon-web-services-aws-software', // curated
       postgres: 'postgresql', // curated
       html: 'hypertext-markup-language-html', // derived: trailing acronym
@@ -220,10 +162,6 @@ describe('importing the O*NET 29.3 / OEWS 2020–2025 fixture', () => {
   });
 
   it('is the only active release', async () => {
-    const releases = await db
-      .select({ id: laborMarketReleases.id, status: laborMarketReleases.status })
-      .from(laborMarketReleases)
-      .where(eq(laborMarketReleases.status, 'active'));
-    expect(releases).toEqual([{ id: release.id, status: 'active' }]);
+    expect(await activeReleases(db)).toEqual([{ id: release.id, status: 'active' }]);
   });
 });

@@ -1,28 +1,25 @@
-import { and, count, eq, type SQL, sql } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Db, getDb, rowsOf } from '@/db/client';
+import { type Db, getDb } from '@/db/client';
 import {
-  laborMarketReleases,
   lmJobZones,
   lmOccupationRatings,
   lmOccupations,
   lmOccupationTechnologies,
-  lmOccupationTitles,
   lmRelatedOccupations,
   lmTechnologies,
-  lmTechnologyAliases,
-  lmWageLinks,
   lmWages,
 } from '@/db/schema';
 import { getActiveRelease } from '@/lib/labor-market/release';
 import { type ImportedRelease, importLaborMarketRelease } from './import-release';
+import { activeReleases, releaseProbe } from './release-probe';
 import { lockLaborMarketTests, writeSmallRelease } from './test-support';
 
 // The demo release the seed ships, imported once for the file. The full public release has its
 // own test (import-release.conformance.test.ts).
 let db: Db;
 let release: ImportedRelease;
+let probe: ReturnType<typeof releaseProbe>;
 let unlock: () => Promise<void>;
 let small: ReturnType<typeof writeSmallRelease>;
 
@@ -31,21 +28,13 @@ beforeAll(async () => {
   db = await getDb();
   small = writeSmallRelease();
   release = await importLaborMarketRelease(db, { dir: small.dir });
+  probe = releaseProbe(db, release.id);
 }, 240_000);
 
 afterAll(async () => {
   small?.cleanup();
   await unlock?.();
 });
-
-/** Rows of `table` in the imported release (every release table has `release_id`). */
-async function rowsIn(table: PgTable, where?: SQL): Promise<number | undefined> {
-  const filter = where ? sql` and ${where}` : sql``;
-  const result = await db.execute(
-    sql`select count(*)::int as n from ${table} where release_id = ${release.id}${filter}`,
-  );
-  return rowsOf<{ n: number }>(result)[0]?.n;
-}
 
 describe('importing the demo release (O*NET 29.3 facts, OEWS 2023–2025)', () => {
   it('becomes the active release, with its version, wage year and row counts', async () => {
@@ -78,20 +67,15 @@ describe('importing the demo release (O*NET 29.3 facts, OEWS 2023–2025)', () =
   });
 
   it('stores every row of every file', async () => {
-    expect(await rowsIn(lmOccupations)).toBe(34);
-    expect(await rowsIn(lmJobZones)).toBe(5);
-    expect(await rowsIn(lmTechnologies)).toBe(50);
-    expect(await rowsIn(lmTechnologies, eq(lmTechnologies.isHot, true))).toBe(46);
-    expect(await rowsIn(lmOccupationTechnologies)).toBe(505);
-    expect(await rowsIn(lmOccupationRatings)).toBe(150 + 90);
-    expect(await rowsIn(lmRelatedOccupations)).toBe(179);
-    expect(await rowsIn(lmWages)).toBe(102);
-    const titles = await db
-      .select({ kind: lmOccupationTitles.kind, n: count() })
-      .from(lmOccupationTitles)
-      .where(eq(lmOccupationTitles.releaseId, release.id))
-      .groupBy(lmOccupationTitles.kind);
-    expect(Object.fromEntries(titles.map((t) => [t.kind, t.n]))).toEqual({
+    expect(await probe.rows(lmOccupations)).toBe(34);
+    expect(await probe.rows(lmJobZones)).toBe(5);
+    expect(await probe.rows(lmTechnologies)).toBe(50);
+    expect(await probe.rows(lmTechnologies, eq(lmTechnologies.isHot, true))).toBe(46);
+    expect(await probe.rows(lmOccupationTechnologies)).toBe(505);
+    expect(await probe.rows(lmOccupationRatings)).toBe(150 + 90);
+    expect(await probe.rows(lmRelatedOccupations)).toBe(179);
+    expect(await probe.rows(lmWages)).toBe(102);
+    expect(await probe.titleKinds()).toEqual({
       alternate: 154,
       short: 47,
       reported: 128,
@@ -99,27 +83,15 @@ describe('importing the demo release (O*NET 29.3 facts, OEWS 2023–2025)', () =
   });
 
   it('links wages exactly, through an OEWS aggregate or a broad group, or not at all', async () => {
-    const matches = await db
-      .select({ match: lmWageLinks.match, n: count() })
-      .from(lmWageLinks)
-      .where(eq(lmWageLinks.releaseId, release.id))
-      .groupBy(lmWageLinks.match);
-    expect(Object.fromEntries(matches.map((m) => [m.match, m.n]))).toEqual({
+    expect(await probe.wageMatches()).toEqual({
       exact: 31,
       oews_aggregate: 1,
       broad: 1,
       none: 1,
     });
-    const links = await db
-      .select()
-      .from(lmWageLinks)
-      .where(
-        and(
-          eq(lmWageLinks.releaseId, release.id),
-          sql`${lmWageLinks.code} in ('21-1011.00', '13-1021.00', '15-1299.08', '29-1141.01', '11-1031.00')`,
-        ),
-      );
-    expect(Object.fromEntries(links.map((l) => [l.code, [l.oewsCode, l.match]]))).toEqual({
+    expect(
+      await probe.wageLinks(['21-1011.00', '13-1021.00', '15-1299.08', '29-1141.01', '11-1031.00']),
+    ).toEqual({
       '21-1011.00': ['21-1018', 'oews_aggregate'],
       '13-1021.00': ['13-1020', 'broad'],
       '15-1299.08': ['15-1299', 'exact'],
@@ -129,21 +101,7 @@ describe('importing the demo release (O*NET 29.3 facts, OEWS 2023–2025)', () =
   });
 
   it('reads BLS wages and markers: * is null, # is null and recorded as top-coded', async () => {
-    const wage = async (year: number, occCode: string) => {
-      const [row] = await db
-        .select()
-        .from(lmWages)
-        .where(
-          and(
-            eq(lmWages.releaseId, release.id),
-            eq(lmWages.year, year),
-            eq(lmWages.occCode, occCode),
-            eq(lmWages.occGroup, 'detailed'),
-          ),
-        );
-      return row;
-    };
-    expect(await wage(2025, '15-1252')).toMatchObject({
+    expect(await probe.wage(2025, '15-1252')).toMatchObject({
       occTitle: 'Software Developers',
       employment: 1_687_890,
       annualMedian: 135_980,
@@ -153,9 +111,9 @@ describe('importing the demo release (O*NET 29.3 facts, OEWS 2023–2025)', () =
       topcoded: [],
     });
     // Actors: hourly only; teachers: annual only.
-    expect(await wage(2025, '27-2011')).toMatchObject({ annualMedian: null, hourlyMedian: 29.05 });
-    expect(await wage(2025, '25-2021')).toMatchObject({ annualMedian: 63_970, hourlyMedian: null });
-    expect(await wage(2024, '11-3021')).toMatchObject({
+    expect(await probe.wage(2025, '27-2011')).toMatchObject({ annualMedian: null, hourlyMedian: 29.05 });
+    expect(await probe.wage(2025, '25-2021')).toMatchObject({ annualMedian: 63_970, hourlyMedian: null });
+    expect(await probe.wage(2024, '11-3021')).toMatchObject({
       annualMedian: 171_200,
       annualP90: null,
       hourlyP90: null,
@@ -164,24 +122,11 @@ describe('importing the demo release (O*NET 29.3 facts, OEWS 2023–2025)', () =
   });
 
   it('builds technologies with distinct slugs and aliases for the names badges use', async () => {
-    const slugs = await db
-      .select({ name: lmTechnologies.name, slug: lmTechnologies.slug })
-      .from(lmTechnologies)
-      .where(and(eq(lmTechnologies.releaseId, release.id), sql`${lmTechnologies.name} in ('C++', 'C#')`));
-    expect(Object.fromEntries(slugs.map((s) => [s.name, s.slug]))).toEqual({
+    expect(await probe.slugs(['C++', 'C#'])).toEqual({
       'C++': 'c-plus-plus',
       'C#': 'c-sharp',
     });
-    const aliases = await db
-      .select({ alias: lmTechnologyAliases.aliasNorm, slug: lmTechnologyAliases.technologySlug })
-      .from(lmTechnologyAliases)
-      .where(
-        and(
-          eq(lmTechnologyAliases.releaseId, release.id),
-          sql`${lmTechnologyAliases.aliasNorm} in ('aws', 'postgres', 'sql', 'html', 'microsoft azure', 'react')`,
-        ),
-      );
-    expect(Object.fromEntries(aliases.map((a) => [a.alias, a.slug]))).toEqual({
+    expect(await probe.aliases(['aws', 'postgres', 'sql', 'html', 'microsoft azure', 'react'])).toEqual({
       aws: 'amazon-web-services-aws-software', // curated
       postgres: 'postgresql', // curated
       sql: 'structured-query-language-sql', // curated (and derived)
@@ -209,10 +154,6 @@ describe('importing the demo release (O*NET 29.3 facts, OEWS 2023–2025)', () =
   });
 
   it('is the only active release', async () => {
-    const releases = await db
-      .select({ id: laborMarketReleases.id, status: laborMarketReleases.status })
-      .from(laborMarketReleases)
-      .where(eq(laborMarketReleases.status, 'active'));
-    expect(releases).toEqual([{ id: release.id, status: 'active' }]);
+    expect(await activeReleases(db)).toEqual([{ id: release.id, status: 'active' }]);
   });
 });
