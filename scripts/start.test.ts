@@ -1,38 +1,9 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-/** A port nothing listens on now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Whether a TCP connection to 127.0.0.1:port is accepted. */
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ host: '127.0.0.1', port });
-    socket.setTimeout(1_000);
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => {
-      socket.destroy();
-      resolve(false);
-    });
-  });
-}
+import { accepts, freePort } from '@/test/ports';
 
 type Run = { code: number | null; output: string; wasPortOpen: boolean; ms: number };
 
@@ -68,12 +39,12 @@ async function start(env: Record<string, string | undefined>): Promise<Run> {
   });
   let wasPortOpen = false;
   while (!isExited) {
-    wasPortOpen ||= await accepts(port);
+    wasPortOpen ||= await accepts('127.0.0.1', port, 1_000);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   const code = await exited;
   clearTimeout(killer);
-  wasPortOpen ||= await accepts(port);
+  wasPortOpen ||= await accepts('127.0.0.1', port, 1_000);
   return { code, output, wasPortOpen, ms: Date.now() - began };
 }
 
