@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { releaseHeader } from '@/lib/labor-market/import/files';
 import { DEMO_JOB_ZONES } from './job-zones';
 import { COMPUTING_OCCUPATIONS } from './occupations-computing';
 import { OTHER_OCCUPATIONS } from './occupations-other';
@@ -41,27 +42,8 @@ function ratingRows(
   return [code, elementId, name, importance, level, yn(isNotRelevant), yn(flags.includes('low confidence'))];
 }
 
-const RATING_HEADER = [
-  'onet_soc_code',
-  'element_id',
-  'element_name',
-  'importance',
-  'level',
-  'not_relevant',
-  'recommend_suppress',
-];
-const WAGE_HEADER = ['year', 'occ_code', 'occ_title', 'o_group', 'tot_emp', 'a_mean', 'a_pct10', 'a_pct25'];
-WAGE_HEADER.push(
-  'a_median',
-  'a_pct75',
-  'a_pct90',
-  'h_mean',
-  'h_pct10',
-  'h_pct25',
-  'h_median',
-  'h_pct75',
-  'h_pct90',
-);
+const RATING_HEADER = releaseHeader('skills');
+const WAGE_HEADER = releaseHeader('wages');
 
 /** The release's files by name, as the importer expects them (see lib/labor-market/import/files.ts). */
 export function demoReleaseFiles(): Map<string, string> {

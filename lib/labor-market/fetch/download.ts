@@ -94,15 +94,20 @@ async function withResponse<T>(
   };
   touch();
   try {
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        headers: { 'user-agent': USER_AGENT, accept: '*/*' },
-        signal: controller.signal,
-        redirect: 'follow',
-      });
-    } catch (error) {
-      throw unreachable(url, timedOut ? `no answer within ${timeoutMs / 1000} s` : reasonOf(error));
+    let response: Response | undefined;
+    // A kept-alive connection the server has just closed fails at once; one retry opens a new one.
+    for (let attempt = 0; !response; attempt++) {
+      try {
+        response = await fetch(url, {
+          headers: { 'user-agent': USER_AGENT, accept: '*/*' },
+          signal: controller.signal,
+          redirect: 'follow',
+        });
+      } catch (error) {
+        const reason = reasonOf(error);
+        if (attempt === 0 && !timedOut && STALE_CONNECTION.has(reason)) continue;
+        throw unreachable(url, timedOut ? `no answer within ${timeoutMs / 1000} s` : reason);
+      }
     }
     if (response.status === 404 || response.status === 410) {
       await response.body?.cancel();
@@ -161,6 +166,8 @@ const REASONS: Record<string, string> = {
   UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
   UND_ERR_SOCKET: 'connection closed',
 };
+
+const STALE_CONNECTION = new Set([REASONS.ECONNRESET, REASONS.UND_ERR_SOCKET]);
 
 /** fetch() wraps the system error in `cause`; say it in words. */
 function reasonOf(error: unknown): string {

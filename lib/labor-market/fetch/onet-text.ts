@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { headerKey } from '@/lib/labor-market/import/csv-reader';
+import { releaseHeader } from '@/lib/labor-market/import/files';
 import { CsvWriter } from './csv-writer';
 import { FetchError } from './errors';
 import type { OnetSource } from './onet-source';
@@ -148,15 +149,7 @@ async function copy<K extends string>(
   }
 }
 
-const RATING_HEADER = [
-  'onet_soc_code',
-  'element_id',
-  'element_name',
-  'importance',
-  'level',
-  'not_relevant',
-  'recommend_suppress',
-];
+const RATING_HEADER = releaseHeader('skills');
 const RATING_COLUMNS = {
   code: CODE,
   elementId: 'Element ID',

@@ -90,3 +90,32 @@ describe('downloadFile', () => {
     );
   });
 });
+
+describe('a connection the server drops before answering', () => {
+  it('is retried once on a new connection; a second drop is reported', async () => {
+    const { createServer } = await import('node:http');
+    let requests = 0;
+    let dropsLeft = 1;
+    const server = createServer((_request, response) => {
+      requests++;
+      if (dropsLeft-- > 0) {
+        response.socket?.destroy();
+        return;
+      }
+      response.end('ok');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/file.zip`;
+    const dir = await mkdtemp(path.join(tmpdir(), 'laurel-drop-'));
+    try {
+      const options = { url, dest: path.join(dir, 'file.zip'), name: 'file.zip', maxBytes: 1_000 };
+      expect(await downloadFile(options)).toBe(2);
+      expect(requests).toBe(2);
+      dropsLeft = 2;
+      await expect(downloadFile(options)).rejects.toThrow(/Could not reach 127\.0\.0\.1:\d+ \(connection/);
+    } finally {
+      server.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

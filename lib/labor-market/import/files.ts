@@ -89,6 +89,9 @@ export const RELEASE_FILES = {
 } satisfies Record<string, FileSpec>;
 
 export type ReleaseFileKind = keyof typeof RELEASE_FILES;
+
+/** The header row of a release file as Laurel writes it (the demo release, `labor-market fetch`). */
+export const releaseHeader = (kind: ReleaseFileKind): string[] => Object.keys(RELEASE_FILES[kind].columns);
 export type ReleaseFiles = Record<Exclude<ReleaseFileKind, 'crosswalk'>, CsvFile> & { crosswalk?: CsvFile };
 
 /** Finds every file of the release in `dir`; a missing or ambiguous file is a clear error. */
