@@ -42,6 +42,14 @@ describe('hostile images at /verify', () => {
     ],
     ['elements nested fifty thousand deep', deepNesting()],
   ])('answers %s within 2 s while the server keeps serving', async (_name, svg) => {
+    // Starting the sandbox worker costs the same for every file and, on a busy machine, can take
+    // most of a second: timed here on an honest SVG, in the same run.
+    const startedHonest = performance.now();
+    await verifyBadge(
+      { kind: 'file', bytes: encode(HONEST_SVG), filename: 'honest.svg' },
+      { fetch: noFetch },
+    );
+    const honest = performance.now() - startedHonest;
     const watched = await whileWatchingEventLoop(() =>
       verifyBadge({ kind: 'file', bytes: encode(svg), filename: 'badge.svg' }, { fetch: noFetch }),
     );
@@ -49,11 +57,17 @@ describe('hostile images at /verify', () => {
     expect(watched.result.checks).toEqual([
       expect.objectContaining({ id: 'input', status: 'fail', label: 'No badge could be read from the file' }),
     ]);
-    expect(watched.elapsed).toBeLessThan(2_000);
+    // Within 2 s; where the worker's start alone is slow, within that plus the 1 s budget and a margin.
+    expect(watched.elapsed).toBeLessThan(Math.max(2_000, honest + 1_500));
     expect(watched.longestGap).toBeLessThan(200);
   });
 
   it('reads the same crafted files in linear time, refusing them by their limits', () => {
+    // The baseline: an honest SVG of 99,000 elements (within the limits), read in the same run.
+    const honest = encode(namespaceFlood({ declarations: 1, elements: 99_000 }));
+    const startedHonest = performance.now();
+    expect(() => unbake(honest)).toThrow(UnbakeError);
+    const baseline = performance.now() - startedHonest;
     const started = performance.now();
     expect(() => unbake(encode(namespaceFlood()))).toThrow(
       new UnbakeError('This image is too complex to read (it declares too many namespaces)'),
@@ -64,7 +78,8 @@ describe('hostile images at /verify', () => {
     expect(() => unbake(encode(namespaceFlood({ elements: 200_000, declarations: 1 })))).toThrow(
       new UnbakeError('This image is too complex to read (it has too many elements)'),
     );
-    expect(performance.now() - started).toBeLessThan(2_000);
+    // Three files, each at most about twice the baseline's size: quadratic work would take minutes.
+    expect(performance.now() - started).toBeLessThan(Math.max(2_000, baseline * 8));
   });
 });
 
