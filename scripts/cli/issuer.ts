@@ -8,7 +8,7 @@ import {
 } from '@/lib/issuers/issuers';
 import { rotateIssuerKeys } from '@/lib/openbadges/ob3/issuer-keys';
 import type { Command } from './command';
-import { openDb } from './db';
+import { openDb, requireIssuer } from './db';
 import { ReportedError, UsageError } from './errors';
 
 const fieldOptions = {
@@ -77,8 +77,7 @@ async function rotateKey(args: string[]) {
   const { values } = parseArgs({ args, options: { issuer: { type: 'string' } } });
   if (!values.issuer) throw new UsageError('--issuer <slug> is required');
   const db = await openDb();
-  const issuer = await findIssuerBySlug(db, values.issuer);
-  if (!issuer) throw new ReportedError(`There is no issuer "${values.issuer}" (npm run cli -- issuer list).`);
+  const issuer = await requireIssuer(db, values.issuer);
   const { retired, added } = await rotateIssuerKeys(db, issuer.id);
   for (const key of added) console.log(`Added ${key.kind} key ${key.keyId} (current).`);
   for (const key of retired) console.log(`Retired ${key.kind} key ${key.keyId} (still listed).`);
