@@ -37,7 +37,8 @@ export type CredentialInput = {
 const hasValue = <T>(value: T | null | undefined | ''): value is T =>
   value !== null && value !== undefined && value !== '';
 
-function achievementOf(template: BadgeTemplate, appUrl: string) {
+/** The template as an OB 3.0 Achievement (what a credential's `achievement` holds). */
+export function achievementOf(template: BadgeTemplate, appUrl: string) {
   const urls = ob3Urls(appUrl);
   return {
     id: urls.achievement(template.id),
@@ -62,6 +63,11 @@ function achievementOf(template: BadgeTemplate, appUrl: string) {
         }
       : {}),
   };
+}
+
+/** The Achievement on its own, as /ob/v3/achievements/<id> serves it. */
+export function achievementDocument(template: BadgeTemplate, appUrl: string) {
+  return { '@context': [VC_V2_CONTEXT, OB_CONTEXT], ...achievementOf(template, appUrl) };
 }
 
 /**

@@ -40,9 +40,7 @@ const signingLoader = documentLoader();
  * canonicalization the signer runs). For comparing with published test vectors.
  */
 export function canonicalNQuads(document: Credential): Promise<string> {
-  const canonize = (cryptosuite as { canonize: (input: unknown, options: unknown) => Promise<string> })
-    .canonize;
-  return canonize(document, { documentLoader: signingLoader });
+  return cryptosuite.canonize(document, { documentLoader: signingLoader });
 }
 
 /**
