@@ -19,6 +19,9 @@ const machinePaths = [
   '/badges/:id/events',
   '/badges/:id/verification',
   '/badges/:id/preview.png',
+  // Issuers' DID and key documents (did:web).
+  '/issuers/:slug/did.json',
+  '/issuers/:slug/keys/:keyId',
 ];
 const issuerFilePaths = ['/images/:id', '/badges/:id/download/:format'];
 

@@ -478,6 +478,50 @@ export const badgeViews = pgTable(
   (t) => [primaryKey({ columns: [t.awardId, t.visitorHash] }), index('badge_views_day_idx').on(t.day)],
 );
 
+export const issuerKeyKind = pgEnum('issuer_key_kind', ['Ed25519', 'RSA']);
+
+/**
+ * An issuer's signing keys (lib/openbadges/ob3/issuer-keys.ts): Ed25519 for Data Integrity proofs
+ * and EdDSA VC-JWTs, RSA for RS256 VC-JWTs. Retired keys stay, so earlier credentials still
+ * verify against the DID document; at most one current key of each kind (partial unique index).
+ */
+export const issuerKeys = pgTable(
+  'issuer_keys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    issuerId: uuid('issuer_id')
+      .notNull()
+      .references(() => issuers.id, { onDelete: 'cascade' }),
+    /** The verification method's fragment: the Multikey value (Ed25519) or the JWK thumbprint (RSA). */
+    keyId: text('key_id').notNull(),
+    kind: issuerKeyKind('kind').notNull(),
+    publicKeyMultibase: text('public_key_multibase'),
+    publicKeyJwk: jsonb('public_key_jwk').$type<Record<string, string>>(),
+    /** encryptAtRest(…, 'issuer-signing-key') of the private key. */
+    privateKeyCiphertext: text('private_key_ciphertext').notNull(),
+    isCurrent: boolean('is_current').notNull().default(true),
+    createdAt: createdAt(),
+    retiredAt: ts('retired_at'),
+  },
+  (t) => [
+    uniqueIndex('issuer_keys_issuer_key_id').on(t.issuerId, t.keyId),
+    uniqueIndex('issuer_keys_one_current').on(t.issuerId, t.kind).where(sql`${t.isCurrent}`),
+  ],
+);
+
+/**
+ * The OpenBadgeCredential of an accepted award, signed once and kept: the JSON text exactly as
+ * signed (jsonb would reorder its keys) and its RS256 VC-JWT.
+ */
+export const ob3Credentials = pgTable('ob3_credentials', {
+  awardId: uuid('award_id')
+    .primaryKey()
+    .references(() => awards.id, { onDelete: 'cascade' }),
+  credentialJson: text('credential_json').notNull(),
+  jwt: text('jwt').notNull(),
+  createdAt: createdAt(),
+});
+
 export const usersRelations = relations(users, ({ many }) => ({ emails: many(userEmails) }));
 export const userEmailsRelations = relations(userEmails, ({ one }) => ({
   user: one(users, { fields: [userEmails.userId], references: [users.id] }),
@@ -498,5 +542,6 @@ export type BadgeTemplate = typeof badgeTemplates.$inferSelect;
 export type Award = typeof awards.$inferSelect;
 export type AwardState = Award['state'];
 export type OutboxRow = typeof outbox.$inferSelect;
+export type IssuerKey = typeof issuerKeys.$inferSelect;
 
 export * from './schema-labor-market';

@@ -4,6 +4,7 @@ import { awards, badgeTemplates, claimTokens, issuers, userEmails } from '@/db/s
 import { releaseUnconfirmedAddress } from '@/lib/accounts/address-owner';
 import { hashToken } from '@/lib/crypto/tokens';
 import { AppError } from '@/lib/errors';
+import { issueCredentialAfterAccept } from '@/lib/openbadges/ob3/credentials';
 import { enqueueWebhookEvent } from '@/lib/webhooks/events';
 import { recordAwardEvent } from './history';
 
@@ -144,8 +145,8 @@ async function attachAddress(tx: Tx, input: { userId: string; email: string }) {
 }
 
 /** Accepts with a claim link; the learner chose public or private on the claim screen. */
-export function acceptWithToken(db: Db, input: { token: string; userId: string; isPublic?: boolean }) {
-  return db.transaction(async (tx) => {
+export async function acceptWithToken(db: Db, input: { token: string; userId: string; isPublic?: boolean }) {
+  const accepted = await db.transaction(async (tx) => {
     const awardId = await consumeToken(tx, input.token);
     const award = await settle(tx, {
       awardId,
@@ -157,6 +158,8 @@ export function acceptWithToken(db: Db, input: { token: string; userId: string; 
     await attachAddress(tx, { userId: input.userId, email: award.recipientEmail });
     return award;
   });
+  await issueCredentialAfterAccept(db, accepted.id);
+  return accepted;
 }
 
 /** Declining needs no account: the link alone proves the learner received the offer. */
@@ -168,11 +171,11 @@ export function declineWithToken(db: Db, input: { token: string; userId: string 
 }
 
 /** Accept or decline from the wallet: allowed when the award went to one of the user's verified addresses. */
-export function decidePendingAward(
+export async function decidePendingAward(
   db: Db,
   input: { awardId: string; userId: string; decision: 'accepted' | 'declined'; isPublic?: boolean },
 ) {
-  return db.transaction(async (tx) => {
+  const decided = await db.transaction(async (tx) => {
     const [award] = await tx
       .select({ id: awards.id })
       .from(awards)
@@ -193,4 +196,6 @@ export function decidePendingAward(
       via: 'wallet',
     });
   });
+  if (decided.state === 'accepted') await issueCredentialAfterAccept(db, decided.id);
+  return decided;
 }

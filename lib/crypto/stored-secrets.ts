@@ -1,6 +1,6 @@
 import 'server-only';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { webhookEndpoints } from '@/db/schema';
+import { issuerKeys, webhookEndpoints } from '@/db/schema';
 import type { SecretPurpose } from './at-rest';
 
 /** A column holding secrets encrypted at rest, and what `keys rotate` needs to re-encrypt it. */
@@ -22,5 +22,12 @@ export const STORED_SECRETS: StoredSecretColumn[] = [
     id: webhookEndpoints.id,
     column: webhookEndpoints.secretCiphertext,
     purpose: 'webhook-secret',
+  },
+  {
+    label: 'issuer signing keys',
+    table: issuerKeys,
+    id: issuerKeys.id,
+    column: issuerKeys.privateKeyCiphertext,
+    purpose: 'issuer-signing-key',
   },
 ];

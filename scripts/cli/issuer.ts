@@ -6,8 +6,9 @@ import {
   listIssuers,
   upsertIssuer,
 } from '@/lib/issuers/issuers';
+import { rotateIssuerKeys } from '@/lib/openbadges/ob3/issuer-keys';
 import type { Command } from './command';
-import { openDb } from './db';
+import { openDb, requireIssuer } from './db';
 import { ReportedError, UsageError } from './errors';
 
 const fieldOptions = {
@@ -72,6 +73,19 @@ async function list(args: string[]) {
   for (const issuer of issuers) console.log(`${issuer.slug}\t${issuer.name}\t${issuer.url}`);
 }
 
+async function rotateKey(args: string[]) {
+  const { values } = parseArgs({ args, options: { issuer: { type: 'string' } } });
+  if (!values.issuer) throw new UsageError('--issuer <slug> is required');
+  const db = await openDb();
+  const issuer = await requireIssuer(db, values.issuer);
+  const { retired, added } = await rotateIssuerKeys(db, issuer.id);
+  for (const key of added) console.log(`Added ${key.kind} key ${key.keyId} (current).`);
+  for (const key of retired) console.log(`Retired ${key.kind} key ${key.keyId} (still listed).`);
+  console.log(
+    `New credentials of "${issuer.name}" are signed with the new keys; /issuers/${issuer.slug}/did.json lists every key, so earlier credentials still verify.`,
+  );
+}
+
 export const issuerCommands: Command[] = [
   {
     name: 'issuer create',
@@ -106,5 +120,22 @@ Prints one issuer a line, tab-separated: slug, name, URL.
 Example:
   npm run cli -- issuer list`,
     run: list,
+  },
+  {
+    name: 'issuer rotate-key',
+    summary: "Add new current signing keys for an issuer's Open Badges 3.0 credentials.",
+    usage: 'npm run cli -- issuer rotate-key --issuer <slug>',
+    details: `
+Adds a new Ed25519 key (Data Integrity proofs, EdDSA VC-JWTs) and a new RSA key (RS256 VC-JWTs)
+and makes them current; credentials signed from now on use them. The old keys are retired but
+stay in the issuer's DID document (/issuers/<slug>/did.json), so every earlier credential still
+verifies. Credentials already signed are kept as they are.
+
+Options:
+  --issuer <slug>   the issuer whose keys to rotate
+
+Example:
+  npm run cli -- issuer rotate-key --issuer acme`,
+    run: rotateKey,
   },
 ];

@@ -76,7 +76,11 @@ declare module '@digitalbazaar/data-integrity' {
 }
 
 declare module '@digitalbazaar/eddsa-rdfc-2022-cryptosuite' {
-  export const cryptosuite: unknown;
+  export const cryptosuite: {
+    name: string;
+    /** RDFC-1.0 canonical N-Quads of a JSON-LD document, as the suite hashes it. */
+    canonize(input: unknown, options: { documentLoader: unknown }): Promise<string>;
+  };
 }
 
 declare module '@digitalbazaar/vc' {

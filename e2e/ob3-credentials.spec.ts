@@ -1,0 +1,119 @@
+import { readFileSync } from 'node:fs';
+import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
+import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import * as vc from '@digitalbazaar/vc';
+import { type APIRequestContext, expect, test } from '@playwright/test';
+import { documentLoader } from '../lib/openbadges/vc/document-loader';
+import { E2E } from './support/env';
+import { awardBadge, fixtures, uniqueEmail } from './support/helpers';
+import { acceptedBadge, learnerWithBadge } from './support/learner';
+
+type Json = Record<string, unknown>;
+const did = () => `did:web:localhost%3A${E2E.main.port}:issuers:${fixtures().labsSlug}`;
+
+/** The issuer's DID document and each key document, as served: what a did:web verifier resolves. */
+async function servedDocuments(request: APIRequestContext): Promise<Map<string, unknown>> {
+  const response = await request.get(`/issuers/${fixtures().labsSlug}/did.json`);
+  expect(response.status()).toBe(200);
+  const document = (await response.json()) as Json & { verificationMethod: { id: string }[] };
+  const known = new Map<string, unknown>([[did(), document]]);
+  for (const method of document.verificationMethod) {
+    const keyId = method.id.split('#')[1] ?? '';
+    const key = await request.get(`/issuers/${fixtures().labsSlug}/keys/${encodeURIComponent(keyId)}`);
+    expect(key.status()).toBe(200);
+    known.set(method.id, await key.json());
+  }
+  return known;
+}
+
+test('a public badge is an OpenBadgeCredential at a stable URL, as JSON-LD or VC-JWT, verifiable from the DID document', async ({
+  page,
+  request,
+}) => {
+  const award = await acceptedBadge(page, request);
+  const url = `/ob/v3/credentials/${award.id}`;
+
+  const ld = await request.get(url, { headers: { Accept: 'application/vc+ld+json' } });
+  expect(ld.status()).toBe(200);
+  expect(ld.headers()['content-type']).toContain('application/vc+ld+json');
+  expect(ld.headers()['content-security-policy']).toContain("default-src 'none'");
+  const credential = (await ld.json()) as Json;
+  expect(credential.id).toBe(`${E2E.main.url}${url}`);
+  expect(credential.issuer).toMatchObject({ id: did(), type: ['Profile'] });
+  expect(Array.isArray(credential.proof)).toBe(true);
+  expect(JSON.stringify(credential)).not.toContain('@learners.example');
+  for (const accept of ['application/ld+json', 'application/json', '*/*']) {
+    const same = await request.get(url, { headers: { Accept: accept } });
+    expect(same.headers()['content-type']).toContain('application/vc+ld+json');
+  }
+
+  const jwt = await request.get(url, { headers: { Accept: 'application/vc+jwt' } });
+  expect(jwt.headers()['content-type']).toContain('application/vc+jwt');
+  const token = await jwt.text();
+  const [header, payload] = token
+    .split('.')
+    .slice(0, 2)
+    .map((part) => JSON.parse(Buffer.from(part, 'base64url').toString()));
+  expect(header).toMatchObject({ alg: 'RS256', typ: 'JWT' });
+  expect(String(header.kid)).toMatch(new RegExp(`^${did()}#`));
+  expect(payload).toMatchObject({ iss: did(), jti: credential.id });
+
+  const didResponse = await request.get(`/issuers/${fixtures().labsSlug}/did.json`);
+  expect(didResponse.headers()['content-security-policy']).toContain("default-src 'none'");
+  const known = await servedDocuments(request);
+  const didDocument = known.get(did()) as Json & { '@context': string[] };
+  expect(didDocument['@context'][0]).toBe('https://www.w3.org/ns/did/v1');
+  const loader = documentLoader(known);
+  const suite = new DataIntegrityProof({ cryptosuite });
+  const verified = await vc.verifyCredential({ credential, suite, documentLoader: loader });
+  expect(verified.verified).toBe(true);
+  const tampered = { ...credential, name: 'Another badge' };
+  expect((await vc.verifyCredential({ credential: tampered, suite, documentLoader: loader })).verified).toBe(
+    false,
+  );
+});
+
+test('unknown, pending and private awards and unknown issuers are the same 404', async ({
+  page,
+  request,
+}) => {
+  const pending = await awardBadge(request, { email: uniqueEmail('pending') });
+  const { awardId: privateId } = await learnerWithBadge(page, request, 'Private');
+  for (const path of [
+    '/ob/v3/credentials/00000000-0000-4000-8000-000000000000',
+    '/ob/v3/credentials/not-a-uuid',
+    `/ob/v3/credentials/${pending.id}`,
+    `/ob/v3/credentials/${privateId}`,
+    '/issuers/no-such-issuer/did.json',
+    `/issuers/${fixtures().labsSlug}/keys/z6MkNotAKey`,
+  ]) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(404);
+    expect(response.headers()['content-type'], path).toContain('application/problem+json');
+  }
+  // The owner can still download a private badge's credential; nobody else can.
+  const own = await page.request.get(`/ob/v3/credentials/${privateId}/download/json`);
+  expect(own.status()).toBe(200);
+  expect((await own.json()).id).toContain(privateId);
+  expect((await request.get(`/ob/v3/credentials/${privateId}/download/json`)).status()).toBe(404);
+});
+
+test('the public badge page offers the credential as JSON and JWT downloads', async ({ page, request }) => {
+  const award = await acceptedBadge(page, request);
+  await page.goto(`/badges/${award.id}`);
+  const [json] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Open Badges 3.0 credential (JSON)' }).click(),
+  ]);
+  expect(json.suggestedFilename()).toMatch(/-ob3\.json$/);
+  const credential = JSON.parse(readFileSync((await json.path()) ?? '', 'utf8'));
+  expect(credential.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
+  expect(credential.id).toBe(`${E2E.main.url}/ob/v3/credentials/${award.id}`);
+
+  const [jwt] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Open Badges 3.0 credential (JWT)' }).click(),
+  ]);
+  expect(jwt.suggestedFilename()).toMatch(/-ob3\.jwt$/);
+  expect(readFileSync((await jwt.path()) ?? '', 'utf8').split('.')).toHaveLength(3);
+});

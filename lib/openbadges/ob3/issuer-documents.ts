@@ -1,0 +1,44 @@
+import 'server-only';
+import type { Executor } from '@/db/client';
+import { getConfig } from '@/lib/config';
+import { findIssuerBySlug } from '@/lib/issuers/issuers';
+import { didDocument, issuerDid, keyDocument } from './did';
+import { currentIssuerKeys, listIssuerKeys } from './issuer-keys';
+
+/**
+ * The issuer's DID document and its keys by key id, as /issuers/<slug>/did.json serves them;
+ * null for an unknown slug. An issuer that never signed gets its keys now, so the document
+ * always lists a key to verify with.
+ */
+export async function publicIssuerDocuments(db: Executor, slug: string) {
+  const issuer = await findIssuerBySlug(db, slug);
+  if (!issuer) return null;
+  await currentIssuerKeys(db, issuer.id);
+  const keys = await listIssuerKeys(db, issuer.id);
+  const did = issuerDid(getConfig().appUrl, issuer.slug);
+  return {
+    did,
+    didDocument: didDocument(did, keys),
+    keyDocument: (keyId: string) => {
+      const key = keys.find((k) => k.keyId === keyId);
+      return key ? keyDocument(did, key) : null;
+    },
+  };
+}
+
+const OWN_DID = /^did:web:([^:#]+(?::[^:#]+)*):issuers:([a-z0-9-]+)(?:#(.+))?$/;
+
+/**
+ * A DID or verification method of one of Laurel's own issuers (a did:web on APP_URL), read from
+ * the database; undefined for anything else. Laurel's verifier resolves its own issuers this
+ * way: a did:web resolves over https, which a local http://localhost server cannot serve.
+ */
+export async function resolveOwnIssuerDocument(db: Executor, url: string): Promise<unknown | undefined> {
+  const match = OWN_DID.exec(url);
+  const slug = match?.[2];
+  if (!match || !slug) return undefined;
+  if (`${url.split('#')[0]}` !== issuerDid(getConfig().appUrl, slug)) return undefined;
+  const documents = await publicIssuerDocuments(db, slug);
+  if (!documents) return undefined;
+  return match[3] ? (documents.keyDocument(match[3]) ?? undefined) : documents.didDocument;
+}

@@ -1,0 +1,26 @@
+/** For the Open Badges 3.0 tests: accepted awards, and the documents a verifier would resolve. */
+import type { Db } from '@/db/client';
+import { acceptWithToken } from '@/lib/awards/claim';
+import { getConfig } from '@/lib/config';
+import { makeAward, makeIssuer, makeUser } from '@/test/factories';
+import { issuerDid, issuerDocuments } from './did';
+import { listIssuerKeys } from './issuer-keys';
+
+type Issued = Awaited<ReturnType<typeof makeIssuer>>;
+
+/** An award accepted by its learner (public unless told otherwise), with the learner's address. */
+export async function acceptedAward(db: Db, issued?: Issued, input: { isPublic?: boolean } = {}) {
+  const issuer = issued ?? (await makeIssuer(db, { validityDays: 365 }));
+  const { award, token } = await makeAward(db, issuer, {
+    evidence: [{ url: 'https://evidence.test/lab', narrative: 'Finished the lab.' }],
+  });
+  const { user } = await makeUser(db, { email: award.recipientEmail });
+  await acceptWithToken(db, { token, userId: user.id, isPublic: input.isPublic });
+  return { issued: issuer, award, email: award.recipientEmail };
+}
+
+/** The issuer's DID and key documents as the routes serve them, by URL, read from the database now. */
+export async function servedDocuments(db: Db, issued: Issued) {
+  const did = issuerDid(getConfig().appUrl, issued.issuer.slug);
+  return { did, documents: issuerDocuments(did, await listIssuerKeys(db, issued.issuer.id)) };
+}
