@@ -2,6 +2,7 @@ import { AppError } from '@/lib/errors';
 import { FetchError } from '@/lib/net/types';
 import { Halt, verdictOf } from './checks';
 import { createContext, type VerifyContext, type VerifyOptions } from './context';
+import { isUnreachable } from './fetch-json';
 import { verifyFile } from './file-input';
 import { readPayload, verifyPayload } from './input';
 import type { VerificationReport, VerifyInput } from './types';
@@ -18,7 +19,9 @@ async function verifyInput(ctx: VerifyContext, input: VerifyInput): Promise<void
 function recordError(ctx: VerifyContext, error: unknown): void {
   if (error instanceof Halt) return;
   if (error instanceof FetchError) {
-    ctx.checks.fail('fetched', 'A linked document could not be fetched', error.message);
+    const label = 'A linked document could not be fetched';
+    if (isUnreachable(error)) ctx.checks.unknown('fetched', label, error.message);
+    else ctx.checks.fail('fetched', label, error.message);
   } else if (error instanceof AppError) {
     ctx.checks.fail('input', 'The badge could not be read', error.message);
   } else {
@@ -52,6 +55,7 @@ export async function verifyBadge(input: VerifyInput, options: VerifyOptions): P
   return {
     verdict: verdictOf(ctx.checks.items),
     checks: ctx.checks.items,
+    ...(ctx.unreachable.length > 0 ? { unreachable: ctx.unreachable } : {}),
     ...(hasBadge ? { badge: ctx.badge } : {}),
     checkedAt: ctx.now.toISOString(),
   };
