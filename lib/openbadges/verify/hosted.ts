@@ -10,6 +10,8 @@ import { checkHostedScope } from './scope';
 import { verifyStandalone } from './standalone';
 import { checkRecipient, checkTimestamps } from './timestamps';
 import { isHttpUrl } from './values';
+import { verifyCredentialJson } from './vc/credential';
+import { isCredentialJson } from './vc/detect';
 
 async function fetchOrStop(ctx: VerifyContext, url: string): Promise<FetchedResource> {
   try {
@@ -98,6 +100,7 @@ export async function verifyHosted(
 ): Promise<void> {
   if (!isHttpUrl(url)) stop(ctx, 'input', 'Not a web address', `${url} is not an http(s) address.`);
   const hosted = await fetchHostedCopy(ctx, url);
+  if (isCredentialJson(hosted.node)) return verifyCredentialJson(ctx, hosted.node);
   if (!isAssertion(hosted.node)) return verifyStandalone(ctx, hosted);
   const assertion = readAssertion(ctx, hosted.node);
   if (assertion.isSigned) {

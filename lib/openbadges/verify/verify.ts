@@ -36,10 +36,12 @@ function recordError(ctx: VerifyContext, error: unknown): void {
 }
 
 /**
- * Verifies an Open Badges 2.0 badge the way the 1EdTech reference validator does: hosted badges
- * against the issuer's copy and verification policy, signed badges against the issuer's key and
- * revocation list, then dates and (when given) the recipient. Every step becomes a plain-language
- * check; any failed check makes the badge invalid, any warning a warning.
+ * Verifies a badge of any version. Open Badges 2.0 the way the 1EdTech reference validator does:
+ * hosted badges against the issuer's copy and verification policy, signed badges against the
+ * issuer's key and revocation list. Open Badges 3.0 / CLR 2.0 credentials (JSON-LD or VC-JWT) by
+ * their proof, the key's owner, dates and status. Then (when given) the recipient. Every step is
+ * a plain-language check; a failed check makes the badge invalid, a host that could not be
+ * reached makes it unknown, a warning a warning.
  */
 export async function verifyBadge(input: VerifyInput, options: VerifyOptions): Promise<VerificationReport> {
   const ctx = createContext(options);
