@@ -22,7 +22,7 @@ function summarise(ctx: VerifyContext, credential: Record<string, unknown>): voi
   const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value : undefined);
   const id = idOf(credential.id);
   if (id) ctx.badge.assertionId = id;
-  ctx.badge.name = text(achievement.name) ?? text(credential.name) ?? ctx.badge.name;
+  ctx.badge.name = text(credential.name) ?? text(achievement.name) ?? ctx.badge.name;
   ctx.badge.description =
     text(achievement.description) ?? text(credential.description) ?? ctx.badge.description;
   ctx.badge.image = imageUrl(achievement.image) ?? imageUrl(credential.image) ?? ctx.badge.image;
