@@ -151,23 +151,23 @@ function checkClaims(
     ['nbf', payload.nbf, secondsOf(v2 ? credential.validFrom : credential.issuanceDate)],
     ['exp', payload.exp, secondsOf(v2 ? credential.validUntil : credential.expirationDate)],
   ];
-  let missingSub = false;
+  const missing: string[] = [];
   for (const [claim, given, expected] of pairs) {
     if (given === undefined && expected === undefined) continue;
-    if (given === undefined && claim === 'sub') missingSub = true;
+    if (given === undefined) missing.push(claim);
     else if (given !== expected) {
       problems.push(
-        `${claim} is ${JSON.stringify(given ?? null)} but the credential says ${JSON.stringify(expected ?? null)}`,
+        `${claim} is ${JSON.stringify(given)} but the credential says ${JSON.stringify(expected ?? null)}`,
       );
     }
   }
   if (problems.length > 0) {
     ctx.checks.fail('jwt-claims', 'The token and the credential disagree', `${problems.join('; ')}.`);
-  } else if (missingSub) {
+  } else if (missing.length > 0) {
     ctx.checks.warn(
       'jwt-claims',
-      'The token does not name its subject',
-      'It has no sub claim, which Open Badges 3.0 requires.',
+      'The token leaves out claims',
+      `It has no ${missing.join(', ')} claim, which Open Badges 3.0 requires to mirror the credential.`,
     );
   } else {
     ctx.checks.pass(
