@@ -2,7 +2,7 @@ import jsigs from 'jsonld-signatures';
 import { documentLoader, UnresolvableDocumentError } from '@/lib/openbadges/vc/document-loader';
 import { noteUnreachable, type VerifyContext } from '../context';
 import { isRecord } from '../fetch-json';
-import { asList } from './detect';
+import { asList, idOf } from './detect';
 import { type KeyTrouble, KeyUnavailableError, resolveForLoader } from './keys';
 import { isDeprecatedProof, isSupportedProof, proofName, SUITE_CONTEXTS, VERIFY_SUITES } from './suites';
 
@@ -13,7 +13,8 @@ function errorsOf(result: jsigs.VerifyResult): Error[] {
   const found: Error[] = [];
   const visit = (error: unknown) => {
     if (!(error instanceof Error) && !isRecord(error)) return;
-    const nested = [...asList((error as { errors?: unknown }).errors), (error as { cause?: unknown }).cause];
+    const { errors, cause, details } = error as { errors?: unknown; cause?: unknown; details?: { cause?: unknown } };
+    const nested = [...asList(errors), cause, details?.cause];
     for (const inner of nested) visit(inner);
     if (error instanceof Error) found.push(error);
   };
@@ -47,12 +48,28 @@ function explain(errors: Error[]): string {
   return messages.find((message) => message.length > 0) ?? 'The proof could not be checked.';
 }
 
+const withoutFragment = (url: string) => url.split('#')[0] ?? url;
+
+/** The addresses a document's proofs name for their keys: the only https documents fetched. */
+function keyAddresses(document: Record<string, unknown>): Set<string> {
+  const methods = asList(document.proof).map((proof) =>
+    isRecord(proof) ? idOf(proof.verificationMethod) : undefined,
+  );
+  return new Set(methods.filter((method) => method !== undefined).map(withoutFragment));
+}
+
 /** jsonld-signatures over the shared suites, with a loader that notes why any key could not be had. */
 async function runProof(ctx: VerifyContext, document: Record<string, unknown>) {
   const troubles: KeyTrouble[] = [];
+  const fetchable = keyAddresses(document);
   const loader = documentLoader(SUITE_CONTEXTS, async (url) => {
+    // Only keys and their controllers are fetched; an unknown context is refused, never fetched.
+    if (!url.startsWith('did:') && !fetchable.has(withoutFragment(url))) return undefined;
     try {
-      return await resolveForLoader(ctx, url);
+      const resolved = await resolveForLoader(ctx, url);
+      const controller = isRecord(resolved) ? resolved.controller : undefined;
+      if (typeof controller === 'string') fetchable.add(withoutFragment(controller));
+      return resolved;
     } catch (error) {
       if (error instanceof KeyUnavailableError) troubles.push(error.trouble);
       throw error;

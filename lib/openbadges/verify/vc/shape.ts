@@ -48,9 +48,6 @@ function checkProfile(problems: Problems, profile: unknown, where: string): void
 
 function checkAchievementSubject(problems: Problems, subject: Record<string, unknown>): void {
   needType(problems, subject, 'AchievementSubject', 'The credentialSubject');
-  if (subject.id === undefined && asList(subject.identifier).length === 0) {
-    problems.push('The credentialSubject names no recipient (neither id nor identifier)');
-  }
   needType(problems, subject.identifier, 'IdentityObject', 'A recipient identifier');
   needType(problems, subject.result, 'Result', 'A result');
   checkProfile(problems, subject.source, 'The source of the award');
@@ -171,6 +168,19 @@ export function checkShape(ctx: VerifyContext, node: Record<string, unknown>): C
     ctx.checks.pass('type', `This is ${kindWords[kind]}`, `Verifiable Credentials data model ${version}.`);
   }
   const problems = problemsOf(node, kind, version);
+  const subject = node.credentialSubject;
+  if (
+    kind === 'achievement' &&
+    isRecord(subject) &&
+    subject.id === undefined &&
+    asList(subject.identifier).length === 0
+  ) {
+    ctx.checks.warn(
+      'recipient-named',
+      'The recipient is not named',
+      'Its credentialSubject has neither an id nor an identifier, so nothing ties it to a person.',
+    );
+  }
   if (problems.length > 0) {
     ctx.checks.fail('structure', 'The credential data is incomplete or malformed', `${problems.join('; ')}.`);
   } else {
