@@ -66,6 +66,7 @@ const LOCAL = is('invalid', 'fetched', /private or local network address/);
 const NO_RECIPIENT = is('warning', 'recipient-named', /neither an id nor an identifier/);
 const EXPIRED = is('invalid', 'expiry', /no longer current/);
 const ED2018 = is('invalid', 'proof', /Ed25519Signature2018/);
+const VC_11 = is('warning', 'type', /Verifiable Credentials 1\.1/);
 const NO_NBF = is('warning', 'jwt-claims', /no nbf claim/);
 const NOT_JWS = is('invalid', 'input', /neither a badge web address, a signed badge nor valid JSON/);
 
@@ -93,7 +94,10 @@ const EXPECTED: Record<string, Expected> = {
   'ob2-baked-svg/cs-bakery-malformed-json.svg': is('invalid', 'input', /neither a badge web address/),
 
   // OB 3.0 JSON-LD. did:key issuers verify offline; signatures, dates and key owners are checked.
-  'ob3-json/dcc-v1-di-obspecexample.json': valid,
+  // Signature holds, in the older VC 1.1 data model.
+  'ob3-json/dcc-v1-di-obspecexample.json': VC_11,
+  'ob3-json/jff-plugfest2-example.json': VC_11,
+  'ob3-json/dcc-v1-ed2020-basic.json': VC_11,
   'ob3-json/dcc-v2-di-alignments.json': valid,
   'ob3-json/dcc-v2-di-identityhash-nonconformant.json': valid,
   'ob3-json/dcc-v2-di-obspecexample.json': valid,
@@ -101,9 +105,7 @@ const EXPECTED: Record<string, Expected> = {
   'ob3-json/dcc-v2-ed2020-string-issuer.json': valid,
   'ob3-json/dcc-v2-endorsementcredential.json': valid,
   'ob3-json/dcc-v2-two-proofs.json': valid,
-  'ob3-json/jff-plugfest2-example.json': valid,
   // Signature holds, but nothing names the recipient (no credentialSubject id or identifier).
-  'ob3-json/dcc-v1-ed2020-basic.json': NO_RECIPIENT,
   'ob3-json/dcc-v2-di-issuer-without-id.json': NO_RECIPIENT,
   'ob3-json/dcc-v2-di-withschema.json': NO_RECIPIENT,
   // did:web key served from _support: verifies.
@@ -143,7 +145,7 @@ const EXPECTED: Record<string, Expected> = {
   'ob3-json/openeducationalbadges-competent-developer.json': down('api.openbadges.education', 'proof'),
 
   // VC-JWT.
-  'ob3-jwt/waltid-jff-plugfest2.jwt': valid,
+  'ob3-jwt/waltid-jff-plugfest2.jwt': VC_11,
   'ob3-jwt/waltid-compliant-vcdm2.jwt': NO_NBF,
   'ob3-jwt/danube-uniissuer-jff-plugfest2.jwt': is('invalid', 'structure', /achievement has no id/),
   'ob3-jwt/spruce-jff-plugfest2-repaired.jwt': EXPIRED,

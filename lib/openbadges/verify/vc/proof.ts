@@ -13,7 +13,11 @@ function errorsOf(result: jsigs.VerifyResult): Error[] {
   const found: Error[] = [];
   const visit = (error: unknown) => {
     if (!(error instanceof Error) && !isRecord(error)) return;
-    const { errors, cause, details } = error as { errors?: unknown; cause?: unknown; details?: { cause?: unknown } };
+    const { errors, cause, details } = error as {
+      errors?: unknown;
+      cause?: unknown;
+      details?: { cause?: unknown };
+    };
     const nested = [...asList(errors), cause, details?.cause];
     for (const inner of nested) visit(inner);
     if (error instanceof Error) found.push(error);

@@ -164,6 +164,12 @@ export function checkShape(ctx: VerifyContext, node: Record<string, unknown>): C
       'Not an Open Badge',
       `This is a verifiable credential of type ${JSON.stringify(node.type)}, not an Open Badge, an endorsement or a CLR.`,
     );
+  } else if (version === '1.1') {
+    ctx.checks.warn(
+      'type',
+      `This is ${kindWords[kind]} in the older data model`,
+      'It follows Verifiable Credentials 1.1; Open Badges 3.0 now uses Verifiable Credentials 2.0.',
+    );
   } else {
     ctx.checks.pass('type', `This is ${kindWords[kind]}`, `Verifiable Credentials data model ${version}.`);
   }
