@@ -27,7 +27,18 @@ const issuerFilePaths = ['/images/:id', '/badges/:id/download/:format'];
 
 const nextConfig: NextConfig = {
   // PGlite loads WebAssembly and data files at run time; bundling it breaks every query.
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
+  // The JSON-LD signature stack loads contexts and crypto lazily; the verifier uses it as Node does.
+  serverExternalPackages: [
+    '@electric-sql/pglite',
+    '@node-rs/argon2',
+    'jsonld',
+    'jsonld-signatures',
+    'rdf-canonize',
+    '@digitalbazaar/data-integrity',
+    '@digitalbazaar/eddsa-rdfc-2022-cryptosuite',
+    '@digitalbazaar/eddsa-2022-cryptosuite',
+    '@digitalbazaar/ed25519-signature-2020',
+  ],
   poweredByHeader: false,
   // Lets parallel work build and test without sharing one output folder.
   distDir: process.env.NEXT_DIST_DIR || '.next',

@@ -1,20 +1,32 @@
-import type { CheckStatus, VerificationReport } from '@/lib/openbadges/verify/types';
+import type { CheckStatus, Verdict, VerificationReport } from '@/lib/openbadges/verify/types';
 
-const verdictText = {
-  valid: 'Verified: every check passed.',
-  warning: 'Verified, with a warning worth reading.',
-  invalid: 'Not verified: at least one check failed.',
-};
-const verdictTone = {
+/** The verdict in one sentence, with the reason when it is not plainly verified. */
+function verdictText(report: VerificationReport): string {
+  const reason = (status: CheckStatus) => report.checks.find((check) => check.status === status)?.label;
+  if (report.verdict === 'valid') return 'Verified: every check passed.';
+  if (report.verdict === 'warning') return 'Verified, with a warning worth reading.';
+  if (report.verdict === 'invalid') {
+    const why = reason('fail');
+    return `Not verified: at least one check failed.${why ? ` ${why}.` : ''}`;
+  }
+  const hosts = report.unreachable ?? [];
+  return hosts.length > 0
+    ? `Could not check: ${hosts.join(', ')} could not be reached. Try again later.`
+    : `Could not check: ${reason('unknown') ?? 'a linked document could not be fetched'}. Try again later.`;
+}
+
+const verdictTone: Record<Verdict, string> = {
   valid: 'border-green-700 bg-green-50 text-green-900',
   warning: 'border-amber-700 bg-amber-50 text-amber-950',
   invalid: 'border-red-700 bg-red-50 text-red-900',
+  unknown: 'border-stone-600 bg-stone-100 text-stone-900',
 };
 const mark: Record<CheckStatus, { symbol: string; word: string; className: string }> = {
   pass: { symbol: '✓', word: 'Passed', className: 'text-green-800' },
   fail: { symbol: '✗', word: 'Failed', className: 'text-red-800' },
   warn: { symbol: '!', word: 'Warning', className: 'text-amber-900' },
   skip: { symbol: '–', word: 'Not checked', className: 'text-stone-700' },
+  unknown: { symbol: '?', word: 'Could not check', className: 'text-stone-800' },
 };
 
 /** A verification result as a list of plain-language checks, each marked in words as well as symbols. */
@@ -31,7 +43,7 @@ export function VerificationReportView({
         className={`rounded-md border-l-4 px-3 py-2 font-semibold ${verdictTone[report.verdict]}`}
         role="status"
       >
-        {verdictText[report.verdict]}
+        {verdictText(report)}
       </p>
       <ul aria-labelledby={headingId} className="flex flex-col gap-2">
         {report.checks.map((check) => (

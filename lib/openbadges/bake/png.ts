@@ -53,14 +53,15 @@ export function readPngBadge(png: Uint8Array): PngBadge {
   const chunks = readChunks(png, (problem) => {
     throw new UnbakeError(unbakeMessages[problem]);
   });
-  const found = chunks.filter((chunk) => textKeyword(chunk) === KEYWORD);
-  const hasOb3 = chunks.some((chunk) => textKeyword(chunk) === OB3_KEYWORD);
-  if (hasOb3 && found.length > 0) {
+  const ob2 = chunks.filter((chunk) => textKeyword(chunk) === KEYWORD);
+  const ob3 = chunks.filter((chunk) => textKeyword(chunk) === OB3_KEYWORD);
+  if (ob3.length > 0 && ob2.length > 0) {
     throw new UnbakeError(
       'This image holds both an Open Badges 2.0 badge and a 3.0 credential, so it cannot be trusted',
     );
   }
-  if (hasOb3) throw new UnbakeError('This is an Open Badges 3.0 credential; 3.0 verification is coming soon');
+  // An OB 3.0 credential (JSON or VC-JWT) comes back like a 2.0 payload; the verifier tells them apart.
+  const found = ob3.length > 0 ? ob3 : ob2;
   const [chunk, ...others] = found;
   if (!chunk) throw new UnbakeError('This image has no Open Badge inside it');
   if (others.length > 0)
@@ -76,7 +77,7 @@ export function readPngBadge(png: Uint8Array): PngBadge {
 
 function decodeTextChunk(chunk: PngChunk): { text: string; isCompressed: boolean } {
   const { data } = chunk;
-  const afterKeyword = KEYWORD.length + 1;
+  const afterKeyword = (textKeyword(chunk) ?? KEYWORD).length + 1;
   if (chunk.type === 'tEXt') return { text: decodeLegacy(data.subarray(afterKeyword)), isCompressed: false };
   if (chunk.type === 'zTXt') {
     if (data[afterKeyword] !== 0) throw corrupt();

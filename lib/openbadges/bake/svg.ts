@@ -118,10 +118,8 @@ export function readSvgBadge(svg: string): SvgBadge {
       'This image holds both an Open Badges 2.0 badge and a 3.0 credential, so it cannot be trusted',
     );
   }
-  if (found.length > ob2.length) {
-    throw new UnbakeError('This is an Open Badges 3.0 credential; 3.0 verification is coming soon');
-  }
-  const [element, ...others] = ob2;
+  // An OB 3.0 credential (CDATA JSON or a VC-JWT in `verify`) comes back like a 2.0 payload.
+  const [element, ...others] = ob2.length > 0 ? ob2 : found;
   if (!element) throw new UnbakeError('This image has no Open Badge inside it');
   if (others.length > 0)
     throw new UnbakeError('This image holds more than one badge, which the standard forbids');

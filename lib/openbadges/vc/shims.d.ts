@@ -106,3 +106,66 @@ declare module '@digitalbazaar/vc' {
     now?: Date | string;
   }): Promise<VerifyResult>;
 }
+
+declare module '@digitalbazaar/eddsa-2022-cryptosuite' {
+  export const cryptosuite: unknown;
+}
+
+declare module '@digitalbazaar/ed25519-signature-2020' {
+  export class Ed25519Signature2020 {
+    constructor(options?: { key?: unknown; signer?: unknown; date?: string | Date });
+  }
+  export const suiteContext: { contexts: Map<string, unknown>; CONTEXT_URL: string };
+}
+
+declare module '@digitalbazaar/ed25519-verification-key-2020' {
+  export class Ed25519VerificationKey2020 {
+    id?: string;
+    controller?: string;
+    publicKeyMultibase: string;
+    static generate(options?: { id?: string; controller?: string }): Promise<Ed25519VerificationKey2020>;
+    signer(): { id?: string; algorithm: string; sign(input: { data: Uint8Array }): Promise<Uint8Array> };
+    export(options: {
+      publicKey?: boolean;
+      privateKey?: boolean;
+      includeContext?: boolean;
+    }): Record<string, unknown>;
+  }
+}
+
+declare module 'base58-universal' {
+  export function decode(input: string): Uint8Array;
+  export function encode(input: Uint8Array): string;
+}
+
+declare module 'jsonld-signatures' {
+  type Loader = (url: string) => Promise<{ contextUrl: null; documentUrl: string; document: unknown }>;
+  type VerifyResult = {
+    verified: boolean;
+    error?: Error & { errors?: Error[] };
+    results?: {
+      verified: boolean;
+      error?: Error;
+      proof?: unknown;
+      verificationMethod?: Record<string, unknown>;
+    }[];
+  };
+  class ProofPurpose {}
+  const jsigs: {
+    verify(
+      document: Record<string, unknown>,
+      options: { suite: unknown | unknown[]; purpose: ProofPurpose; documentLoader: Loader },
+    ): Promise<VerifyResult>;
+    sign(
+      document: Record<string, unknown>,
+      options: { suite: unknown; purpose: ProofPurpose; documentLoader: Loader },
+    ): Promise<Record<string, unknown>>;
+    purposes: {
+      AssertionProofPurpose: new (options?: { date?: Date | string }) => ProofPurpose;
+    };
+  };
+  namespace jsigs {
+    export type { VerifyResult };
+  }
+  export default jsigs;
+}

@@ -1,6 +1,6 @@
 import type { Check, CheckStatus, Verdict } from './types';
 
-const severity: Record<CheckStatus, number> = { skip: 0, pass: 1, warn: 2, fail: 3 };
+const severity: Record<CheckStatus, number> = { skip: 0, pass: 1, warn: 2, unknown: 3, fail: 4 };
 
 /**
  * The checks of one report, in the order they were made. Ids stay unique (the report view keys
@@ -39,11 +39,19 @@ export class CheckList {
   skip(id: string, label: string, detail: string): void {
     this.add({ id, label, status: 'skip', detail });
   }
+
+  unknown(id: string, label: string, detail: string): void {
+    this.add({ id, label, status: 'unknown', detail });
+  }
 }
 
-/** Any failed check makes the badge invalid; otherwise any warning makes it a warning. */
+/**
+ * Any failed check makes the badge invalid (a proven fault outweighs a host being down); otherwise
+ * a check that could not be made leaves it unknown; otherwise any warning makes it a warning.
+ */
 export function verdictOf(checks: readonly Check[]): Verdict {
   if (checks.some((check) => check.status === 'fail')) return 'invalid';
+  if (checks.some((check) => check.status === 'unknown')) return 'unknown';
   if (checks.some((check) => check.status === 'warn')) return 'warning';
   return 'valid';
 }

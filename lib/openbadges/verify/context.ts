@@ -27,6 +27,8 @@ export type VerifyContext = {
   badge: BadgeSummary;
   /** One fetch per URL per verification: keys, issuers and lists are often linked twice. */
   fetched: Map<string, Promise<FetchedResource>>;
+  /** Hosts that could not be reached, each once: the report names them. */
+  unreachable: string[];
 };
 
 export function createContext(options: VerifyOptions): VerifyContext {
@@ -38,11 +40,43 @@ export function createContext(options: VerifyOptions): VerifyContext {
     checks: new CheckList(),
     badge: {},
     fetched: new Map(),
+    unreachable: [],
   };
 }
 
 /** Records a failed check and stops the verification there. */
 export function stop(ctx: VerifyContext, id: string, label: string, detail: string): never {
   ctx.checks.fail(id, label, detail);
+  throw new Halt();
+}
+
+/** The host (with port) of a URL, or the URL itself when it has none. */
+export function hostLabel(url: string): string {
+  return URL.parse(url)?.host.toLowerCase() || url;
+}
+
+/**
+ * Records that a check could not be made because `url`'s host could not be reached: the check is
+ * 'unknown', never failed, since a host being down proves nothing about the badge.
+ */
+export function noteUnreachable(
+  ctx: VerifyContext,
+  check: { id: string; label: string },
+  url: string,
+  why: string,
+) {
+  const host = hostLabel(url);
+  if (!ctx.unreachable.includes(host)) ctx.unreachable.push(host);
+  ctx.checks.unknown(check.id, check.label, why);
+}
+
+/** `noteUnreachable`, then stops the verification: nothing further can be checked without it. */
+export function stopUnreachable(
+  ctx: VerifyContext,
+  check: { id: string; label: string },
+  url: string,
+  why: string,
+): never {
+  noteUnreachable(ctx, check, url, why);
   throw new Halt();
 }

@@ -1,5 +1,5 @@
 import { FetchError, type FetchedResource } from '@/lib/net/types';
-import { stop, type VerifyContext } from './context';
+import { stop, stopUnreachable, type VerifyContext } from './context';
 
 export const MAX_DOCUMENT_BYTES = 1024 * 1024;
 export const JSON_ACCEPT = 'application/ld+json, application/json';
@@ -18,6 +18,24 @@ const statusWords: Record<number, string> = {
   503: 'unavailable',
 };
 
+/*
+ * lib/net's FetchError carries only a sentence. Those below say the host could not be reached
+ * (down, slow, broken TLS, cut off): the badge may be fine, so the check is unknown. Every other
+ * FetchError is a refusal of what the badge links to (a private address, too large, too many
+ * redirects), which fails the check.
+ */
+const UNREACHABLE =
+  /could not be reached|did not answer within|certificate is not valid|could not be read completely|something went wrong while fetching/;
+
+export function isUnreachable(error: FetchError): boolean {
+  return UNREACHABLE.test(error.message);
+}
+
+/** Answers that say the host is struggling, not that the document is missing: try again later. */
+export function isHostTrouble(status: number): boolean {
+  return status === 408 || status === 429 || status >= 500;
+}
+
 export function describeStatus(status: number): string {
   const words = statusWords[status];
   return words ? `HTTP ${status} (${words})` : `HTTP ${status}`;
@@ -27,13 +45,16 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Fetches `url` through the caller's Fetcher, once per verification. Rejects with a FetchError. */
+/**
+ * Fetches `url` through the caller's Fetcher, once per verification. Rejects with a FetchError when
+ * the host cannot be reached; stops with a failed check when the badge links to too many documents.
+ */
 export function fetchResource(ctx: VerifyContext, url: string): Promise<FetchedResource> {
   let pending = ctx.fetched.get(url);
   if (!pending) {
     if (ctx.fetched.size >= MAX_FETCHES) {
       const reason = `The badge links to more than ${MAX_FETCHES} documents; Laurel stopped before fetching ${url}.`;
-      return Promise.reject(new FetchError(reason));
+      stop(ctx, 'fetched', 'The badge links to too many documents', reason);
     }
     pending = ctx.fetch(url, { accept: JSON_ACCEPT, maxBytes: MAX_DOCUMENT_BYTES });
     ctx.fetched.set(url, pending);
@@ -79,8 +100,14 @@ export async function fetchJsonNode(ctx: VerifyContext, url: string, checkId: st
   try {
     resource = await fetchResource(ctx, url);
   } catch (error) {
-    if (error instanceof FetchError) stop(ctx, checkId, `${what} could not be fetched`, error.message);
-    throw error;
+    if (!(error instanceof FetchError)) throw error;
+    const label = `${what} could not be fetched`;
+    if (isUnreachable(error)) stopUnreachable(ctx, { id: checkId, label }, url, error.message);
+    stop(ctx, checkId, label, error.message);
+  }
+  if (isHostTrouble(resource.status)) {
+    const why = `${url} answered with ${describeStatus(resource.status)}; try again later.`;
+    stopUnreachable(ctx, { id: checkId, label: `${what} could not be fetched` }, url, why);
   }
   if (resource.status < 200 || resource.status > 299) {
     stop(

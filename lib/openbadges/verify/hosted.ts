@@ -1,22 +1,26 @@
 import { FetchError, type FetchedResource } from '@/lib/net/types';
 import { isAssertion, readAssertion } from './assertion';
 import { compareBaked } from './baked';
-import { stop, type VerifyContext } from './context';
+import { stop, stopUnreachable, type VerifyContext } from './context';
 import { findExtensions } from './extensions';
-import { describeStatus, fetchResource, readJsonObject } from './fetch-json';
+import { describeStatus, fetchResource, isHostTrouble, isUnreachable, readJsonObject } from './fetch-json';
 import { loadBadgeClass, loadIssuer } from './issuer';
 import { hostsOf, type LinkedNode, sameUrl } from './links';
 import { checkHostedScope } from './scope';
 import { verifyStandalone } from './standalone';
 import { checkRecipient, checkTimestamps } from './timestamps';
 import { isHttpUrl } from './values';
+import { verifyCredentialJson } from './vc/credential';
+import { isCredentialJson } from './vc/detect';
 
 async function fetchOrStop(ctx: VerifyContext, url: string): Promise<FetchedResource> {
   try {
     return await fetchResource(ctx, url);
   } catch (error) {
-    if (error instanceof FetchError) stop(ctx, 'fetched', 'The badge could not be fetched', error.message);
-    throw error;
+    if (!(error instanceof FetchError)) throw error;
+    const label = "The issuer's copy could not be fetched";
+    if (isUnreachable(error)) stopUnreachable(ctx, { id: 'fetched', label }, url, error.message);
+    stop(ctx, 'fetched', 'The badge could not be fetched', error.message);
   }
 }
 
@@ -43,6 +47,10 @@ async function fetchHostedCopy(ctx: VerifyContext, url: string, isSecondTry = fa
   const node = typeof body === 'string' ? undefined : body;
   if (resource.status === 410)
     stopRevoked(ctx, url, node?.revocationReason, `${url} answers ${describeStatus(410)}.`);
+  if (isHostTrouble(resource.status)) {
+    const why = `${url} answered with ${describeStatus(resource.status)}; try again later.`;
+    stopUnreachable(ctx, { id: 'fetched', label: "The issuer's copy could not be fetched" }, url, why);
+  }
   if (resource.status < 200 || resource.status > 299) {
     stop(
       ctx,
@@ -92,6 +100,7 @@ export async function verifyHosted(
 ): Promise<void> {
   if (!isHttpUrl(url)) stop(ctx, 'input', 'Not a web address', `${url} is not an http(s) address.`);
   const hosted = await fetchHostedCopy(ctx, url);
+  if (isCredentialJson(hosted.node)) return verifyCredentialJson(ctx, hosted.node);
   if (!isAssertion(hosted.node)) return verifyStandalone(ctx, hosted);
   const assertion = readAssertion(ctx, hosted.node);
   if (assertion.isSigned) {

@@ -6,6 +6,9 @@ import { JWS_PATTERN } from './jws';
 import { verifySigned } from './signed';
 import { verifyStandalone } from './standalone';
 import { isHttpUrl } from './values';
+import { verifyCredentialJson, verifyCredentialJwt } from './vc/credential';
+import { isCredentialJson } from './vc/detect';
+import { isVcJwt } from './vc/jwt';
 
 /** What a text turned out to hold: a signed badge, badge JSON, or (legacy baking) a badge URL. */
 export type Payload =
@@ -34,14 +37,20 @@ export function readPayload(ctx: VerifyContext, text: string, what: string): Pay
 }
 
 /**
- * Verifies what was read from the input. Hosted badge JSON is never trusted: only its id is used,
+ * Verifies what was read from the input. Verifiable credentials (OB 3.0, CLR 2.0, as JSON-LD or
+ * VC-JWT) carry their own proof and are checked as such. Hosted badge JSON is never trusted: only its id is used,
  * to fetch the issuer's copy (spec, HostedBadge verification). `isBaked` marks JSON found in an
  * image, which must then match that copy.
  */
 export async function verifyPayload(ctx: VerifyContext, payload: Payload, isBaked = false): Promise<void> {
-  if (payload.kind === 'jws') return verifySigned(ctx, payload.token);
+  if (payload.kind === 'jws') {
+    return isVcJwt(payload.token)
+      ? verifyCredentialJwt(ctx, payload.token)
+      : verifySigned(ctx, payload.token);
+  }
   if (payload.kind === 'url') return verifyHosted(ctx, payload.url);
   const { node } = payload;
+  if (isCredentialJson(node)) return verifyCredentialJson(ctx, node);
   if (!isAssertion(node)) return verifyStandalone(ctx, { node, hosts: [], isEmbedded: false });
   if (isSignedAssertion(node)) {
     readAssertion(ctx, node);

@@ -1,5 +1,9 @@
 /** One line of a verification report, in plain language. */
-export type CheckStatus = 'pass' | 'fail' | 'warn' | 'skip';
+/**
+ * `unknown`: the check could not be made because a host it needs (the issuer's site, a key, a DID
+ * document, a status list) could not be reached. It is neither a pass nor a failure.
+ */
+export type CheckStatus = 'pass' | 'fail' | 'warn' | 'skip' | 'unknown';
 
 export type Check = {
   /** Stable id, e.g. 'fetched', 'structure', 'issuer-scope', 'recipient', 'revoked', 'expiry', 'issued-date', 'baked-match', 'signature'. */
@@ -11,11 +15,14 @@ export type Check = {
   detail: string;
 };
 
-export type Verdict = 'valid' | 'warning' | 'invalid';
+/** verified / verified with warnings / not verified / could not check (a host was unreachable). */
+export type Verdict = 'valid' | 'warning' | 'invalid' | 'unknown';
 
 export type VerificationReport = {
   verdict: Verdict;
   checks: Check[];
+  /** The hosts that could not be reached (why the verdict is 'unknown'), in the order tried. */
+  unreachable?: string[];
   /** What was verified, for display; absent when nothing could be read. */
   badge?: {
     assertionId?: string;

@@ -24,13 +24,26 @@ const verify = (input: VerifyInput) => verifyBadge(input, { fetch: server.fetch,
 const checkOf = (report: VerificationReport, id: string) => report.checks.find((check) => check.id === id);
 
 describe('input that is not a badge', () => {
-  it('reports an unreachable URL as a failed fetch', async () => {
+  it('reports an unreachable host as could not check, naming the host, never as invalid', async () => {
     const report = await verify({ kind: 'url', url: 'https://unknown.test/badge.json' });
-    expect(report.verdict).toBe('invalid');
+    expect(report.verdict).toBe('unknown');
+    expect(report.unreachable).toEqual(['unknown.test']);
     expect(checkOf(report, 'fetched')).toMatchObject({
-      status: 'fail',
+      status: 'unknown',
       detail: expect.stringContaining('could not be reached'),
     });
+  });
+
+  it('reports a host answering 503 as could not check, but a 404 as not verified', async () => {
+    server.routes.set(ASSERTION_ID, { status: 503, body: 'down for maintenance' });
+    const down = await verify({ kind: 'url', url: ASSERTION_ID });
+    expect(down.verdict).toBe('unknown');
+    expect(down.unreachable).toEqual(['example.org']);
+    expect(checkOf(down, 'fetched')?.detail).toContain('HTTP 503');
+    server.routes.set(ASSERTION_ID, { status: 404, body: 'gone' });
+    const missing = await verify({ kind: 'url', url: ASSERTION_ID });
+    expect(missing.verdict).toBe('invalid');
+    expect(missing.unreachable).toBeUndefined();
   });
 
   it('says what is wrong with broken JSON text, a JSON array and a CV', async () => {

@@ -2,6 +2,7 @@ import { AppError } from '@/lib/errors';
 import { FetchError } from '@/lib/net/types';
 import { Halt, verdictOf } from './checks';
 import { createContext, type VerifyContext, type VerifyOptions } from './context';
+import { isUnreachable } from './fetch-json';
 import { verifyFile } from './file-input';
 import { readPayload, verifyPayload } from './input';
 import type { VerificationReport, VerifyInput } from './types';
@@ -18,7 +19,9 @@ async function verifyInput(ctx: VerifyContext, input: VerifyInput): Promise<void
 function recordError(ctx: VerifyContext, error: unknown): void {
   if (error instanceof Halt) return;
   if (error instanceof FetchError) {
-    ctx.checks.fail('fetched', 'A linked document could not be fetched', error.message);
+    const label = 'A linked document could not be fetched';
+    if (isUnreachable(error)) ctx.checks.unknown('fetched', label, error.message);
+    else ctx.checks.fail('fetched', label, error.message);
   } else if (error instanceof AppError) {
     ctx.checks.fail('input', 'The badge could not be read', error.message);
   } else {
@@ -33,10 +36,12 @@ function recordError(ctx: VerifyContext, error: unknown): void {
 }
 
 /**
- * Verifies an Open Badges 2.0 badge the way the 1EdTech reference validator does: hosted badges
- * against the issuer's copy and verification policy, signed badges against the issuer's key and
- * revocation list, then dates and (when given) the recipient. Every step becomes a plain-language
- * check; any failed check makes the badge invalid, any warning a warning.
+ * Verifies a badge of any version. Open Badges 2.0 the way the 1EdTech reference validator does:
+ * hosted badges against the issuer's copy and verification policy, signed badges against the
+ * issuer's key and revocation list. Open Badges 3.0 / CLR 2.0 credentials (JSON-LD or VC-JWT) by
+ * their proof, the key's owner, dates and status. Then (when given) the recipient. Every step is
+ * a plain-language check; a failed check makes the badge invalid, a host that could not be
+ * reached makes it unknown, a warning a warning.
  */
 export async function verifyBadge(input: VerifyInput, options: VerifyOptions): Promise<VerificationReport> {
   const ctx = createContext(options);
@@ -52,6 +57,7 @@ export async function verifyBadge(input: VerifyInput, options: VerifyOptions): P
   return {
     verdict: verdictOf(ctx.checks.items),
     checks: ctx.checks.items,
+    ...(ctx.unreachable.length > 0 ? { unreachable: ctx.unreachable } : {}),
     ...(hasBadge ? { badge: ctx.badge } : {}),
     checkedAt: ctx.now.toISOString(),
   };
