@@ -2,36 +2,49 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { publicFixture } from '@/test/public-fixtures';
 import { readPngBadge } from './png';
-import { bakeSvg, readSvgBadge, UnbakeError } from './svg';
+import { bakeSvg, readSvgBadge } from './svg';
 import { assertion, independentSvgRead } from './test-images';
 import { unbake } from './unbake';
 
 // The 1EdTech sample images, read in place from LAUREL_FIXTURES.
 const sample = (file: string) => readFileSync(publicFixture('openbadges', file));
-const OB3_SOON = 'This is an Open Badges 3.0 credential; 3.0 verification is coming soon';
 
 describe('the 1EdTech sample images', () => {
   it('reads the OB 2.0 sample badge PNG', () => {
-    const { payload, warnings } = readPngBadge(sample('ob20/simple-badge.png'));
-    expect(JSON.parse(payload)).toMatchObject({
+    const badge = readPngBadge(sample('ob20/simple-badge.png'));
+    if (badge.version !== '2.0') throw new Error('the 2.0 sample was read as 3.0');
+    expect(JSON.parse(badge.payload)).toMatchObject({
       type: 'Assertion',
       id: 'https://example.org/beths-robotics-badge.json',
     });
-    expect(warnings).toEqual([]);
+    expect(badge.warnings).toEqual([]);
     const result = unbake(sample('ob20/simple-badge.png'), 'simple-badge.png');
+    if (result.version !== '2.0') throw new Error('the 2.0 sample was read as 3.0');
     expect(result.format).toBe('png');
     expect(JSON.parse(result.payload)).toMatchObject({ type: 'Assertion', verification: { type: 'hosted' } });
     expect(result.warnings).toEqual([]);
   });
 
-  it('recognises OB 3.0 credentials in both formats and does not read them as 2.0', () => {
-    expect(() => readPngBadge(sample('ob30/simple-json.png'))).toThrow(OB3_SOON);
-    const svg = sample('ob30/simple-json.svg').toString('utf8');
-    expect(() => readSvgBadge(svg)).toThrow(UnbakeError);
-    expect(() => readSvgBadge(svg)).toThrow(OB3_SOON);
-    for (const name of ['simple-json.png', 'simple-json.svg']) {
-      expect(() => unbake(sample(`ob30/${name}`), name)).toThrow(OB3_SOON);
+  it('reads the OB 3.0 samples, JSON and JWT, PNG and SVG, as 3.0 credentials', () => {
+    const expected = {
+      'simple-json': { credential: expect.stringContaining('"OpenBadgeCredential"') },
+      'simple-jwt': { jwt: expect.stringMatching(/^eyJ[\w-]*\.[\w-]+\.[\w-]+$/) },
+      'simple-jwt_v1': { jwt: expect.stringMatching(/^eyJ[\w-]*\.[\w-]+\.[\w-]+$/) },
+    };
+    for (const [name, payload] of Object.entries(expected)) {
+      const png = unbake(sample(`ob30/${name}.png`));
+      const svg = unbake(sample(`ob30/${name}.svg`));
+      expect(png).toEqual({ format: 'png', version: '3.0', ...payload, warnings: [] });
+      expect(svg).toEqual({ format: 'svg', version: '3.0', ...payload, warnings: [] });
     }
+    // The same credential in both JSON images (their text differs only in whitespace).
+    const credential = (file: string) => {
+      const found = unbake(sample(`ob30/${file}`));
+      return 'credential' in found ? JSON.parse(found.credential) : undefined;
+    };
+    expect(credential('simple-json.svg')).toEqual(credential('simple-json.png'));
+    expect(credential('simple-json.png')).toMatchObject({ id: 'http://example.com/credentials/3527' });
+    expect(readSvgBadge(sample('ob30/simple-json.svg').toString('utf8'))).toMatchObject({ version: '3.0' });
   });
 
   it('replaces an OB 3.0 credential, which used the same prefix for another namespace', () => {

@@ -85,6 +85,45 @@ export function measureMarkup(text: string): MarkupSize {
   return { elements, depth: deepest };
 }
 
+export type Span = { start: number; end: number };
+
+/**
+ * Where each element named `qname` sits, from its `<` to just past its end tag, nested ones inside
+ * the outermost. Comments, CDATA, PIs and the DOCTYPE are skipped, so a lookalike tag inside them
+ * (a credential's own text, say) is never taken for markup. Linear in the text.
+ */
+export function elementSpans(text: string, qname: string): Span[] {
+  const spans: Span[] = [];
+  let open = -1;
+  let nested = 0;
+  for (let i = text.indexOf('<'); i >= 0 && i < text.length; i = text.indexOf('<', i)) {
+    const at = i;
+    if (text.startsWith('<!--', i)) i = closeOf(text, '-->', i);
+    else if (text.startsWith('<![CDATA[', i)) i = closeOf(text, ']]>', i);
+    else if (text.startsWith('<?', i)) i = closeOf(text, '?>', i);
+    else if (text.startsWith('<!', i)) i = doctypeEnd(text, i);
+    else if (text.startsWith('</', i)) {
+      i = closeOf(text, '>', i);
+      if (i > 0 && open >= 0 && text.slice(at + 2, i - 1).trim() === qname && --nested === 0) {
+        spans.push({ start: open, end: i });
+        open = -1;
+      }
+    } else {
+      i = tagEnd(text, i);
+      const isSelfClosing = text.charAt(i - 2) === '/';
+      if (i < 0 || /^<([^\s/>]+)/.exec(text.slice(at, at + qname.length + 2))?.[1] !== qname) continue;
+      if (open >= 0) nested += isSelfClosing ? 0 : 1;
+      else if (isSelfClosing) spans.push({ start: at, end: i });
+      else {
+        open = at;
+        nested = 1;
+      }
+    }
+    if (i < 0) break;
+  }
+  return spans;
+}
+
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 /** Decodes the predefined and numeric references in one pass (so `&amp;#10;` stays `&#10;`). */
@@ -109,8 +148,4 @@ const ATTRIBUTE_ESCAPES: Record<string, string> = {
 /** Escapes a double-quoted attribute value; whitespace too, which attribute normalisation would flatten. */
 export function escapeAttribute(value: string): string {
   return value.replace(/[&<>"\t\n\r]/g, (c) => ATTRIBUTE_ESCAPES[c] ?? c);
-}
-
-export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -17,6 +17,13 @@ export async function verifyFile(ctx: VerifyContext, bytes: Uint8Array, _filenam
     if (isAppError(error)) stop(ctx, 'input', 'No badge could be read from the file', error.message);
     throw error;
   }
+  if (unbaked.version === '3.0')
+    stop(
+      ctx,
+      'input',
+      'No badge could be read from the file',
+      'This is an Open Badges 3.0 credential; 3.0 verification is coming soon',
+    );
   for (const warning of unbaked.warnings) {
     ctx.checks.warn('baked-file', 'The image file has a problem', warning);
   }
