@@ -40,6 +40,16 @@ describe('bakeSvg', () => {
     expect(independentRead(twice)).toMatchObject({ verify: verifyUrl, json: assertion });
   });
 
+  it('replaces an assertion whose own text holds its closing tag and a lookalike in a comment', () => {
+    const tricky = JSON.stringify({ narrative: 'ends with </openbadges:assertion> and ]]>' });
+    const commented = template.replace('<circle', '<!-- <openbadges:assertion verify="x"> --><circle');
+    const once = bakeSvg(commented, { assertionJson: tricky, verifyUrl });
+    const twice = bakeSvg(once, { assertionJson: assertion, verifyUrl });
+    expect(independentRead(twice)).toMatchObject({ verify: verifyUrl, json: assertion });
+    expect(twice).toContain('<!-- <openbadges:assertion verify="x"> -->');
+    expect(twice).not.toContain('ends with');
+  });
+
   it('bakes the signed form as an empty element carrying the JWS', () => {
     const baked = bakeSvg(template, { assertionJson: '', verifyUrl: jws });
     expect(baked).toContain(`<openbadges:assertion verify="${jws}"/>`);
