@@ -89,7 +89,10 @@ export function readPngBadge(png: Uint8Array): PngBadge {
     ? ['The badge data in this image is compressed, which the standard does not allow; it was read anyway']
     : [];
   if (ob3.length === 0) return { version: '2.0', payload, warnings };
-  if (chunk.type !== 'iTXt') warnings.push('The credential is stored in a legacy text chunk instead of iTXt');
+  if (chunk.type !== 'iTXt')
+    warnings.push(
+      'The credential is stored in an older kind of text block than the standard asks for; it was read anyway',
+    );
   return { ...readCredential(payload), warnings };
 }
 
