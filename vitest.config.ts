@@ -12,7 +12,13 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
-    include: ['lib/**/*.test.ts', 'lib/**/*.test.tsx', 'db/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: [
+      'lib/**/*.test.ts',
+      'lib/**/*.test.tsx',
+      'components/**/*.test.tsx',
+      'db/**/*.test.ts',
+      'scripts/**/*.test.ts',
+    ],
     // Those read the public data sets beside the repository: `npm run test:conformance`.
     exclude: ['**/*.conformance.test.ts', 'node_modules/**'],
     globalSetup: ['test/global-setup.ts'],

@@ -1,10 +1,12 @@
 /**
- * `npm run fuzz [count] [seed]`: thousands of mutations of baked PNGs and SVGs through `unbake`.
+ * `npm run fuzz [count] [seed]`: thousands of mutations of baked PNGs and SVGs (Open Badges 2.0 and
+ * 3.0) through `unbake`.
  * Prints the crash count and the slowest input; exits non-zero on any crash.
  */
 import { readFileSync } from 'node:fs';
-import { bakePng } from '@/lib/openbadges/bake/png';
-import { bakeSvg } from '@/lib/openbadges/bake/svg';
+import { bakeCredentialPng, bakePng } from '@/lib/openbadges/bake/png';
+import { bakeCredentialSvg, bakeSvg } from '@/lib/openbadges/bake/svg';
+import { credential, credentialJson, jwt } from '@/lib/openbadges/bake/test-credentials';
 import { assertion, makePng } from '@/lib/openbadges/bake/test-images';
 import { publicFixture } from '@/test/public-fixtures';
 import { formatReport, fuzzUnbake } from './fuzz-core';
@@ -25,13 +27,21 @@ const seeds = [
     name: 'signed SVG',
     bytes: new TextEncoder().encode(bakeSvg(template, { assertionJson: '', verifyUrl: 'eyJh.eyJ0.c2ln' })),
   },
-  // The 1EdTech sample too, when LAUREL_FIXTURES names the public fixtures.
+  { name: 'OB 3.0 PNG (JSON)', bytes: bakeCredentialPng(await makePng(), credentialJson) },
+  { name: 'OB 3.0 PNG (JWT)', bytes: bakeCredentialPng(await makePng(), jwt) },
+  { name: 'OB 3.0 SVG (JSON)', bytes: new TextEncoder().encode(bakeCredentialSvg(template, credential)) },
+  { name: 'OB 3.0 SVG (JWT)', bytes: new TextEncoder().encode(bakeCredentialSvg(template, jwt)) },
+  // The 1EdTech sample and the real-world OB 3.0 bakes too, when LAUREL_FIXTURES names the public fixtures.
   ...(process.env.LAUREL_FIXTURES
     ? [
         {
           name: '1EdTech sample PNG',
           bytes: new Uint8Array(readFileSync(publicFixture('openbadges', 'ob20', 'simple-badge.png'))),
         },
+        ...['bake-dcc-eddsa-json.png', 'bake-dcc-ed2020-json.svg', 'bake-waltid-jwt.svg'].map((file) => ({
+          name: `real-world ${file}`,
+          bytes: new Uint8Array(readFileSync(publicFixture('real-world-badges', 'ob3-baked', file))),
+        })),
       ]
     : []),
 ];

@@ -3,6 +3,7 @@ import { findImage } from '@/lib/images/store';
 import { ensureTemplatePng } from '@/lib/issuers/template-png';
 import { bakePng } from '@/lib/openbadges/bake/png';
 import { bakeSvg } from '@/lib/openbadges/bake/svg';
+import { svgAroundPng } from '@/lib/openbadges/bake/svg-wrap';
 import { assertionDocument } from '@/lib/openbadges/ob2/documents';
 import { downloadBaseName } from './file-names';
 import type { PublicAward } from './public-award';
@@ -11,12 +12,6 @@ export const DOWNLOAD_FORMATS = ['png', 'svg', 'json'] as const;
 export type DownloadFormat = (typeof DOWNLOAD_FORMATS)[number];
 
 export type Download = { body: Uint8Array | string; contentType: string; filename: string };
-
-/** An SVG wrapper for a PNG badge image, so every badge can be downloaded as a baked SVG. */
-function svgAround(png: Uint8Array): string {
-  const data = Buffer.from(png).toString('base64');
-  return `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="512" height="512" viewBox="0 0 512 512"><image width="512" height="512" href="data:image/png;base64,${data}" xlink:href="data:image/png;base64,${data}"/></svg>`;
-}
 
 /** The badge with its hosted assertion baked in (PNG or SVG), or the assertion itself (JSON). */
 export async function buildDownload(
@@ -45,7 +40,9 @@ export async function buildDownload(
   const svg =
     image.contentType === 'image/svg+xml'
       ? new TextDecoder().decode(image.bytes)
-      : svgAround((await findImage(db, await ensureTemplatePng(db, found.template)))?.bytes ?? image.bytes);
+      : svgAroundPng(
+          (await findImage(db, await ensureTemplatePng(db, found.template)))?.bytes ?? image.bytes,
+        );
   return {
     body: bakeSvg(svg, { assertionJson: json, verifyUrl: assertion.id }),
     contentType: 'image/svg+xml',

@@ -54,7 +54,7 @@ describe('bakePng', () => {
     const chunks = independentTextChunks(rebaked);
     expect(chunks).toHaveLength(1);
     expect(chunks[0]?.data.subarray(ITXT_HEADER.length).toString('utf8')).toBe(assertion);
-    expect(readPngBadge(rebaked)).toEqual({ payload: assertion, warnings: [] });
+    expect(readPngBadge(rebaked)).toEqual({ version: '2.0', payload: assertion, warnings: [] });
   });
 
   it('keeps unrelated text chunks', async () => {
@@ -77,14 +77,18 @@ describe('bakePng', () => {
 describe('readPngBadge', () => {
   it('reads a legacy tEXt chunk holding a hosted assertion URL', async () => {
     const png = insertAfterIhdr(await makePng(), tEXt('openbadges', 'https://issuer.example/assertions/9'));
-    expect(readPngBadge(png)).toEqual({ payload: 'https://issuer.example/assertions/9', warnings: [] });
+    expect(readPngBadge(png)).toEqual({
+      version: '2.0',
+      payload: 'https://issuer.example/assertions/9',
+      warnings: [],
+    });
   });
 
   it('reads a compressed iTXt chunk but warns that the standard forbids it', async () => {
     const png = insertAfterIhdr(await makePng(), iTXt('openbadges', assertion, { isCompressed: true }));
-    const { payload, warnings } = readPngBadge(png);
-    expect(payload).toBe(assertion);
-    expect(warnings).toEqual([expect.stringMatching(/compressed/)]);
+    const badge = readPngBadge(png);
+    expect(badge).toMatchObject({ version: '2.0', payload: assertion });
+    expect(badge.warnings).toEqual([expect.stringMatching(/compressed/)]);
   });
 
   it('explains what is wrong with images it cannot read', async () => {

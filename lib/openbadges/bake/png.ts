@@ -1,5 +1,6 @@
 import { inflateSync } from 'node:zlib';
 import { BakeError, UnbakeError } from './errors';
+import { type BadgePayload, classifyCredential, readCredential } from './payload';
 import { encodeChunk, type PngChunk, type PngProblem, readChunks, textKeyword } from './png-chunks';
 
 export { BakeError, UnbakeError } from './errors';
@@ -27,14 +28,28 @@ const unbakeMessages: Record<PngProblem, string> = {
 export function bakePng(png: Uint8Array, text: string): Uint8Array {
   if (text.trim() === '' || text.includes('\0'))
     throw new BakeError('There is no badge data to put in the image');
+  return bakeTextChunk(png, KEYWORD, text);
+}
+
+/**
+ * The Open Badges 3.0 form of `bakePng`: one uncompressed iTXt chunk `openbadgecredential` right after
+ * IHDR whose text is the credential JSON or its compact VC-JWT, replacing any badge the image held.
+ */
+export function bakeCredentialPng(png: Uint8Array, credential: string): Uint8Array {
+  const payload = classifyCredential(credential);
+  if (!payload) throw new BakeError('The credential to put in the image is neither JSON nor a JWT');
+  return bakeTextChunk(png, OB3_KEYWORD, 'jwt' in payload ? payload.jwt : payload.credential);
+}
+
+function bakeTextChunk(png: Uint8Array, keyword: string, text: string): Uint8Array {
   const chunks = readChunks(png, (problem) => {
     throw new BakeError(bakeMessages[problem]);
   });
   const kept = chunks.filter((chunk) => {
-    const keyword = textKeyword(chunk);
-    return keyword !== KEYWORD && keyword !== OB3_KEYWORD;
+    const found = textKeyword(chunk);
+    return found !== KEYWORD && found !== OB3_KEYWORD;
   });
-  const header = new TextEncoder().encode(`${KEYWORD}\0\0\0\0\0`);
+  const header = new TextEncoder().encode(`${keyword}\0\0\0\0\0`);
   const body = new TextEncoder().encode(text);
   const data = new Uint8Array(header.length + body.length);
   data.set(header);
@@ -46,23 +61,24 @@ export function bakePng(png: Uint8Array, text: string): Uint8Array {
   return concat(parts);
 }
 
-export type PngBadge = { payload: string; warnings: string[] };
+export type PngBadge = BadgePayload & { warnings: string[] };
 
-/** Reads the `openbadges` payload (JSON, JWS or hosted URL) after checking the whole PNG up to IEND. */
+/**
+ * Reads the badge after checking the whole PNG up to IEND: a 2.0 `openbadges` payload (JSON, JWS or
+ * hosted URL) or a 3.0 `openbadgecredential` (JSON or VC-JWT). An image holding both is refused.
+ */
 export function readPngBadge(png: Uint8Array): PngBadge {
   const chunks = readChunks(png, (problem) => {
     throw new UnbakeError(unbakeMessages[problem]);
   });
   const ob2 = chunks.filter((chunk) => textKeyword(chunk) === KEYWORD);
   const ob3 = chunks.filter((chunk) => textKeyword(chunk) === OB3_KEYWORD);
-  if (ob3.length > 0 && ob2.length > 0) {
+  if (ob2.length > 0 && ob3.length > 0) {
     throw new UnbakeError(
       'This image holds both an Open Badges 2.0 badge and a 3.0 credential, so it cannot be trusted',
     );
   }
-  // An OB 3.0 credential (JSON or VC-JWT) comes back like a 2.0 payload; the verifier tells them apart.
-  const found = ob3.length > 0 ? ob3 : ob2;
-  const [chunk, ...others] = found;
+  const [chunk, ...others] = ob3.length > 0 ? ob3 : ob2;
   if (!chunk) throw new UnbakeError('This image has no Open Badge inside it');
   if (others.length > 0)
     throw new UnbakeError('This image holds more than one badge, which the standard forbids');
@@ -72,12 +88,17 @@ export function readPngBadge(png: Uint8Array): PngBadge {
   const warnings = isCompressed
     ? ['The badge data in this image is compressed, which the standard does not allow; it was read anyway']
     : [];
-  return { payload, warnings };
+  if (ob3.length === 0) return { version: '2.0', payload, warnings };
+  if (chunk.type !== 'iTXt')
+    warnings.push(
+      'The credential is stored in an older kind of text block than the standard asks for; it was read anyway',
+    );
+  return { ...readCredential(payload), warnings };
 }
 
 function decodeTextChunk(chunk: PngChunk): { text: string; isCompressed: boolean } {
   const { data } = chunk;
-  const afterKeyword = (textKeyword(chunk) ?? KEYWORD).length + 1;
+  const afterKeyword = data.indexOf(0) + 1;
   if (chunk.type === 'tEXt') return { text: decodeLegacy(data.subarray(afterKeyword)), isCompressed: false };
   if (chunk.type === 'zTXt') {
     if (data[afterKeyword] !== 0) throw corrupt();

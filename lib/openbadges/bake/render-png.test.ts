@@ -22,7 +22,7 @@ describe('renderSvgToPng', () => {
     const { info, pixel } = await centrePixel(png);
     expect(info).toMatchObject({ format: 'raw', width: 512, height: 512 });
     expect(pixel).toEqual([0, 170, 0, 255]);
-    expect(readPngBadge(bakePng(png, assertion)).payload).toBe(assertion);
+    expect(readPngBadge(bakePng(png, assertion))).toMatchObject({ payload: assertion });
   });
 
   it('scales a template that declares a huge size down instead of drawing it full size', async () => {

@@ -56,33 +56,75 @@ export function findSvgRoot(text: string): RootTag | undefined {
   return { start, end, name, isSelfClosing: text.charAt(end - 2) === '/' };
 }
 
-export type MarkupSize = { elements: number; depth: number };
+type Tag = { isEnd: boolean; start: number; end: number; isSelfClosing: boolean };
 
 /**
- * Counts elements and the deepest nesting in one pass, before anything recursive sees the text.
+ * Start and end tags in document order, from each `<` to just past its `>`. Comments, CDATA, PIs
+ * and the DOCTYPE are skipped whole, so a lookalike tag inside them is never taken for markup.
  * Exact for well-formed XML: `<` appears raw only in markup, comments, CDATA, PIs and the DOCTYPE.
  */
-export function measureMarkup(text: string): MarkupSize {
-  let elements = 0;
-  let depth = 0;
-  let deepest = 0;
+function* tags(text: string): Generator<Tag> {
   for (let i = text.indexOf('<'); i >= 0 && i < text.length; i = text.indexOf('<', i)) {
+    const start = i;
     if (text.startsWith('<!--', i)) i = closeOf(text, '-->', i);
     else if (text.startsWith('<![CDATA[', i)) i = closeOf(text, ']]>', i);
     else if (text.startsWith('<?', i)) i = closeOf(text, '?>', i);
     else if (text.startsWith('<!', i)) i = doctypeEnd(text, i);
     else if (text.startsWith('</', i)) {
-      depth--;
-      i += 2;
+      i = closeOf(text, '>', i);
+      if (i > 0) yield { isEnd: true, start, end: i, isSelfClosing: false };
     } else {
-      const end = tagEnd(text, i);
-      elements++;
-      if (end > 0 && text.charAt(end - 2) !== '/') deepest = Math.max(deepest, ++depth);
-      i = end;
+      i = tagEnd(text, i);
+      if (i > 0) yield { isEnd: false, start, end: i, isSelfClosing: text.charAt(i - 2) === '/' };
     }
-    if (i < 0) break;
+    if (i < 0) return;
+  }
+}
+
+export type MarkupSize = { elements: number; depth: number };
+
+/** Counts elements and the deepest nesting in one pass, before anything recursive sees the text. */
+export function measureMarkup(text: string): MarkupSize {
+  let elements = 0;
+  let depth = 0;
+  let deepest = 0;
+  for (const tag of tags(text)) {
+    if (tag.isEnd) depth--;
+    else {
+      elements++;
+      if (!tag.isSelfClosing) deepest = Math.max(deepest, ++depth);
+    }
   }
   return { elements, depth: deepest };
+}
+
+export type Span = { start: number; end: number };
+
+/**
+ * Where each element named `qname` sits, from its `<` to just past its end tag (nested ones lie inside
+ * the outermost), found by tags rather than by pattern, so a credential whose own text holds
+ * `</openbadges:credential>` inside CDATA is removed whole.
+ */
+export function elementSpans(text: string, qname: string): Span[] {
+  const spans: Span[] = [];
+  let open = -1;
+  let nested = 0;
+  for (const tag of tags(text)) {
+    const name = /^<\/?([^\s/>]+)/.exec(text.slice(tag.start, tag.start + qname.length + 3))?.[1];
+    if (name !== qname) continue;
+    if (tag.isEnd) {
+      if (open >= 0 && --nested === 0) {
+        spans.push({ start: open, end: tag.end });
+        open = -1;
+      }
+    } else if (open >= 0) nested += tag.isSelfClosing ? 0 : 1;
+    else if (tag.isSelfClosing) spans.push({ start: tag.start, end: tag.end });
+    else {
+      open = tag.start;
+      nested = 1;
+    }
+  }
+  return spans;
 }
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -109,8 +151,4 @@ const ATTRIBUTE_ESCAPES: Record<string, string> = {
 /** Escapes a double-quoted attribute value; whitespace too, which attribute normalisation would flatten. */
 export function escapeAttribute(value: string): string {
   return value.replace(/[&<>"\t\n\r]/g, (c) => ATTRIBUTE_ESCAPES[c] ?? c);
-}
-
-export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -20,7 +20,7 @@ describe('bakeSvg', () => {
       json: assertion,
     });
     expect(baked).toMatch(/<svg [^>]*><openbadges:assertion verify=/);
-    expect(readSvgBadge(baked)).toEqual({ json: assertion, verify: verifyUrl });
+    expect(readSvgBadge(baked)).toEqual({ version: '2.0', json: assertion, verify: verifyUrl });
     const { info } = await sharp(Buffer.from(baked)).png().toBuffer({ resolveWithObject: true });
     expect(info).toMatchObject({ width: 64, height: 64 });
   });
@@ -29,7 +29,7 @@ describe('bakeSvg', () => {
     const json = '{"narrative":"a]]>b]]>"}';
     const baked = bakeSvg(template, { assertionJson: json, verifyUrl });
     expect(independentRead(baked).json).toBe(json);
-    expect(readSvgBadge(baked).json).toBe(json);
+    expect(readSvgBadge(baked)).toMatchObject({ json });
   });
 
   it('replaces an existing badge instead of adding a second one', () => {
@@ -40,10 +40,20 @@ describe('bakeSvg', () => {
     expect(independentRead(twice)).toMatchObject({ verify: verifyUrl, json: assertion });
   });
 
+  it('replaces an assertion whose own text holds its closing tag and a lookalike in a comment', () => {
+    const tricky = JSON.stringify({ narrative: 'ends with </openbadges:assertion> and ]]>' });
+    const commented = template.replace('<circle', '<!-- <openbadges:assertion verify="x"> --><circle');
+    const once = bakeSvg(commented, { assertionJson: tricky, verifyUrl });
+    const twice = bakeSvg(once, { assertionJson: assertion, verifyUrl });
+    expect(independentRead(twice)).toMatchObject({ verify: verifyUrl, json: assertion });
+    expect(twice).toContain('<!-- <openbadges:assertion verify="x"> -->');
+    expect(twice).not.toContain('ends with');
+  });
+
   it('bakes the signed form as an empty element carrying the JWS', () => {
     const baked = bakeSvg(template, { assertionJson: '', verifyUrl: jws });
     expect(baked).toContain(`<openbadges:assertion verify="${jws}"/>`);
-    expect(readSvgBadge(baked)).toEqual({ verify: jws });
+    expect(readSvgBadge(baked)).toEqual({ version: '2.0', verify: jws });
   });
 
   it('handles a self-closing root', () => {
@@ -70,7 +80,7 @@ describe('readSvgBadge', () => {
     const svg = `<svg xmlns:ob='http://openbadges.org' xmlns="http://www.w3.org/2000/svg">
       <!-- <openbadges:assertion verify="https://decoy.example"/> -->
       <g><ob:assertion data-x="1" verify='${jws}'/></g></svg>`;
-    expect(readSvgBadge(svg)).toEqual({ verify: jws });
+    expect(readSvgBadge(svg)).toEqual({ version: '2.0', verify: jws });
   });
 
   it('lets the element body win over the verify attribute, and trims it', () => {
@@ -78,13 +88,13 @@ describe('readSvgBadge', () => {
       <openbadges:assertion verify="${'https://a.example/1'}">
         <![CDATA[ {"a":1} ]]>
       </openbadges:assertion></svg>`;
-    expect(readSvgBadge(svg)).toEqual({ json: '{"a":1}', verify: 'https://a.example/1' });
+    expect(readSvgBadge(svg)).toEqual({ version: '2.0', json: '{"a":1}', verify: 'https://a.example/1' });
   });
 
   it('never expands entities from a DOCTYPE, and refuses external ones', () => {
     const svg = (entity: string) => `<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x ${entity}>]>
       <svg xmlns:openbadges="http://openbadges.org"><openbadges:assertion>&x;</openbadges:assertion></svg>`;
-    expect(readSvgBadge(svg('"{}"'))).toEqual({ json: '&x;' });
+    expect(readSvgBadge(svg('"{}"'))).toEqual({ version: '2.0', json: '&x;' });
     expect(() => readSvgBadge(svg('SYSTEM "file:///etc/passwd"'))).toThrow(/external entities/);
   });
 

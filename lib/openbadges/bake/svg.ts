@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { BakeError, UnbakeError } from './errors';
-import { decodeXml, escapeAttribute, escapeRegExp, findSvgRoot, measureMarkup } from './svg-scan';
+import { classifyCredential, type Ob3Payload, readCredential } from './payload';
+import { decodeXml, elementSpans, escapeAttribute, findSvgRoot, measureMarkup } from './svg-scan';
 
 export { BakeError, UnbakeError } from './errors';
 
@@ -105,9 +106,12 @@ function bodyText(children: XmlNode[]): string {
     .join('');
 }
 
-export type SvgBadge = { json?: string; verify?: string };
+export type SvgBadge = { version: '2.0'; json?: string; verify?: string } | Ob3Payload;
 
-/** The OB 2.0 assertion inside an SVG: JSON from the element body, and/or the `verify` JWS or URL. */
+/**
+ * The badge inside an SVG: a 2.0 `<openbadges:assertion>` (JSON from the element body and/or the `verify`
+ * JWS or URL) or a 3.0 `<openbadges:credential>` (CDATA JSON, or a VC-JWT in `verify`).
+ */
 export function readSvgBadge(svg: string): SvgBadge {
   const found = findBadgeElements(svg, (message) => {
     throw new UnbakeError(message);
@@ -118,15 +122,16 @@ export function readSvgBadge(svg: string): SvgBadge {
       'This image holds both an Open Badges 2.0 badge and a 3.0 credential, so it cannot be trusted',
     );
   }
-  // An OB 3.0 credential (CDATA JSON or a VC-JWT in `verify`) comes back like a 2.0 payload.
-  const [element, ...others] = ob2.length > 0 ? ob2 : found;
+  const [element, ...others] = found;
   if (!element) throw new UnbakeError('This image has no Open Badge inside it');
   if (others.length > 0)
     throw new UnbakeError('This image holds more than one badge, which the standard forbids');
   const json = element.body.trim() || undefined;
   const verify = element.attributes.verify?.trim() || undefined;
   if (!json && !verify) throw new UnbakeError('The badge inside this image is empty');
-  return { ...(json && { json }), ...(verify && { verify }) };
+  // A 3.0 credential is one or the other; should both be there, the embedded JSON is the primary form.
+  if (element.namespace === OB3_NS) return readCredential(json ?? verify ?? '');
+  return { version: '2.0', ...(json && { json }), ...(verify && { verify }) };
 }
 
 /**
@@ -134,39 +139,68 @@ export function readSvgBadge(svg: string): SvgBadge {
  * (2.0 or 3.0) it held. An empty `assertionJson` bakes the signed form, where `verifyUrl` carries the JWS.
  */
 export function bakeSvg(svg: string, input: { assertionJson: string; verifyUrl: string }): string {
+  const verifyUrl = input.verifyUrl.trim();
+  if (verifyUrl === '') throw new BakeError('The badge has no verification address to put in the image');
+  const json = input.assertionJson.trim();
+  const verify = `verify="${escapeAttribute(verifyUrl)}"`;
+  const element = json
+    ? `<openbadges:assertion ${verify}>${cdata(json)}</openbadges:assertion>`
+    : `<openbadges:assertion ${verify}/>`;
+  return bakeElement(svg, OB2_NS, element, { version: '2.0', json: json || undefined, verify: verifyUrl });
+}
+
+/**
+ * The Open Badges 3.0 form of `bakeSvg`: one `<openbadges:credential>` directly after the root start tag,
+ * holding the credential as CDATA JSON, or a VC-JWT in its `verify` attribute; any earlier badge is replaced.
+ */
+export function bakeCredentialSvg(svg: string, credential: Record<string, unknown> | string): string {
+  const text = typeof credential === 'string' ? credential : JSON.stringify(credential);
+  const payload = classifyCredential(text);
+  if (!payload || (typeof credential === 'string' && 'credential' in payload)) {
+    throw new BakeError('The credential to put in the image is neither a JSON object nor a JWT');
+  }
+  const element =
+    'jwt' in payload
+      ? `<openbadges:credential verify="${escapeAttribute(payload.jwt)}"/>`
+      : `<openbadges:credential>${cdata(payload.credential)}</openbadges:credential>`;
+  return bakeElement(svg, OB3_NS, element, payload);
+}
+
+/** CDATA cannot hold `]]>`, so it is split across two sections. */
+function cdata(text: string): string {
+  return `<![CDATA[${text.replaceAll(']]>', ']]]]><![CDATA[>')}]]>`;
+}
+
+/** Removes every badge element and openbadges declaration, then puts `element` first inside the root. */
+function bakeElement(svg: string, namespace: string, element: string, expected: SvgBadge): string {
   const fail: Fail = (message) => {
     throw new BakeError(message);
   };
-  const verifyUrl = input.verifyUrl.trim();
-  if (verifyUrl === '') fail('The badge has no verification address to put in the image');
-  let text = svg;
-  for (const qname of new Set(findBadgeElements(svg, fail).map((element) => element.qname))) {
-    const q = escapeRegExp(qname);
-    text = text.replace(
-      new RegExp(`<${q}(?=[\\s/>])(?:[^>"']|"[^"]*"|'[^']*')*?(?:/>|>[\\s\\S]*?</${q}\\s*>)`, 'g'),
-      '',
-    );
+  const qnames = new Set(findBadgeElements(svg, fail).map((found) => found.qname));
+  const spans = [...qnames].flatMap((qname) => elementSpans(svg, qname)).sort((a, b) => a.start - b.start);
+  let text = '';
+  let kept = 0;
+  for (const span of spans) {
+    if (span.start < kept) continue; // inside one already removed
+    text += svg.slice(kept, span.start);
+    kept = span.end;
   }
+  text += svg.slice(kept);
   const root = findSvgRoot(text) ?? fail('This file is not an SVG image');
   const startTag = text
     .slice(root.start, root.end)
     .replace(/\s+xmlns:[\w.-]+\s*=\s*("[^"]*"|'[^']*')/g, (whole, quoted: string) => {
-      const namespace = decodeXml(quoted.slice(1, -1));
-      return namespace === OB2_NS || namespace === OB3_NS ? '' : whole;
+      const declared = decodeXml(quoted.slice(1, -1));
+      return declared === OB2_NS || declared === OB3_NS ? '' : whole;
     });
   if (/\sxmlns:openbadges\s*=/.test(startTag))
     fail('This SVG already uses the openbadges prefix for something else');
-  const json = input.assertionJson.trim();
-  const verify = `verify="${escapeAttribute(verifyUrl)}"`;
-  const element = json
-    ? `<openbadges:assertion ${verify}><![CDATA[${json.replaceAll(']]>', ']]]]><![CDATA[>')}]]></openbadges:assertion>`
-    : `<openbadges:assertion ${verify}/>`;
-  const opened = startTag.replace(/^<[^\s/>]+/, (name) => `${name} xmlns:openbadges="${OB2_NS}"`);
+  const opened = startTag.replace(/^<[^\s/>]+/, (name) => `${name} xmlns:openbadges="${namespace}"`);
   const baked = root.isSelfClosing
     ? `${opened.replace(/\s*\/>$/, '>')}${element}</${root.name}>`
     : `${opened}${element}`;
   const result = text.slice(0, root.start) + baked + text.slice(root.end);
-  checkBaked(result, { json: json || undefined, verify: verifyUrl });
+  checkBaked(result, expected);
   return result;
 }
 
@@ -176,7 +210,7 @@ function checkBaked(svg: string, expected: SvgBadge) {
   try {
     read = readSvgBadge(svg);
   } catch {}
-  if (read?.json !== expected.json || read?.verify !== expected.verify) {
+  if (JSON.stringify(read) !== JSON.stringify(expected)) {
     throw new BakeError('This SVG has an unusual structure, so the badge could not be added safely');
   }
 }

@@ -11,7 +11,12 @@ const svgTemplate =
 describe('unbake', () => {
   it('round-trips a baked PNG, whatever the file is called', async () => {
     const baked = bakePng(await makePng(), assertion);
-    expect(unbake(baked, 'badge.txt')).toEqual({ format: 'png', payload: assertion, warnings: [] });
+    expect(unbake(baked, 'badge.txt')).toEqual({
+      format: 'png',
+      version: '2.0',
+      payload: assertion,
+      warnings: [],
+    });
   });
 
   it('sniffs an SVG behind a BOM, XML declaration, comment and DOCTYPE', () => {
@@ -19,6 +24,7 @@ describe('unbake', () => {
     const text = `\uFEFF<?xml version="1.0"?>\n<!-- badge -->\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n${baked}`;
     expect(unbake(new TextEncoder().encode(text))).toEqual({
       format: 'svg',
+      version: '2.0',
       payload: assertion,
       warnings: [],
     });
@@ -26,7 +32,7 @@ describe('unbake', () => {
 
   it('returns the JWS when a signed SVG holds nothing else', () => {
     const baked = bakeSvg(svgTemplate, { assertionJson: '', verifyUrl: jws });
-    expect(unbake(new TextEncoder().encode(baked)).payload).toBe(jws);
+    expect(unbake(new TextEncoder().encode(baked))).toMatchObject({ version: '2.0', payload: jws });
   });
 
   it('refuses files that are neither PNG nor SVG', () => {

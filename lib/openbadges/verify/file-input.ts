@@ -21,6 +21,15 @@ export async function verifyFile(ctx: VerifyContext, bytes: Uint8Array, _filenam
     ctx.checks.warn('baked-file', 'The image file has a problem', warning);
   }
   const format = unbaked.format.toUpperCase();
+  if (unbaked.version === '3.0') {
+    ctx.checks.pass(
+      'baked-file',
+      `Credential found in the ${format} image`,
+      'The image carries an Open Badges 3.0 credential, which carries its own proof.',
+    );
+    const text = 'credential' in unbaked ? unbaked.credential : unbaked.jwt;
+    return verifyPayload(ctx, readPayload(ctx, text, 'The credential in the image'));
+  }
   ctx.checks.pass('baked-file', `Badge found in the ${format} image`, `The image carries Open Badges data.`);
   return verifyPayload(ctx, readPayload(ctx, unbaked.payload, 'The data in the image'), true);
 }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
+import { AddToWallet, type CredentialLinks } from '@/components/badges/add-to-wallet';
 import { BadgeSummary } from '@/components/badges/badge-summary';
 import { EvidenceList } from '@/components/badges/evidence-list';
 import { RelatedJobsPanel } from '@/components/labor-market/related-jobs-panel';
@@ -25,6 +26,8 @@ export default async function WalletBadgePage({ params, searchParams }: Props) {
   const badge = await findWalletBadge(await getDb(), { userId: user.id, awardId });
   if (!badge) notFound();
   const { accepted } = await searchParams;
+  // The Open Badges 3.0 credential's link and downloads: wired once its routes exist (issue 12).
+  const credentialLinks: CredentialLinks | undefined = undefined;
 
   return (
     <div className="flex flex-col gap-6">
@@ -47,6 +50,11 @@ export default async function WalletBadgePage({ params, searchParams }: Props) {
         </BadgeSummary>
       </Card>
       {badge.state === 'accepted' ? <OwnerPanel badge={badge} earnerName={user.name} /> : null}
+      {badge.state === 'accepted' && credentialLinks ? (
+        <Card>
+          <AddToWallet links={credentialLinks} />
+        </Card>
+      ) : null}
       <RelatedJobsPanel tags={badge.skills} />
       {badge.state === 'pending' ? (
         <Card className="flex flex-col gap-3">

@@ -1,0 +1,67 @@
+import { qrCodeSvg } from '@/lib/share/qr';
+import { CopyCredentialUrl } from './copy-credential-url';
+
+/** Where the Open Badges 3.0 credential of one award lives: its hosted address and its downloads. */
+export type CredentialLinks = {
+  credentialUrl: string;
+  jsonUrl: string;
+  jwtUrl: string;
+  pngUrl: string;
+  svgUrl: string;
+};
+
+const link =
+  'rounded-md border border-stone-300 bg-white px-3 py-2 text-sm font-medium text-stone-900 hover:bg-stone-100';
+
+/**
+ * "Add to a digital wallet": the credential's link to copy or scan, and its files to download, for
+ * Open Badges 3.0 wallets. Renders nothing until the page has credential links to give it.
+ */
+export async function AddToWallet({ links }: { links?: CredentialLinks }) {
+  if (!links) return null;
+  const qr = `data:image/svg+xml;base64,${Buffer.from(await qrCodeSvg(links.credentialUrl)).toString('base64')}`;
+  const downloads = [
+    { href: links.jsonUrl, label: 'Credential (.json)' },
+    { href: links.jwtUrl, label: 'Signed token (.jwt)' },
+    { href: links.pngUrl, label: 'Image with credential (.png)' },
+    { href: links.svgUrl, label: 'Image with credential (.svg)' },
+  ];
+  return (
+    <section aria-labelledby="add-to-wallet" className="flex flex-col gap-4">
+      <h2 id="add-to-wallet" className="text-xl font-semibold">
+        Add to a digital wallet
+      </h2>
+      <p className="text-stone-700">
+        Open Badges 3.0 wallets such as the DCC Learner Credential Wallet can import this credential from its
+        link or file. Copy the link, scan the code with your phone, or download a file and open it in your
+        wallet.
+      </p>
+      <CopyCredentialUrl url={links.credentialUrl} />
+      <div className="flex flex-col gap-2">
+        <h3 id="add-to-wallet-downloads" className="font-medium">
+          Download the credential
+        </h3>
+        <ul aria-labelledby="add-to-wallet-downloads" className="flex flex-wrap gap-3">
+          {downloads.map((download) => (
+            <li key={download.href}>
+              <a href={download.href} className={link} download>
+                {download.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </div>
+      <div className="flex flex-col gap-2">
+        <h3 className="font-medium">Scan with your wallet app</h3>
+        {/* biome-ignore lint/performance/noImgElement: an inline SVG data URL, no optimisation to gain */}
+        <img
+          src={qr}
+          alt={`QR code for the credential link ${links.credentialUrl}`}
+          width={160}
+          height={160}
+          className="h-40 w-40 bg-white"
+        />
+      </div>
+    </section>
+  );
+}
