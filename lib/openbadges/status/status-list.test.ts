@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
@@ -10,42 +8,21 @@ import { decodeBitstring, MIN_LIST_BITS, readStatus } from './bitstring';
 import { statusEntryFor } from './entries';
 import type { StatusListSigner } from './list-credential';
 import { statusListSignerFor } from './list-signer';
-import { statusListResponse } from './respond';
-import { didKeyStatusSigner, verifyDataIntegrity } from './test-support';
+import { didKeyStatusSigner, serveStatusLists, verifyDataIntegrity } from './test-support';
 
-// The route's handler over real HTTP: a node:http server in front of statusListResponse.
-let server: Server;
+// The route's handler over real HTTP, on a local port.
+let served: Awaited<ReturnType<typeof serveStatusLists>>;
 let appUrl = '';
 let signer: Awaited<ReturnType<typeof didKeyStatusSigner>>;
 let signerFor: (issuerId: string) => Promise<StatusListSigner> = async () => signer;
 
 beforeAll(async () => {
   signer = await didKeyStatusSigner();
-  const db = await getDb();
-  server = createServer(async (req, res) => {
-    const match = /^\/ob\/v3\/status\/([^/]+)\/([^/]+)$/.exec(req.url ?? '');
-    if (!match?.[1] || !match[2]) return void res.writeHead(404).end();
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers))
-      if (typeof value === 'string') headers.set(name, value);
-    const response = await statusListResponse(db, {
-      request: new Request(`${appUrl}${req.url}`, { headers }),
-      issuerSlug: decodeURIComponent(match[1]),
-      listId: match[2],
-      appUrl,
-      signerFor,
-    });
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    res.end(Buffer.from(await response.arrayBuffer()));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  served = await serveStatusLists(await getDb(), (issuerId) => signerFor(issuerId));
+  appUrl = served.appUrl;
 });
 
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => served.close());
 
 async function fetchList(url: string) {
   const response = await fetch(url);
