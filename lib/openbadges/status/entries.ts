@@ -6,6 +6,7 @@ import { awards, issuers, statusListEntries, statusLists } from '@/db/schema';
 import { getConfig } from '@/lib/config';
 import { AppError } from '@/lib/errors';
 import { MIN_LIST_BITS } from './bitstring';
+import { markStatusChanged } from './list-credential';
 import { type BitstringStatusListEntry, statusEntry, statusListUrl } from './urls';
 
 /**
@@ -33,13 +34,16 @@ export async function statusEntryFor(
   const appUrl = options.appUrl ?? getConfig().appUrl;
   const existing = await findEntry(db, awardId);
   if (existing) return entryFor(appUrl, issuerId, existing);
-  const [award] = await db
-    .select({ id: awards.id })
-    .from(awards)
-    .where(and(eq(awards.id, awardId), eq(awards.issuerId, issuerId)));
-  if (!award) throw new AppError('not_found', 'No award with this id belongs to this issuer.');
   try {
     await db.transaction(async (tx) => {
+      // Shared lock on the award: a revocation running now commits first (and is seen here), or
+      // waits for this entry and then marks its list changed itself.
+      const [award] = await tx
+        .select({ revokedAt: awards.revokedAt })
+        .from(awards)
+        .where(and(eq(awards.id, awardId), eq(awards.issuerId, issuerId)))
+        .for('share');
+      if (!award) throw new AppError('not_found', 'No award with this id belongs to this issuer.');
       const list = await reserveSlot(tx, issuerId);
       for (let draw = 0; draw < MAX_DRAWS; draw++) {
         const [row] = await tx
@@ -47,6 +51,8 @@ export async function statusEntryFor(
           .values({ listId: list.id, statusIndex: randomInt(list.size), awardId })
           .onConflictDoNothing()
           .returning();
+        // An award revoked before it had an entry: its list must be rebuilt with this bit set.
+        if (row && award.revokedAt) await markStatusChanged(tx, [awardId]);
         if (row) return;
         if (await findEntry(tx, awardId)) throw new EntryExists();
       }

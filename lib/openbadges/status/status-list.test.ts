@@ -153,6 +153,22 @@ describe('the served status list', () => {
     expect(await verifyDataIntegrity(tampered)).toBe(false);
   });
 
+  it('sets the bit of an award revoked before it had an entry, even with the list already cached', async () => {
+    const db = await getDb();
+    const issued = await makeIssuer(db);
+    const first = await statusEntryFor(db, issued.issuer.id, (await makeAward(db, issued)).award.id, {
+      appUrl,
+    });
+    await fetchList(first.statusListCredential);
+    const late = (await makeAward(db, issued)).award;
+    await revokeAward(db, { issuerId: issued.issuer.id, awardId: late.id, reason: 'Revoked before OB 3.0' });
+    const entry = await statusEntryFor(db, issued.issuer.id, late.id, { appUrl });
+    expect(entry.statusListCredential).toBe(first.statusListCredential);
+    const { bits } = await fetchList(entry.statusListCredential);
+    expect(readStatus(bits, Number(entry.statusListIndex))).toBe(1);
+    expect(readStatus(bits, Number(first.statusListIndex))).toBe(0);
+  });
+
   it('answers 404 for an unknown list, a list of another issuer, or a malformed id', async () => {
     const db = await getDb();
     const issued = await makeIssuer(db);
