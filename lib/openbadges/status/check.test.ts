@@ -2,8 +2,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSafeFetcher } from '@/lib/net/safe-fetch';
 import { encodeBitstring, MAX_DECODED_BYTES, MIN_LIST_BITS } from './bitstring';
 import { checkCredentialStatus } from './check';
+import { statusListFetchJson } from './fetch-list';
 import { statusListCredential } from './list-credential';
 import { didKeyStatusSigner, verifyDataIntegrity } from './test-support';
 import { statusEntry } from './urls';
@@ -141,6 +143,29 @@ describe('checking a Bitstring Status List entry', () => {
       fetchJson,
     });
     expect(result.status).toBe('revoked');
+  });
+});
+
+describe('checking through the SSRF-safe fetcher', () => {
+  it('reads a list from an allowed origin and refuses a private address, naming its host', async () => {
+    await publishSignedList('/lists/guarded', [77]);
+    const guarded = statusListFetchJson(createSafeFetcher({ allowOrigins: [base] }));
+    const read = await checkCredentialStatus(badge(statusEntry(`${base}/lists/guarded`, 77)), {
+      fetchJson: guarded,
+      verifyListCredential,
+    });
+    expect(read.status).toBe('revoked');
+
+    const refused = await checkCredentialStatus(badge(statusEntry('http://10.0.0.1/lists/1', 77)), {
+      fetchJson: guarded,
+    });
+    expect(refused).toMatchObject({ status: 'unknown', unreachableHost: '10.0.0.1' });
+    expect(refused.detail).toMatch(/private or local network address/);
+
+    const missing = await checkCredentialStatus(badge(statusEntry(`${base}/lists/none`, 1)), {
+      fetchJson: guarded,
+    });
+    expect(missing).toMatchObject({ status: 'unknown', detail: expect.stringContaining('HTTP 404') });
   });
 });
 
