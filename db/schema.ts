@@ -522,6 +522,50 @@ export const ob3Credentials = pgTable('ob3_credentials', {
   createdAt: createdAt(),
 });
 
+/**
+ * An issuer's W3C Bitstring Status Lists (purpose revocation). `version` goes up with every
+ * revocation of an award on the list; the signed list credential is cached with the version it
+ * was built from, so a revocation makes the cache stale in the revocation's own transaction.
+ */
+export const statusLists = pgTable(
+  'status_lists',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    issuerId: uuid('issuer_id')
+      .notNull()
+      .references(() => issuers.id, { onDelete: 'cascade' }),
+    /** Bits in the list; indexes are drawn at random below it. */
+    size: integer('size').notNull(),
+    /** Entries the list takes before a new one is started (a fraction of size, so draws rarely collide). */
+    capacity: integer('capacity').notNull(),
+    entryCount: integer('entry_count').notNull().default(0),
+    version: integer('version').notNull().default(0),
+    signedCredential: jsonb('signed_credential').$type<Record<string, unknown>>(),
+    signedVersion: integer('signed_version'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('status_lists_issuer_idx').on(t.issuerId)],
+);
+
+/** Which bit of which list speaks for an award: one entry per award, one award per bit. */
+export const statusListEntries = pgTable(
+  'status_list_entries',
+  {
+    listId: uuid('list_id')
+      .notNull()
+      .references(() => statusLists.id, { onDelete: 'cascade' }),
+    statusIndex: integer('status_index').notNull(),
+    awardId: uuid('award_id')
+      .notNull()
+      .references(() => awards.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.listId, t.statusIndex] }),
+    uniqueIndex('status_list_entries_award_idx').on(t.awardId),
+  ],
+);
+
 export const usersRelations = relations(users, ({ many }) => ({ emails: many(userEmails) }));
 export const userEmailsRelations = relations(userEmails, ({ one }) => ({
   user: one(users, { fields: [userEmails.userId], references: [users.id] }),
@@ -542,6 +586,7 @@ export type BadgeTemplate = typeof badgeTemplates.$inferSelect;
 export type Award = typeof awards.$inferSelect;
 export type AwardState = Award['state'];
 export type OutboxRow = typeof outbox.$inferSelect;
+export type StatusList = typeof statusLists.$inferSelect;
 export type IssuerKey = typeof issuerKeys.$inferSelect;
 
 export * from './schema-labor-market';

@@ -86,9 +86,11 @@ describe('the OpenAPI document', () => {
     ]);
   });
 
-  it('tells integrators the Idempotency-Key rule on every POST, with its 409 and 422', () => {
+  it('tells integrators the Idempotency-Key rule on every issuer POST, with its 409 and 422', () => {
     const doc = openApiDocument('https://laurel.example');
-    const posts = Object.values(doc.paths).flatMap((methods) => (methods.post ? [methods.post] : []));
+    const posts = Object.values(doc.paths).flatMap((methods) =>
+      methods.post && !('security' in (methods.post as object)) ? [methods.post] : [],
+    );
     expect(posts).toHaveLength(6);
     for (const post of posts as {
       parameters: { name: string; description: string }[];
@@ -100,6 +102,32 @@ describe('the OpenAPI document', () => {
       expect(post.responses['409']?.description).toMatch(/still running/);
       expect(post.responses['409']?.headers).toHaveProperty('Retry-After');
     }
+  });
+
+  it('documents the public verifier without a security requirement, key errors or Idempotency-Key', () => {
+    const doc = openApiDocument('https://laurel.example');
+    expect(doc.security).toEqual([{ bearerAuth: [] }]);
+    const verify = doc.paths['/verify']?.post as {
+      security: unknown[];
+      parameters?: unknown[];
+      requestBody: { content: Record<string, { schema: Record<string, unknown> }> };
+      responses: Record<string, { description: string; headers?: Record<string, unknown> }>;
+    };
+    expect(verify.security).toEqual([]);
+    expect(verify.parameters).toBeUndefined();
+    expect(Object.keys(verify.responses).sort()).toEqual(['200', '400', '413', '415', '429']);
+    expect(verify.responses['429']?.description).toMatch(/your network/);
+    expect(verify.responses['429']?.headers).toHaveProperty('Retry-After');
+    expect(Object.keys(verify.requestBody.content)).toEqual(['application/json', 'multipart/form-data']);
+    expect(verify.requestBody.content['multipart/form-data']?.schema).toMatchObject({ required: ['file'] });
+    const schemas = doc.components.schemas as Record<string, { properties?: Record<string, unknown> }>;
+    expect(Object.keys(schemas.VerifyBadgeRequest?.properties ?? {})).toEqual(['url', 'json', 'jwt']);
+    expect(Object.keys(schemas.VerificationReport?.properties ?? {})).toEqual([
+      'verdict',
+      'checks',
+      'badge',
+      'checkedAt',
+    ]);
   });
 
   it('describes awards as the API presents them', async () => {

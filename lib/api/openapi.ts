@@ -11,8 +11,12 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   404: 'Nothing with this id belongs to your issuer.',
   409: 'The request conflicts with the current state.',
   422: 'This Idempotency-Key was already used with a different request (method, path or body).',
+  413: 'The request body is larger than this operation takes; `detail` names the limit.',
+  415: 'The body is neither JSON nor multipart/form-data.',
   429: 'Too many requests for this API key this minute; retry after Retry-After seconds.',
 };
+const PUBLIC_LIMITED =
+  'Too many requests from your network (or for one target host); retry after Retry-After seconds.';
 const IN_PROGRESS =
   'A request with the same Idempotency-Key is still running; retry after Retry-After seconds.';
 
@@ -53,7 +57,7 @@ const retryAfter = (description: string) => ({
 function problemResponse(op: Operation, status: number) {
   // On a POST, 409 also means "the first request with this Idempotency-Key is still running".
   const isInProgress = op.method === 'post' && status === 409;
-  const described = ERROR_DESCRIPTIONS[status] ?? 'Error';
+  const described = op.isPublic && status === 429 ? PUBLIC_LIMITED : (ERROR_DESCRIPTIONS[status] ?? 'Error');
   return {
     description: isInProgress
       ? op.errors.includes(409)
@@ -66,12 +70,41 @@ function problemResponse(op: Operation, status: number) {
   };
 }
 
-/** An operation's own errors, those any call can get, and on a POST the Idempotency-Key ones. */
+/**
+ * An operation's own errors, those any call can get, and on a POST the Idempotency-Key ones; a
+ * public operation has no key to be refused and takes no Idempotency-Key.
+ */
 function problemResponses(op: Operation) {
-  const statuses = new Set<number>([...op.errors, 401, 429, ...(op.method === 'post' ? [409, 422] : [])]);
+  const common = op.isPublic ? [429] : [401, 429, ...(op.method === 'post' ? [409, 422] : [])];
+  const statuses = new Set<number>([...op.errors, ...common]);
   return Object.fromEntries(
     [...statuses].sort((a, b) => a - b).map((status) => [status, problemResponse(op, status)]),
   );
+}
+
+/** JSON, and for an operation that takes an upload, multipart/form-data with its file field. */
+function requestContent(op: Operation, bodyName: string) {
+  const file = op.multipartFile;
+  return {
+    'application/json': { schema: ref(bodyName) },
+    ...(file
+      ? {
+          'multipart/form-data': {
+            schema: {
+              type: 'object',
+              required: [file.name],
+              properties: {
+                [file.name]: {
+                  type: 'string',
+                  contentMediaType: 'application/octet-stream',
+                  description: file.description,
+                },
+              },
+            },
+          },
+        }
+      : {}),
+  };
 }
 
 const REPLAYED_HEADER = {
@@ -98,7 +131,7 @@ export function openApiDocument(appUrl: string) {
         ? [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }]
         : []),
       ...(op.query ? queryParameters(op.query) : []),
-      ...(op.method === 'post'
+      ...(op.method === 'post' && !op.isPublic
         ? [
             {
               name: 'Idempotency-Key',
@@ -117,14 +150,13 @@ export function openApiDocument(appUrl: string) {
       tags: [op.tag],
       summary: op.summary,
       ...(op.description ? { description: op.description } : {}),
+      ...(op.isPublic ? { security: [] } : {}),
       ...(parameters.length ? { parameters } : {}),
-      ...(body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: ref(bodyName) } } } }
-        : {}),
+      ...(body ? { requestBody: { required: true, content: requestContent(op, bodyName) } } : {}),
       responses: {
         [op.response.status]: {
           description: op.response.description,
-          ...(op.method === 'post' ? { headers: REPLAYED_HEADER } : {}),
+          ...(op.method === 'post' && !op.isPublic ? { headers: REPLAYED_HEADER } : {}),
           content: { 'application/json': { schema: ref(op.response.name) } },
         },
         ...problemResponses(op),
@@ -138,13 +170,14 @@ export function openApiDocument(appUrl: string) {
       title: 'Laurel issuer API',
       version: '1.0.0',
       description:
-        'Award and manage open badges. Authenticate with an issuer API key as a bearer token. Errors are RFC 9457 problem+json. Each key may make API_RATE_LIMIT_PER_MINUTE requests a minute (600 by default); RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset say where a key stands. Every POST takes an optional Idempotency-Key header: retry a POST with the same key and you get the first answer back (Idempotent-Replayed: true) instead of a second award or email; see the header on each operation.',
+        'Award and manage open badges, and verify any open badge. Authenticate with an issuer API key as a bearer token (except the public POST /verify). Errors are RFC 9457 problem+json. Each key may make API_RATE_LIMIT_PER_MINUTE requests a minute (600 by default); RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset say where a key stands. Every POST takes an optional Idempotency-Key header: retry a POST with the same key and you get the first answer back (Idempotent-Replayed: true) instead of a second award or email; see the header on each operation.',
     },
     servers: [{ url: `${appUrl}/api/v1` }],
     security: [{ bearerAuth: [] }],
     tags: [
       { name: 'Templates', description: 'Badge templates: what you award.' },
       { name: 'Awards', description: 'Badges awarded to recipients.' },
+      { name: 'Verify', description: 'Public badge verification: no API key needed.' },
     ],
     paths,
     components: {

@@ -11,6 +11,7 @@ import {
   templateListSchema,
   templateSchema,
 } from './schemas';
+import { verificationReportSchema, verifyRequestSchema } from './verify-schemas';
 
 export type Operation = {
   method: 'get' | 'post' | 'patch';
@@ -18,7 +19,11 @@ export type Operation = {
   path: string;
   summary: string;
   description?: string;
-  tag: 'Templates' | 'Awards';
+  tag: 'Templates' | 'Awards' | 'Verify';
+  /** Open to anyone, without an API key: no security requirement, limited per client, no Idempotency-Key. */
+  isPublic?: boolean;
+  /** Also accepts multipart/form-data with one file field, described here. */
+  multipartFile?: { name: string; description: string };
   /** The schema the route parses the query string with. */
   query?: z.ZodType;
   /** The schema the route parses the body with. */
@@ -28,7 +33,7 @@ export type Operation = {
   /** What this POST adds to IDEMPOTENCY_RULE: the domain's own guards, which outlive the 24 hours. */
   idempotency?: string;
   response: { status: 200 | 201; name: string; schema: z.ZodType; description: string };
-  errors: readonly (400 | 404 | 409)[];
+  errors: readonly (400 | 404 | 409 | 413 | 415)[];
 };
 
 /** The Idempotency-Key rule every POST follows (lib/api/idempotency.ts). */
@@ -186,6 +191,24 @@ export const operations = {
       'The award remembers the key: past 24 hours, a retry with the same key for the same award still answers 200 with the award and sends nothing (Idempotent-Replayed: true).',
     response: { status: 200, name: 'Award', schema: awardSchema, description: 'The award, email queued.' },
     errors: [404, 409],
+  },
+  verifyBadge: {
+    method: 'post',
+    path: '/verify',
+    tag: 'Verify',
+    isPublic: true,
+    summary: 'Verify any open badge',
+    description:
+      'Public: no API key. Verifies an Open Badges 2.0 or 3.0 badge the way the /verify page does and answers the report: one verdict and the plain-language checks behind it. Send JSON with exactly one of `url`, `json` or `jwt`, or upload a baked PNG or SVG as multipart/form-data in the field `file` (at most 5 MB). Limited per client to 30 verifications in 10 minutes (and per target host for URLs), shared with the /verify page; past it, 429 with Retry-After. Any origin may call it (CORS), without credentials.',
+    body: verifyRequestSchema,
+    multipartFile: { name: 'file', description: 'A baked badge image: PNG or SVG, at most 5 MB.' },
+    response: {
+      status: 200,
+      name: 'VerificationReport',
+      schema: verificationReportSchema,
+      description: 'The verification report (also when the verdict is that the badge is not valid).',
+    },
+    errors: [400, 413, 415],
   },
 } as const satisfies Record<string, Operation>;
 

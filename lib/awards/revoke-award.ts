@@ -6,6 +6,7 @@ import type { Config } from '@/lib/config';
 import { enqueueEmail } from '@/lib/email/outbox';
 import { badgeRevokedMessage } from '@/lib/email/render';
 import { AppError } from '@/lib/errors';
+import { markStatusChanged } from '@/lib/openbadges/status/list-credential';
 import { enqueueWebhookEvent } from '@/lib/webhooks/events';
 import { findIssuerAward } from './create-award';
 import { recordAwardEvent } from './history';
@@ -50,6 +51,7 @@ export async function revokeAward(db: Db, input: RevokeInput): Promise<RevokeRes
       .where(and(eq(awards.id, input.awardId), eq(awards.issuerId, input.issuerId), isNull(awards.revokedAt)))
       .returning();
     if (!revoked) return null;
+    await markStatusChanged(tx, [revoked.id]);
     await enqueueWebhookEvent(tx, { issuerId: input.issuerId, event: 'award.revoked', award: revoked });
     await recordAwardEvent(tx, { awardId: revoked.id, kind: 'revoked', detail: input.reason });
     const isRecipientNotified =

@@ -89,6 +89,7 @@ declare module '@digitalbazaar/vc' {
     verified: boolean;
     error?: Error & { errors?: Error[] };
     results?: { verified: boolean; error?: Error; proof?: unknown }[];
+    statusResult?: { verified: boolean; error?: Error; results?: { status: boolean | number }[] };
   };
   export function issue(options: {
     credential: Record<string, unknown>;
@@ -102,6 +103,8 @@ declare module '@digitalbazaar/vc' {
     documentLoader: Loader;
     checkStatus?: (options: {
       credential: Record<string, unknown>;
+      suite: unknown;
+      documentLoader: Loader;
     }) => Promise<{ verified: boolean; error?: Error }>;
     now?: Date | string;
   }): Promise<VerifyResult>;
@@ -168,4 +171,18 @@ declare module 'jsonld-signatures' {
     export type { VerifyResult };
   }
   export default jsigs;
+declare module '@digitalbazaar/vc-bitstring-status-list' {
+  type Loader = (url: string) => Promise<{ contextUrl: null; documentUrl: string; document: unknown }>;
+  export type StatusResult = {
+    verified: boolean;
+    error?: Error;
+    results?: { verified: boolean; status: boolean | number; credentialStatus: Record<string, unknown> }[];
+  };
+  export function checkStatus(options: {
+    credential: Record<string, unknown>;
+    documentLoader: Loader;
+    suite?: unknown;
+    verifyBitstringStatusListCredential?: boolean;
+    verifyMatchingIssuers?: boolean;
+  }): Promise<StatusResult>;
 }

@@ -1,0 +1,20 @@
+import { getDb } from '@/db/client';
+import { getConfig } from '@/lib/config';
+import { statusListSignerFor } from '@/lib/openbadges/status/list-signer';
+import { statusListResponse } from '@/lib/openbadges/status/respond';
+
+/** An issuer's signed BitstringStatusListCredential (revocation), for any verifier. */
+export async function GET(
+  request: Request,
+  { params }: { params: Promise<{ slug: string; listId: string }> },
+) {
+  const { slug, listId } = await params;
+  const db = await getDb();
+  return statusListResponse(db, {
+    request,
+    issuerSlug: slug,
+    listId,
+    appUrl: getConfig().appUrl,
+    signerFor: (issuerId) => statusListSignerFor(db, issuerId),
+  });
+}
