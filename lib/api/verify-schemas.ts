@@ -59,17 +59,20 @@ export type VerifyRequest = z.output<typeof verifyRequestSchema>;
 const checkSchema = z.object({
   id: z.string().meta({ description: "Stable id, e.g. 'signature', 'revoked', 'expiry'." }),
   label: z.string().meta({ description: 'What was checked, in plain words.' }),
-  status: z.enum(['pass', 'fail', 'warn', 'skip']),
-  detail: z.string().meta({ description: 'Why it passed, failed or was skipped.' }),
+  status: z.enum(['pass', 'fail', 'warn', 'skip', 'unknown']).meta({
+    description: "'unknown': it could not be checked because a host was unreachable.",
+  }),
+  detail: z.string().meta({ description: 'Why it passed, failed, was skipped or could not be checked.' }),
 });
 
 /** The verification report, as lib/openbadges/verify returns it. */
 export const verificationReportSchema = z.object({
-  verdict: z.string().meta({
+  verdict: z.enum(['valid', 'warning', 'invalid', 'unknown']).meta({
     description:
-      "The one-word answer: 'valid' (verified), 'warning' (verified with warnings) or 'invalid' (not verified, the failed checks say why); newer verifiers may add a verdict for 'could not check' when a host was unreachable.",
+      "The one-word answer: 'valid' (verified), 'warning' (verified with warnings), 'invalid' (not verified, the failed checks say why) or 'unknown' (could not check: `unreachable` names the hosts that were down).",
   }),
   checks: z.array(checkSchema),
+  unreachable: z.array(z.string()).optional().meta({ description: 'Hosts that could not be reached.' }),
   badge: z
     .object({
       assertionId: z.string().optional(),

@@ -110,6 +110,22 @@ declare module '@digitalbazaar/vc' {
   }): Promise<VerifyResult>;
 }
 
+declare module '@digitalbazaar/vc-bitstring-status-list' {
+  type Loader = (url: string) => Promise<{ contextUrl: null; documentUrl: string; document: unknown }>;
+  export type StatusResult = {
+    verified: boolean;
+    error?: Error;
+    results?: { verified: boolean; status: boolean | number; credentialStatus: Record<string, unknown> }[];
+  };
+  export function checkStatus(options: {
+    credential: Record<string, unknown>;
+    documentLoader: Loader;
+    suite?: unknown;
+    verifyBitstringStatusListCredential?: boolean;
+    verifyMatchingIssuers?: boolean;
+  }): Promise<StatusResult>;
+}
+
 declare module '@digitalbazaar/eddsa-2022-cryptosuite' {
   export const cryptosuite: unknown;
 }
@@ -171,18 +187,4 @@ declare module 'jsonld-signatures' {
     export type { VerifyResult };
   }
   export default jsigs;
-declare module '@digitalbazaar/vc-bitstring-status-list' {
-  type Loader = (url: string) => Promise<{ contextUrl: null; documentUrl: string; document: unknown }>;
-  export type StatusResult = {
-    verified: boolean;
-    error?: Error;
-    results?: { verified: boolean; status: boolean | number; credentialStatus: Record<string, unknown> }[];
-  };
-  export function checkStatus(options: {
-    credential: Record<string, unknown>;
-    documentLoader: Loader;
-    suite?: unknown;
-    verifyBitstringStatusListCredential?: boolean;
-    verifyMatchingIssuers?: boolean;
-  }): Promise<StatusResult>;
 }
