@@ -3,7 +3,7 @@ import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AddToWallet, type CredentialLinks } from './add-to-wallet';
+import { AddToWallet, type CredentialLinks, credentialLinksFor } from './add-to-wallet';
 import { CopyCredentialUrl } from './copy-credential-url';
 
 const base = 'https://laurel.test/badges/4f0c6f2e-61a4-4d1b-9d2e-1c8a3b7e5d90';
@@ -28,8 +28,14 @@ describe('AddToWallet', () => {
     document.body.innerHTML = '';
   });
 
-  it('renders nothing until the page has credential links', async () => {
-    expect(await AddToWallet({})).toBeNull();
+  it('links an award to its hosted credential and its four files', () => {
+    expect(credentialLinksFor('https://laurel.example', 'a1')).toEqual({
+      credentialUrl: 'https://laurel.example/ob/v3/credentials/a1',
+      jsonUrl: '/ob/v3/credentials/a1/download/json',
+      jwtUrl: '/ob/v3/credentials/a1/download/jwt',
+      pngUrl: '/ob/v3/credentials/a1/download/png',
+      svgUrl: '/ob/v3/credentials/a1/download/svg',
+    });
   });
 
   it('offers the link to copy, the four downloads and a QR code of the link, with a plain explanation', async () => {

@@ -10,15 +10,26 @@ export type CredentialLinks = {
   svgUrl: string;
 };
 
+/** The links of an award's credential: its hosted address (absolute, to copy or scan) and its files. */
+export function credentialLinksFor(appUrl: string, awardId: string): CredentialLinks {
+  const download = `/ob/v3/credentials/${awardId}/download`;
+  return {
+    credentialUrl: `${appUrl}/ob/v3/credentials/${awardId}`,
+    jsonUrl: `${download}/json`,
+    jwtUrl: `${download}/jwt`,
+    pngUrl: `${download}/png`,
+    svgUrl: `${download}/svg`,
+  };
+}
+
 const link =
   'rounded-md border border-stone-300 bg-white px-3 py-2 text-sm font-medium text-stone-900 hover:bg-stone-100';
 
 /**
  * "Add to a digital wallet": the credential's link to copy or scan, and its files to download, for
- * Open Badges 3.0 wallets. Renders nothing until the page has credential links to give it.
+ * Open Badges 3.0 wallets.
  */
-export async function AddToWallet({ links }: { links?: CredentialLinks }) {
-  if (!links) return null;
+export async function AddToWallet({ links }: { links: CredentialLinks }) {
   const qr = `data:image/svg+xml;base64,${Buffer.from(await qrCodeSvg(links.credentialUrl)).toString('base64')}`;
   const downloads = [
     { href: links.jsonUrl, label: 'Credential (.json)' },

@@ -11,7 +11,20 @@ import { verifyBadge } from '@/lib/openbadges/verify/verify';
  * every other address, including each redirect hop, goes through the normal SSRF rules.
  */
 export function fetcherFor(appUrl: string): Fetcher {
-  return safeFetcherFromEnv({ allowOrigins: [new URL(appUrl).origin] });
+  const own = new URL(appUrl);
+  const fetcher = safeFetcherFromEnv({ allowOrigins: [own.origin] });
+  return (url, options) => fetcher(servedByUs(url, own), options);
+}
+
+/**
+ * A did:web names a host and a path, always read over https. Our own issuers' DID documents are
+ * served at APP_URL, which is plain http in the demo and tests: there they are read over http.
+ */
+function servedByUs(url: string, own: URL): string {
+  const asked = new URL(url);
+  if (own.protocol !== 'http:' || asked.protocol !== 'https:' || asked.host !== own.host) return url;
+  asked.protocol = 'http:';
+  return asked.href;
 }
 
 /**

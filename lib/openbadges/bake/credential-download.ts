@@ -1,23 +1,12 @@
-import { downloadBaseName } from '@/lib/badges/file-names';
 import { BakeError } from './errors';
 import { bakeCredentialPng } from './png';
 import { bakeCredentialSvg } from './svg';
 import { svgAroundPng } from './svg-wrap';
 
-export type BakedCredentialFile = { bytes: Uint8Array; contentType: string; filename: string };
+export type BakedCredentialFile = { bytes: Uint8Array; contentType: string };
 
 type Image = { bytes: Uint8Array; contentType: string };
 type Signed = { json: Record<string, unknown>; jwt: string };
-
-const text = (value: unknown) => (typeof value === 'string' ? value : '');
-
-/** "Robotics" from "Zoë & Co" → "robotics-zoe-co-credential"; the achievement's name before the credential's. */
-function baseName(credential: Record<string, unknown>): string {
-  const subject = credential.credentialSubject as { achievement?: { name?: unknown } } | undefined;
-  const issuer = credential.issuer as { name?: unknown } | string | undefined;
-  const badge = text(subject?.achievement?.name) || text(credential.name);
-  return `${downloadBaseName(badge, typeof issuer === 'object' ? text(issuer.name) : '')}-credential`;
-}
 
 /**
  * The badge image with its Open Badges 3.0 credential baked in, ready to download. The JSON form with its
@@ -30,17 +19,16 @@ export function bakedCredentialDownload(
   image: Image,
   signed: Signed,
 ): BakedCredentialFile {
-  const filename = `${baseName(signed.json)}.${kind}`;
   if (kind === 'png') {
     if (image.contentType !== 'image/png')
       throw new BakeError('A PNG credential needs the badge image as PNG');
     const bytes = bakeCredentialPng(image.bytes, JSON.stringify(signed.json));
-    return { bytes, contentType: 'image/png', filename };
+    return { bytes, contentType: 'image/png' };
   }
   let svg: string;
   if (image.contentType === 'image/svg+xml') svg = new TextDecoder().decode(image.bytes);
   else if (image.contentType === 'image/png') svg = svgAroundPng(image.bytes);
   else throw new BakeError('The badge image must be a PNG or an SVG to carry a credential');
   const bytes = new TextEncoder().encode(bakeCredentialSvg(svg, signed.json));
-  return { bytes, contentType: 'image/svg+xml', filename };
+  return { bytes, contentType: 'image/svg+xml' };
 }

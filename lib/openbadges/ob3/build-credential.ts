@@ -13,17 +13,6 @@ export const ob3Urls = (appUrl: string) => ({
   image: (imageId: string) => `${appUrl}/images/${imageId}`,
 });
 
-/**
- * The award's `credentialStatus`, or undefined for none. The status list (ob3-status) plugs in
- * here: `statusEntryFor(db, issuerId, awardId)`.
- */
-export async function credentialStatusFor(_input: {
-  issuerId: string;
-  awardId: string;
-}): Promise<Record<string, unknown> | undefined> {
-  return undefined;
-}
-
 export type CredentialInput = {
   award: Award;
   template: BadgeTemplate;

@@ -1,9 +1,10 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
-import type { Executor } from '@/db/client';
+import type { Db, Executor } from '@/db/client';
 import { awards, badgeTemplates, issuers, ob3Credentials } from '@/db/schema';
 import { getConfig } from '@/lib/config';
-import { buildCredential, credentialStatusFor } from './build-credential';
+import { statusEntryFor } from '@/lib/openbadges/status/entries';
+import { buildCredential } from './build-credential';
 import { issuerDid } from './did';
 import { issuerSigner } from './signer';
 
@@ -18,7 +19,7 @@ async function storedCredential(db: Executor, awardId: string): Promise<StoredCr
  * Builds and signs the award's credential (Data Integrity JSON and an RS256 VC-JWT) and keeps
  * it. Two callers at once may both sign; the first insert wins and both return what was kept.
  */
-async function issueCredential(db: Executor, awardId: string): Promise<StoredCredential | null> {
+async function issueCredential(db: Db, awardId: string): Promise<StoredCredential | null> {
   const [found] = await db
     .select({ award: awards, template: badgeTemplates, issuer: issuers })
     .from(awards)
@@ -31,7 +32,8 @@ async function issueCredential(db: Executor, awardId: string): Promise<StoredCre
     ...found,
     issuerId: issuerDid(appUrl, found.issuer.slug),
     appUrl,
-    credentialStatus: await credentialStatusFor({ issuerId: found.issuer.id, awardId }),
+    // Its bit on the issuer's revocation list: revoking the award flips it.
+    credentialStatus: await statusEntryFor(db, found.issuer.id, awardId, { appUrl }),
   });
   const signer = await issuerSigner(db, found.issuer.id);
   const signed = await signer.signDataIntegrity(credential);
@@ -48,7 +50,7 @@ async function issueCredential(db: Executor, awardId: string): Promise<StoredCre
  * see it), signed on first request for awards accepted before credentials existed. Null for an
  * award that is not accepted. A revoked award keeps its credential: its status says revoked.
  */
-export async function credentialForAward(db: Executor, awardId: string): Promise<StoredCredential | null> {
+export async function credentialForAward(db: Db, awardId: string): Promise<StoredCredential | null> {
   return (await storedCredential(db, awardId)) ?? issueCredential(db, awardId);
 }
 

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { problem } from '@/lib/api/problem';
 import { type StatusListSigner, signedStatusList } from './list-credential';
-import { StatusSignerUnavailableError } from './list-signer';
 
 const OPEN = { 'Access-Control-Allow-Origin': '*' };
 
@@ -23,13 +22,7 @@ export async function statusListResponse(
   },
 ): Promise<Response> {
   const listId = z.uuid().safeParse(input.listId);
-  let found: Awaited<ReturnType<typeof signedStatusList>> = null;
-  try {
-    found = listId.success ? await signedStatusList(db, { ...input, listId: listId.data }) : null;
-  } catch (error) {
-    if (!(error instanceof StatusSignerUnavailableError)) throw error;
-    return problem({ status: 503, detail: 'This status list cannot be signed right now.', headers: OPEN });
-  }
+  const found = listId.success ? await signedStatusList(db, { ...input, listId: listId.data }) : null;
   if (!found)
     return problem({ status: 404, detail: 'There is no status list at this address.', headers: OPEN });
   const etag = `"${listId.data}-${found.version}"`;

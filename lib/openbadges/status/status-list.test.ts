@@ -1,13 +1,18 @@
+import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
+import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import * as vc from '@digitalbazaar/vc';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { statusLists } from '@/db/schema';
 import { revokeAward } from '@/lib/awards/revoke-award';
+import { resolveOwnIssuerDocument } from '@/lib/openbadges/ob3/issuer-documents';
+import { issuerSigner } from '@/lib/openbadges/ob3/signer';
+import { documentLoader } from '@/lib/openbadges/vc/document-loader';
 import { makeAward, makeIssuer } from '@/test/factories';
 import { decodeBitstring, MIN_LIST_BITS, readStatus } from './bitstring';
 import { statusEntryFor } from './entries';
 import type { StatusListSigner } from './list-credential';
-import { statusListSignerFor } from './list-signer';
 import { didKeyStatusSigner, serveStatusLists, verifyDataIntegrity } from './test-support';
 
 // The route's handler over real HTTP, on a local port.
@@ -188,17 +193,23 @@ describe('the served status list', () => {
     }
   });
 
-  it('answers 503 in plain words while no issuer key is wired', async () => {
+  it("is signed with the issuer's own key, as the route does, and verifies against its DID document", async () => {
     const db = await getDb();
     const issued = await makeIssuer(db);
     const entry = await statusEntryFor(db, issued.issuer.id, (await makeAward(db, issued)).award.id, {
       appUrl,
     });
-    signerFor = (issuerId) => statusListSignerFor(db, issuerId);
+    signerFor = (issuerId) => issuerSigner(db, issuerId);
     try {
-      const response = await fetch(entry.statusListCredential);
-      expect(response.status).toBe(503);
-      expect(await response.json()).toMatchObject({ detail: 'This status list cannot be signed right now.' });
+      const { credential } = await fetchList(entry.statusListCredential);
+      const own = documentLoader(new Map(), (url) => resolveOwnIssuerDocument(db, url));
+      expect(credential.issuer).toMatch(/^did:web:.*:issuers:/);
+      const verified = await vc.verifyCredential({
+        credential,
+        suite: new DataIntegrityProof({ cryptosuite }),
+        documentLoader: own,
+      });
+      expect(verified.verified).toBe(true);
     } finally {
       signerFor = async () => signer;
     }

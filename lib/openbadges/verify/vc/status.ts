@@ -1,30 +1,8 @@
 import { FetchError } from '@/lib/net/types';
+import { checkCredentialStatus } from '@/lib/openbadges/status/check';
 import { noteUnreachable, type VerifyContext } from '../context';
 import { describeStatus, fetchResource, readJsonObject } from '../fetch-json';
 import { proofHolds } from './proof';
-
-/*
- * The one seam to lib/openbadges/status (ob3-status): until it is merged, `lookUpStatus` answers
- * undefined and the report says the status was not checked. At merge, make it call
- * `checkCredentialStatus(credential, options)` from '@/lib/openbadges/status/check'; the result
- * type below is that function's.
- */
-type CredentialStatusResult = {
-  status: 'active' | 'revoked' | 'suspended' | 'unknown';
-  detail: string;
-  unreachableHost?: string;
-};
-type CheckStatusOptions = {
-  fetchJson: (url: string) => Promise<unknown>;
-  verifyListCredential?: (list: Record<string, unknown>) => Promise<{ verified: boolean; reason?: string }>;
-};
-
-async function lookUpStatus(
-  _credential: Record<string, unknown>,
-  _options: CheckStatusOptions,
-): Promise<CredentialStatusResult | undefined> {
-  return undefined;
-}
 
 /** A status list (or revocation list) as JSON, fetched once per verification through ctx.fetch. */
 function fetchJsonFor(ctx: VerifyContext) {
@@ -45,18 +23,10 @@ export async function checkVcStatus(ctx: VerifyContext, credential: Record<strin
     ctx.checks.pass('revoked', 'Cannot be revoked', 'The issuer gave it no status entry.');
     return;
   }
-  const result = await lookUpStatus(credential, {
+  const result = await checkCredentialStatus(credential, {
     fetchJson: fetchJsonFor(ctx),
     verifyListCredential: (list) => proofHolds(ctx, list),
   });
-  if (!result) {
-    ctx.checks.skip(
-      'revoked',
-      'Revocation not checked',
-      'It has a status entry, but Laurel does not read status lists yet.',
-    );
-    return;
-  }
   if (result.status === 'active') ctx.checks.pass('revoked', 'Not revoked', result.detail);
   else if (result.status === 'revoked') ctx.checks.fail('revoked', 'Revoked by the issuer', result.detail);
   else if (result.status === 'suspended')

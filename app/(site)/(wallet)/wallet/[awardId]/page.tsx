@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
-import { AddToWallet, type CredentialLinks } from '@/components/badges/add-to-wallet';
+import { AddToWallet, credentialLinksFor } from '@/components/badges/add-to-wallet';
 import { BadgeSummary } from '@/components/badges/badge-summary';
 import { EvidenceList } from '@/components/badges/evidence-list';
 import { RelatedJobsPanel } from '@/components/labor-market/related-jobs-panel';
@@ -11,6 +11,7 @@ import { FormMessage } from '@/components/ui/form-message';
 import { getDb } from '@/db/client';
 import { requireUser } from '@/lib/auth/session';
 import { findWalletBadge } from '@/lib/awards/wallet';
+import { getConfig } from '@/lib/config';
 import { formatDate } from '@/lib/format';
 import { OwnerPanel } from './owner-panel';
 import { PendingDecision } from './pending-decision';
@@ -26,8 +27,6 @@ export default async function WalletBadgePage({ params, searchParams }: Props) {
   const badge = await findWalletBadge(await getDb(), { userId: user.id, awardId });
   if (!badge) notFound();
   const { accepted } = await searchParams;
-  // The Open Badges 3.0 credential's link and downloads: wired once its routes exist (issue 12).
-  const credentialLinks: CredentialLinks | undefined = undefined;
 
   return (
     <div className="flex flex-col gap-6">
@@ -50,9 +49,9 @@ export default async function WalletBadgePage({ params, searchParams }: Props) {
         </BadgeSummary>
       </Card>
       {badge.state === 'accepted' ? <OwnerPanel badge={badge} earnerName={user.name} /> : null}
-      {badge.state === 'accepted' && credentialLinks ? (
+      {badge.state === 'accepted' ? (
         <Card>
-          <AddToWallet links={credentialLinks} />
+          <AddToWallet links={credentialLinksFor(getConfig().appUrl, badge.id)} />
         </Card>
       ) : null}
       <RelatedJobsPanel tags={badge.skills} />

@@ -1,6 +1,6 @@
 import { getDb } from '@/db/client';
 import { getConfig } from '@/lib/config';
-import { statusListSignerFor } from '@/lib/openbadges/status/list-signer';
+import { issuerSigner } from '@/lib/openbadges/ob3/signer';
 import { statusListResponse } from '@/lib/openbadges/status/respond';
 
 /** An issuer's signed BitstringStatusListCredential (revocation), for any verifier. */
@@ -15,6 +15,6 @@ export async function GET(
     issuerSlug: slug,
     listId,
     appUrl: getConfig().appUrl,
-    signerFor: (issuerId) => statusListSignerFor(db, issuerId),
+    signerFor: (issuerId) => issuerSigner(db, issuerId),
   });
 }

@@ -2,16 +2,16 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { problem } from '@/lib/api/problem';
 import { getCurrentUser } from '@/lib/auth/session';
-import { downloadBaseName } from '@/lib/badges/file-names';
+import { CREDENTIAL_FILE_FORMATS, credentialFile } from '@/lib/badges/credential-files';
 import { findOwnedAward, findPublicAward } from '@/lib/badges/public-award';
+import { SANDBOX_POLICY } from '@/lib/http/security-headers';
 import { credentialForAward } from '@/lib/openbadges/ob3/credentials';
-import { VC_JSON_LD, VC_JWT } from '@/lib/openbadges/ob3/respond';
 
 type Params = { params: Promise<{ awardId: string; format: string }> };
 
-const FORMATS = z.enum(['json', 'jwt']);
+const FORMATS = z.enum(CREDENTIAL_FILE_FORMATS);
 
-/** The Open Badges 3.0 credential as a file: signed JSON-LD or VC-JWT. */
+/** The Open Badges 3.0 credential as a file: signed JSON-LD, VC-JWT, or baked into the badge image. */
 export async function GET(_request: Request, { params }: Params) {
   const { awardId, format } = await params;
   const parsedFormat = FORMATS.safeParse(format);
@@ -33,13 +33,13 @@ export async function GET(_request: Request, { params }: Params) {
   }
   const credential = await credentialForAward(db, found.award.id);
   if (!credential) return problem({ status: 404, detail: 'There is no badge to download here.' });
-  const isJwt = parsedFormat.data === 'jwt';
-  const filename = `${downloadBaseName(found.template.name, found.issuer.name)}-ob3.${parsedFormat.data}`;
-  return new Response(isJwt ? credential.jwt : JSON.stringify(credential.json, null, 2), {
+  const file = await credentialFile(db, found, parsedFormat.data, credential);
+  return new Response(typeof file.body === 'string' ? file.body : Buffer.from(file.body), {
     headers: {
-      'Content-Type': isJwt ? VC_JWT : `${VC_JSON_LD}; charset=utf-8`,
-      'Content-Disposition': `attachment; filename="${filename}"`,
+      'Content-Type': file.contentType,
+      'Content-Disposition': `attachment; filename="${file.filename}"`,
       'Cache-Control': 'private, no-cache',
+      ...(file.contentType === 'image/svg+xml' ? { 'Content-Security-Policy': SANDBOX_POLICY } : {}),
     },
   });
 }
