@@ -125,6 +125,7 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(schemas.VerificationReport?.properties ?? {})).toEqual([
       'verdict',
       'checks',
+      'unreachable',
       'badge',
       'checkedAt',
     ]);

@@ -13,7 +13,7 @@ import { makeAward, makeIssuer } from '@/test/factories';
 import { ACHIEVEMENT_CREDENTIAL_SCHEMA } from './build-credential';
 import { credentialForAward } from './credentials';
 import { rotateIssuerKeys } from './issuer-keys';
-import { acceptedAward, servedDocuments } from './test-support';
+import { acceptedAward, servedDocuments, statusNamed } from './test-support';
 
 type Json = Record<string, unknown>;
 
@@ -22,6 +22,7 @@ function verifyDataIntegrity(credential: Json, documents: Map<string, unknown>) 
     credential,
     suite: new DataIntegrityProof({ cryptosuite }),
     documentLoader: documentLoader(documents),
+    checkStatus: statusNamed,
   });
 }
 

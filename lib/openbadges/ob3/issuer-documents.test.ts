@@ -10,7 +10,7 @@ import { credentialForAward } from './credentials';
 import { issuerDid } from './did';
 import { publicIssuerDocuments, resolveOwnIssuerDocument } from './issuer-documents';
 import { negotiateCredential } from './respond';
-import { acceptedAward } from './test-support';
+import { acceptedAward, statusNamed } from './test-support';
 
 describe("Laurel's own did:web issuers", () => {
   it('resolve from the database, so a credential verifies without any network', async () => {
@@ -23,6 +23,7 @@ describe("Laurel's own did:web issuers", () => {
       credential: stored.json,
       suite: new DataIntegrityProof({ cryptosuite }),
       documentLoader: loader,
+      checkStatus: statusNamed,
     });
     expect(result.verified).toBe(true);
   });

@@ -24,3 +24,12 @@ export async function servedDocuments(db: Db, issued: Issued) {
   const did = issuerDid(getConfig().appUrl, issued.issuer.slug);
   return { did, documents: issuerDocuments(did, await listIssuerKeys(db, issued.issuer.id)) };
 }
+
+/**
+ * For @digitalbazaar/vc's checkStatus in tests about the proof (the status list has tests of its
+ * own in lib/openbadges/status): the credential must name its revocation bit.
+ */
+export const statusNamed = async ({ credential }: { credential: Record<string, unknown> }) => ({
+  verified:
+    (credential.credentialStatus as { type?: string } | undefined)?.type === 'BitstringStatusListEntry',
+});
