@@ -8,7 +8,8 @@ import { verifyBadge } from './verify';
 /*
  * The 1EdTech OB 3.0 conformance fixtures (shared/fixtures/openbadges/ob30) and the verdicts its
  * README gives them. Their https issuers (example.com, 1edtech.edu…) are stubbed as the issuer's
- * site would answer: a controller document listing the key the proof names. Other hosts are down.
+ * site would answer: a controller document listing the key the proof names, and an empty 1EdTech
+ * revocation list where one is named. Other hosts are down.
  */
 
 const fixture = (name: string) => publicFixture('openbadges', 'ob30', name);
@@ -31,6 +32,12 @@ function issuerSite(text: string): Fetcher {
       },
     ]),
   );
+  // The issuer's 1EdTech revocation list, where a credential names one: nothing revoked.
+  for (const [, list = ''] of text.matchAll(
+    /"id":\s*"(https:\/\/[^"]+)",\s*"type":\s*"1EdTechRevocationList"/g,
+  )) {
+    documents.set(list, { id: list, type: '1EdTechRevocationList', revokedCredential: [] } as never);
+  }
   return async (url) => {
     const document = documents.get(url.split('#')[0] ?? url);
     if (!document) throw new FetchError(`${new URL(url).host} could not be reached (DNS lookup failed)`);

@@ -111,11 +111,11 @@ const EXPECTED: Record<string, Expected> = {
   // did:web key served from _support: verifies.
   'ob3-json/dcc-v2-ed2020-didweb.json': NO_RECIPIENT,
   'ob3-json/dcc-v2-ed2020-lcw-experience.json': is('warning', 'context', /context-3\.0\.2\.json/),
-  // Revoked per their status lists: "not checked" until lib/openbadges/status is wired into
-  // vc/status.ts; then these three become invalid ('revoked').
-  'ob3-json/dcc-v2-di-revoked.json': NO_RECIPIENT,
-  'ob3-json/dcc-verifiercore-v2-revoked.json': NO_RECIPIENT,
-  'ob3-json/dcc-verifiercore-v2-bad-status-url.json': NO_RECIPIENT,
+  // Revoked per their status list (served from _support): bit 8 is set.
+  'ob3-json/dcc-v2-di-revoked.json': is('invalid', 'revoked', /revoked/i),
+  'ob3-json/dcc-verifiercore-v2-revoked.json': is('invalid', 'revoked', /revoked/i),
+  // Its status list is at an address nobody serves: whether it is revoked cannot be told.
+  'ob3-json/dcc-verifiercore-v2-bad-status-url.json': down('raw.githubusercontent.com', 'revoked'),
   'ob3-json/dcc-v2-di-expired-with-status.json': EXPIRED,
   'ob3-json/dcc-v2-ed2020-expired.json': EXPIRED,
   'ob3-json/dcc-v2-di-notyetvalid.json': is('invalid', 'issued-date', /date still to come/),
