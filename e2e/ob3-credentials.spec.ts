@@ -6,7 +6,7 @@ import { type APIRequestContext, expect, test } from '@playwright/test';
 import { documentLoader } from '../lib/openbadges/vc/document-loader';
 import { E2E } from './support/env';
 import { awardBadge, fixtures, uniqueEmail } from './support/helpers';
-import { acceptedBadge, learnerWithBadge } from './support/learner';
+import { acceptedBadge, learnerWithBadge, revoke } from './support/learner';
 
 type Json = Record<string, unknown>;
 const did = () => `did:web:localhost%3A${E2E.main.port}:issuers:${fixtures().labsSlug}`;
@@ -65,12 +65,20 @@ test('a public badge is an OpenBadgeCredential at a stable URL, as JSON-LD or VC
   expect(didDocument['@context'][0]).toBe('https://www.w3.org/ns/did/v1');
   const loader = documentLoader(known);
   const suite = new DataIntegrityProof({ cryptosuite });
-  const verified = await vc.verifyCredential({ credential, suite, documentLoader: loader });
+  // The status list has its own checks (lib/openbadges/status); here: the credential names its bit.
+  const checkStatus = async ({ credential: checked }: { credential: Json }) => ({
+    verified: (checked.credentialStatus as Json | undefined)?.type === 'BitstringStatusListEntry',
+  });
+  const verified = await vc.verifyCredential({ credential, suite, documentLoader: loader, checkStatus });
   expect(verified.verified).toBe(true);
   const tampered = { ...credential, name: 'Another badge' };
-  expect((await vc.verifyCredential({ credential: tampered, suite, documentLoader: loader })).verified).toBe(
-    false,
-  );
+  const refused = await vc.verifyCredential({
+    credential: tampered,
+    suite,
+    documentLoader: loader,
+    checkStatus,
+  });
+  expect(refused.verified).toBe(false);
 });
 
 test('unknown, pending and private awards and unknown issuers are the same 404', async ({
@@ -98,22 +106,45 @@ test('unknown, pending and private awards and unknown issuers are the same 404',
   expect((await request.get(`/ob/v3/credentials/${privateId}/download/json`)).status()).toBe(404);
 });
 
-test('the public badge page offers the credential as JSON and JWT downloads', async ({ page, request }) => {
+test('the OB 3.0 PNG from a public page verifies at /verify with every check passing, and says revoked once revoked', async ({
+  page,
+  request,
+}) => {
   const award = await acceptedBadge(page, request);
   await page.goto(`/badges/${award.id}`);
-  const [json] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('link', { name: 'Open Badges 3.0 credential (JSON)' }).click(),
-  ]);
-  expect(json.suggestedFilename()).toMatch(/-ob3\.json$/);
+  const ob3 = page.getByRole('list', { name: 'Open Badges 3.0 signed credential' });
+  const download = async (name: string) => {
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      ob3.getByRole('link', { name }).click(),
+    ]);
+    return file;
+  };
+  const json = await download('Credential (JSON)');
+  expect(json.suggestedFilename()).toMatch(/-credential\.json$/);
   const credential = JSON.parse(readFileSync((await json.path()) ?? '', 'utf8'));
   expect(credential.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
   expect(credential.id).toBe(`${E2E.main.url}/ob/v3/credentials/${award.id}`);
-
-  const [jwt] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('link', { name: 'Open Badges 3.0 credential (JWT)' }).click(),
-  ]);
-  expect(jwt.suggestedFilename()).toMatch(/-ob3\.jwt$/);
+  const jwt = await download('Credential (JWT)');
   expect(readFileSync((await jwt.path()) ?? '', 'utf8').split('.')).toHaveLength(3);
+  const png = await download('Baked PNG image');
+  expect(png.suggestedFilename()).toMatch(/-credential\.png$/);
+  const file = (await png.path()) ?? '';
+
+  const verify = async () => {
+    await page.goto('/verify');
+    await page.getByLabel('A baked badge image (PNG or SVG)').setInputFiles(file);
+    await page.getByRole('button', { name: 'Verify' }).click();
+  };
+  await verify();
+  await expect(page.getByText('Verified: every check passed.')).toBeVisible();
+  for (const check of ['proof', 'issuer-key', 'revoked']) {
+    await expect(page.locator(`[data-check="${check}"]`)).toHaveAttribute('data-status', 'pass');
+  }
+
+  await revoke(request, award.id, 'Awarded to the wrong learner');
+  await verify();
+  await expect(page.getByText('Not verified: at least one check failed.')).toBeVisible();
+  await expect(page.locator('[data-check="revoked"]')).toHaveAttribute('data-status', 'fail');
+  await expect(page.locator('[data-check="revoked"]')).toContainText(/revoked/i);
 });

@@ -87,7 +87,10 @@ test('a downloaded baked PNG verifies at /verify, and bad input gets clear messa
   await page.goto(`/badges/${award.id}`);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('link', { name: 'Baked PNG image' }).click(),
+    page
+      .getByRole('list', { name: 'Open Badges 2.0 hosted badge' })
+      .getByRole('link', { name: 'Baked PNG image' })
+      .click(),
   ]);
   expect(download.suggestedFilename()).toBe('e2e-labs-practitioner-e2e-labs.png');
   const file = await download.path();

@@ -48,7 +48,7 @@ export function VerifyForm() {
           </div>
           <div className="flex flex-col gap-1">
             <label htmlFor="verify-json" className="font-medium">
-              or its Open Badges JSON
+              or its Open Badges JSON or signed token (JWT)
             </label>
             <textarea
               id="verify-json"
