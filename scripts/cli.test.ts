@@ -78,7 +78,9 @@ describe('npm run cli', () => {
     expect(flagHelp.stdout).toMatch(/^Usage: npm run cli -- jobs import <file\|url>/);
 
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toMatch(/^Unknown command: issuer frobnicate\. "issuer" has: create, list, rotate-key\./);
+    expect(unknown.stderr).toMatch(
+      /^Unknown command: issuer frobnicate\. "issuer" has: create, list, rotate-key\./,
+    );
     expect(unknown.stderr).toContain('Usage:');
     expect(badOption.code).toBe(1);
     expect(badOption.stderr).toMatch(/^Unknown option '--colour'/);
