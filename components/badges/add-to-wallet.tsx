@@ -1,5 +1,6 @@
 import { qrCodeSvg } from '@/lib/share/qr';
 import { CopyCredentialUrl } from './copy-credential-url';
+import { DownloadGroup } from './download-links';
 
 /** Where the Open Badges 3.0 credential of one award lives: its hosted address and its downloads. */
 export type CredentialLinks = {
@@ -21,9 +22,6 @@ export function credentialLinksFor(appUrl: string, awardId: string): CredentialL
     svgUrl: `${download}/svg`,
   };
 }
-
-const link =
-  'rounded-md border border-stone-300 bg-white px-3 py-2 text-sm font-medium text-stone-900 hover:bg-stone-100';
 
 /**
  * "Add to a digital wallet": the credential's link to copy or scan, and its files to download, for
@@ -48,20 +46,7 @@ export async function AddToWallet({ links }: { links: CredentialLinks }) {
         wallet.
       </p>
       <CopyCredentialUrl url={links.credentialUrl} />
-      <div className="flex flex-col gap-2">
-        <h3 id="add-to-wallet-downloads" className="font-medium">
-          Download the credential
-        </h3>
-        <ul aria-labelledby="add-to-wallet-downloads" className="flex flex-wrap gap-3">
-          {downloads.map((download) => (
-            <li key={download.href}>
-              <a href={download.href} className={link} download>
-                {download.label}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </div>
+      <DownloadGroup id="add-to-wallet-downloads" title="Download the credential" downloads={downloads} />
       <div className="flex flex-col gap-2">
         <h3 className="font-medium">Scan with your wallet app</h3>
         {/* biome-ignore lint/performance/noImgElement: an inline SVG data URL, no optimisation to gain */}

@@ -2,7 +2,16 @@ const link = 'rounded-md border border-stone-300 bg-white px-3 py-2 text-sm font
 
 type Download = { href: string; label: string };
 
-function DownloadGroup({ id, title, downloads }: { id: string; title: string; downloads: Download[] }) {
+/** A titled list of download links. */
+export function DownloadGroup({
+  id,
+  title,
+  downloads,
+}: {
+  id: string;
+  title: string;
+  downloads: Download[];
+}) {
   return (
     <div className="flex flex-col gap-2">
       <h3 id={id} className="font-medium">
