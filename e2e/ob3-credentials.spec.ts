@@ -141,10 +141,37 @@ test('the OB 3.0 PNG from a public page verifies at /verify with every check pas
   for (const check of ['proof', 'issuer-key', 'revoked']) {
     await expect(page.locator(`[data-check="${check}"]`)).toHaveAttribute('data-status', 'pass');
   }
+  // The key's long DID wraps: on a phone the report never makes the page scroll sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   await revoke(request, award.id, 'Awarded to the wrong learner');
   await verify();
   await expect(page.getByText('Not verified: at least one check failed.')).toBeVisible();
   await expect(page.locator('[data-check="revoked"]')).toHaveAttribute('data-status', 'fail');
   await expect(page.locator('[data-check="revoked"]')).toContainText(/revoked/i);
+});
+
+test('the wallet offers the credential to other wallets: a link to copy, its files and a QR code', async ({
+  page,
+  request,
+}) => {
+  const { awardId } = await learnerWithBadge(page, request);
+  await page.goto(`/wallet/${awardId}`);
+  const panel = page.getByRole('region', { name: 'Add to a digital wallet' });
+  await expect(panel.getByLabel('Credential link')).toHaveValue(
+    `${E2E.main.url}/ob/v3/credentials/${awardId}`,
+  );
+  await expect(panel.getByRole('img', { name: /QR code for the credential link/ })).toBeVisible();
+  const [json] = await Promise.all([
+    page.waitForEvent('download'),
+    panel.getByRole('link', { name: 'Credential (.json)' }).click(),
+  ]);
+  expect(JSON.parse(readFileSync((await json.path()) ?? '', 'utf8')).id).toBe(
+    `${E2E.main.url}/ob/v3/credentials/${awardId}`,
+  );
+  // The 3.0 files are offered once on this page: here, not again under Download.
+  await expect(page.getByRole('list', { name: 'Open Badges 3.0 signed credential' })).toHaveCount(0);
+  await expect(page.getByRole('list', { name: 'Open Badges 2.0 hosted badge' })).toBeVisible();
 });

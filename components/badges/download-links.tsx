@@ -31,7 +31,14 @@ export function DownloadGroup({
 }
 
 /** The badge as files: Open Badges 2.0 (hosted assertion) and 3.0 (signed credential), baked or not. */
-export function DownloadLinks({ awardId }: { awardId: string }) {
+export function DownloadLinks({
+  awardId,
+  withCredential = true,
+}: {
+  awardId: string;
+  /** False where the "Add to a digital wallet" panel already offers the 3.0 credential's files. */
+  withCredential?: boolean;
+}) {
   const ob2 = `/badges/${awardId}/download`;
   const ob3 = `/ob/v3/credentials/${awardId}/download`;
   return (
@@ -40,19 +47,23 @@ export function DownloadLinks({ awardId }: { awardId: string }) {
         Download
       </h2>
       <p className="text-stone-700">
-        The images carry the Open Badges record inside them, so the proof travels with the file. The 3.0
-        credential is signed by the issuer and verifies even without the issuer's website.
+        The images carry the Open Badges record inside them, so the proof travels with the file.
+        {withCredential
+          ? " The 3.0 credential is signed by the issuer and verifies even without the issuer's website."
+          : null}
       </p>
-      <DownloadGroup
-        id="downloads-ob3"
-        title="Open Badges 3.0 signed credential"
-        downloads={[
-          { href: `${ob3}/png`, label: 'Baked PNG image' },
-          { href: `${ob3}/svg`, label: 'Baked SVG image' },
-          { href: `${ob3}/json`, label: 'Credential (JSON)' },
-          { href: `${ob3}/jwt`, label: 'Credential (JWT)' },
-        ]}
-      />
+      {withCredential ? (
+        <DownloadGroup
+          id="downloads-ob3"
+          title="Open Badges 3.0 signed credential"
+          downloads={[
+            { href: `${ob3}/png`, label: 'Baked PNG image' },
+            { href: `${ob3}/svg`, label: 'Baked SVG image' },
+            { href: `${ob3}/json`, label: 'Credential (JSON)' },
+            { href: `${ob3}/jwt`, label: 'Credential (JWT)' },
+          ]}
+        />
+      ) : null}
       <DownloadGroup
         id="downloads-ob2"
         title="Open Badges 2.0 hosted badge"

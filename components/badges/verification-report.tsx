@@ -48,10 +48,14 @@ export function VerificationReportView({
       <ul aria-labelledby={headingId} className="flex flex-col gap-2">
         {report.checks.map((check) => (
           <li key={check.id} className="flex gap-3" data-check={check.id} data-status={check.status}>
-            <span aria-hidden="true" className={`w-5 text-center font-bold ${mark[check.status].className}`}>
+            <span
+              aria-hidden="true"
+              className={`w-5 shrink-0 text-center font-bold ${mark[check.status].className}`}
+            >
               {mark[check.status].symbol}
             </span>
-            <span>
+            {/* min-w-0 and anywhere-wrapping: a DID or key id is one long word that must not widen the page. */}
+            <span className="min-w-0 [overflow-wrap:anywhere]">
               <span className="font-medium">{check.label}</span>{' '}
               <span className={`text-sm ${mark[check.status].className}`}>({mark[check.status].word})</span>
               <span className="block text-sm text-stone-700">{check.detail}</span>

@@ -67,7 +67,7 @@ export async function OwnerPanel({ badge, earnerName }: { badge: WalletBadge; ea
           ))}
         </dl>
       </section>
-      <DownloadLinks awardId={badge.id} />
+      <DownloadLinks awardId={badge.id} withCredential={false} />
     </>
   );
 }
