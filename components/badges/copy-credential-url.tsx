@@ -26,7 +26,7 @@ export function CopyCredentialUrl({ url }: { url: string }) {
           readOnly
           value={url}
           onFocus={(event) => event.currentTarget.select()}
-          className="min-w-0 flex-1 rounded-md border border-stone-400 bg-stone-50 p-2 font-mono text-xs text-stone-900"
+          className="min-w-0 flex-[1_1_16rem] rounded-md border border-stone-400 bg-stone-50 p-2 font-mono text-xs text-stone-900"
         />
         <button type="button" className={buttonClassName('secondary')} onClick={copy}>
           Copy credential link
