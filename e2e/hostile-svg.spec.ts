@@ -31,7 +31,9 @@ test('a crafted SVG at /verify gets a clear answer while other requests are serv
   });
   await expect(page.getByText(/This image is too complex to read/)).toBeVisible();
   expect(Date.now() - started).toBeLessThan(3_000);
-  // Within 200 ms; on a machine already slower than that for this request (two test workers and
-  // the server share two cores), within twice its slowest answer before the upload.
-  expect(Math.max(...latencies)).toBeLessThan(Math.max(200, 2 * Math.max(...baseline)));
+  // The crafted file once blocked every request for 44 s. Here each answer comes within half a
+  // second, or three times the slowest answer before the upload where the machine is that slow
+  // (two test workers and the server share two cores). The exact check that parsing never holds
+  // the event loop is lib/openbadges/bake/hostile.test.ts (no gap over 200 ms).
+  expect(Math.max(...latencies)).toBeLessThan(Math.max(500, 3 * Math.max(...baseline)));
 });
