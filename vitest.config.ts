@@ -18,6 +18,7 @@ export default defineConfig({
       'components/**/*.test.tsx',
       'db/**/*.test.ts',
       'scripts/**/*.test.ts',
+      'test/**/*.test.ts',
     ],
     // Those read the public data sets beside the repository: `npm run test:conformance`.
     exclude: ['**/*.conformance.test.ts', 'node_modules/**'],

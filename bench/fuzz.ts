@@ -8,7 +8,7 @@ import { bakeCredentialPng, bakePng } from '@/lib/openbadges/bake/png';
 import { bakeCredentialSvg, bakeSvg } from '@/lib/openbadges/bake/svg';
 import { credential, credentialJson, jwt } from '@/lib/openbadges/bake/test-credentials';
 import { assertion, makePng } from '@/lib/openbadges/bake/test-images';
-import { publicFixture } from '@/test/public-fixtures';
+import { publicFixture } from '@/test/conformance/public-fixtures';
 import { formatReport, fuzzUnbake } from './fuzz-core';
 
 const count = Number(process.argv[2] ?? 20_000);

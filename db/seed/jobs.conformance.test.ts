@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { isOpenAt } from '@/lib/jobs/active';
-import { deleteTaggedPostings, storedPostings, taggedSample, uniqueTag } from '@/lib/jobs/test-support';
+import { taggedSample } from '@/lib/jobs/sample-feed.conformance-support';
+import { deleteTaggedPostings, storedPostings, uniqueTag } from '@/lib/jobs/test-support';
 import { seedJobs } from './jobs';
 
 // The sample feed with its employers renamed, so other test files' copies of the sample are untouched.

@@ -3,7 +3,8 @@ import { getDb } from '@/db/client';
 import { AppError } from '@/lib/errors';
 import { importJobFeed } from './import-feed';
 import { readFeedEntries } from './read-feed';
-import { deleteTaggedPostings, SAMPLE_NOW, storedPostings, taggedSample, uniqueTag } from './test-support';
+import { taggedSample } from './sample-feed.conformance-support';
+import { deleteTaggedPostings, SAMPLE_NOW, storedPostings, uniqueTag } from './test-support';
 
 const tags: string[] = [];
 afterAll(async () => {

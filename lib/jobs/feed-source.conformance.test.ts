@@ -6,14 +6,8 @@ import { getDb } from '@/db/client';
 import { createSafeFetcher } from '@/lib/net/safe-fetch';
 import { readFeedSource } from './feed-source';
 import { importJobFeed } from './import-feed';
-import {
-  deleteTaggedPostings,
-  SAMPLE_NOW,
-  sampleFeedPath,
-  storedPostings,
-  taggedSample,
-  uniqueTag,
-} from './test-support';
+import { sampleFeedPath, taggedSample } from './sample-feed.conformance-support';
+import { deleteTaggedPostings, SAMPLE_NOW, storedPostings, uniqueTag } from './test-support';
 
 const tag = uniqueTag();
 const feed = JSON.stringify(taggedSample(tag));

@@ -3,14 +3,11 @@ import { getDb } from '@/db/client';
 import { describeRejection, formatImportSummary, importJobFeed } from './import-feed';
 import {
   deleteRelease,
-  deleteTaggedPostings,
   insertSampleRelease,
   type Posting,
-  SAMPLE_NOW,
-  storedPostings,
   taggedSample,
-  uniqueTag,
-} from './test-support';
+} from './sample-feed.conformance-support';
+import { deleteTaggedPostings, SAMPLE_NOW, storedPostings, uniqueTag } from './test-support';
 
 let releaseId = '';
 const tags: string[] = [];

@@ -12,7 +12,7 @@ import {
   lmWages,
 } from '@/db/schema';
 import { getActiveRelease } from '@/lib/labor-market/release';
-import { publicFixture } from '@/test/public-fixtures';
+import { publicFixture } from '@/test/conformance/public-fixtures';
 import { type ImportedRelease, importLaborMarketRelease } from './import-release';
 import { activeReleases, releaseProbe } from './release-probe';
 import { lockLaborMarketTests } from './test-support';

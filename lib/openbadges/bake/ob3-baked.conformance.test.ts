@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { publicFixture } from '@/test/public-fixtures';
+import { publicFixture } from '@/test/conformance/public-fixtures';
 import { independentItxtChunks, independentSvgCredentials } from './test-credentials';
 import { unbake } from './unbake';
 import { unbakeIsolated } from './unbake-isolated';

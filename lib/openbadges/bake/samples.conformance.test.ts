@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { publicFixture } from '@/test/public-fixtures';
+import { publicFixture } from '@/test/conformance/public-fixtures';
 import { readPngBadge } from './png';
 import { bakeSvg, readSvgBadge } from './svg';
 import { assertion, independentSvgRead } from './test-images';

@@ -3,7 +3,7 @@ import Ajv2019 from 'ajv/dist/2019.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { publicFixture } from '@/test/public-fixtures';
+import { publicFixture } from '@/test/conformance/public-fixtures';
 import { credentialForAward } from './credentials';
 import { acceptedAward } from './test-support';
 

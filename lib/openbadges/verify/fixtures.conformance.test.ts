@@ -7,7 +7,7 @@ import {
   type Route,
   serveAtId,
   startFixtureServer,
-} from './test-support/ob20-server';
+} from './test-support/ob20-server.conformance-support';
 import type { Verdict, VerifyInput } from './types';
 import { verifyBadge } from './verify';
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FetchError, type Fetcher } from '@/lib/net/types';
-import { publicFixture } from '@/test/public-fixtures';
+import { publicFixture } from '@/test/conformance/public-fixtures';
 import type { Verdict, VerifyInput } from './types';
 import { verifyBadge } from './verify';
 

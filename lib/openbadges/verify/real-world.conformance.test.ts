@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isPublicAddress, unbracket } from '@/lib/net/address-policy';
 import { FetchError, type Fetcher } from '@/lib/net/types';
-import { publicFixture } from '@/test/public-fixtures';
+import { publicFixture } from '@/test/conformance/public-fixtures';
 import type { CheckStatus, Verdict, VerificationReport, VerifyInput } from './types';
 import { verifyBadge } from './verify';
 

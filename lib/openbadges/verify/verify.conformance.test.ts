@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type FixtureServer, ob20Fixture, serveAtId, startFixtureServer } from './test-support/ob20-server';
+import {
+  type FixtureServer,
+  ob20Fixture,
+  serveAtId,
+  startFixtureServer,
+} from './test-support/ob20-server.conformance-support';
 import type { VerificationReport, VerifyInput } from './types';
 import { verifyBadge } from './verify';
 

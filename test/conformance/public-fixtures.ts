@@ -11,7 +11,7 @@ export function publicFixture(...parts: string[]): string {
   const root = process.env.LAUREL_FIXTURES;
   if (!root || !existsSync(root)) {
     throw new Error(
-      `LAUREL_FIXTURES must name the public fixtures directory (CI passes ../shared/fixtures); got ${root ?? 'nothing'}.`,
+      `LAUREL_FIXTURES must name the public fixtures directory (e.g. the fixtures directory beside the checkout); got ${root ?? 'nothing'}.`,
     );
   }
   return path.resolve(root, ...parts);

@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { FetchError, type Fetcher } from '@/lib/net/types';
-import { publicFixture } from '@/test/public-fixtures';
+import { publicFixture } from '@/test/conformance/public-fixtures';
 
 /** The 1EdTech OB 2.0 conformance fixtures, read where they are published (never copied in). */
 export const ob20Fixture = (...parts: string[]) => publicFixture('openbadges', 'ob20', ...parts);
