@@ -1,18 +1,10 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { isAlive } from '@/db/pglite-lock';
 
 /** The demo that holds a data directory: its launcher's pid and the port it serves. */
 export type DemoHolder = { pid: number; port: number };
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 function readHolder(file: string): DemoHolder | null {
   try {

@@ -8,9 +8,9 @@ import { documentLoader } from '@/lib/openbadges/vc/document-loader';
 import { makeIssuer } from '@/test/factories';
 import { credentialForAward } from './credentials';
 import { issuerDid } from './did';
-import { publicIssuerDocuments, resolveOwnIssuerDocument } from './issuer-documents';
+import { publicIssuerDocuments } from './issuer-documents';
 import { negotiateCredential } from './respond';
-import { acceptedAward, statusNamed } from './test-support';
+import { acceptedAward, resolveOwnIssuerDocument, statusNamed } from './test-support';
 
 describe("Laurel's own did:web issuers", () => {
   it('resolve from the database, so a credential verifies without any network', async () => {

@@ -25,20 +25,3 @@ export async function publicIssuerDocuments(db: Executor, slug: string) {
     },
   };
 }
-
-const OWN_DID = /^did:web:([^:#]+(?::[^:#]+)*):issuers:([a-z0-9-]+)(?:#(.+))?$/;
-
-/**
- * A DID or verification method of one of Laurel's own issuers (a did:web on APP_URL), read from
- * the database; undefined for anything else. Laurel's verifier resolves its own issuers this
- * way: a did:web resolves over https, which a local http://localhost server cannot serve.
- */
-export async function resolveOwnIssuerDocument(db: Executor, url: string): Promise<unknown | undefined> {
-  const match = OWN_DID.exec(url);
-  const slug = match?.[2];
-  if (!match || !slug) return undefined;
-  if (`${url.split('#')[0]}` !== issuerDid(getConfig().appUrl, slug)) return undefined;
-  const documents = await publicIssuerDocuments(db, slug);
-  if (!documents) return undefined;
-  return match[3] ? (documents.keyDocument(match[3]) ?? undefined) : documents.didDocument;
-}

@@ -1,9 +1,10 @@
 /** For the Open Badges 3.0 tests: accepted awards, and the documents a verifier would resolve. */
-import type { Db } from '@/db/client';
+import type { Db, Executor } from '@/db/client';
 import { acceptWithToken } from '@/lib/awards/claim';
 import { getConfig } from '@/lib/config';
 import { makeAward, makeIssuer, makeUser } from '@/test/factories';
 import { issuerDid, issuerDocuments } from './did';
+import { publicIssuerDocuments } from './issuer-documents';
 import { listIssuerKeys } from './issuer-keys';
 
 type Issued = Awaited<ReturnType<typeof makeIssuer>>;
@@ -33,3 +34,20 @@ export const statusNamed = async ({ credential }: { credential: Record<string, u
   verified:
     (credential.credentialStatus as { type?: string } | undefined)?.type === 'BitstringStatusListEntry',
 });
+
+const OWN_DID = /^did:web:([^:#]+(?::[^:#]+)*):issuers:([a-z0-9-]+)(?:#(.+))?$/;
+
+/**
+ * A DID or verification method of one of Laurel's own issuers (a did:web on APP_URL), read from
+ * the database as the routes serve it; undefined for anything else. For offline checks with
+ * @digitalbazaar/vc (the app's verifier reads these documents over HTTP from APP_URL).
+ */
+export async function resolveOwnIssuerDocument(db: Executor, url: string): Promise<unknown | undefined> {
+  const match = OWN_DID.exec(url);
+  const slug = match?.[2];
+  if (!match || !slug) return undefined;
+  if (`${url.split('#')[0]}` !== issuerDid(getConfig().appUrl, slug)) return undefined;
+  const documents = await publicIssuerDocuments(db, slug);
+  if (!documents) return undefined;
+  return match[3] ? (documents.keyDocument(match[3]) ?? undefined) : documents.didDocument;
+}

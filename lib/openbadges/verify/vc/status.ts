@@ -1,21 +1,7 @@
-import { FetchError } from '@/lib/net/types';
 import { checkCredentialStatus } from '@/lib/openbadges/status/check';
+import { statusListFetchJson } from '@/lib/openbadges/status/fetch-list';
 import { noteUnreachable, type VerifyContext } from '../context';
-import { describeStatus, fetchResource, readJsonObject } from '../fetch-json';
 import { proofHolds } from './proof';
-
-/** A status list (or revocation list) as JSON, fetched once per verification through ctx.fetch. */
-function fetchJsonFor(ctx: VerifyContext) {
-  return async (url: string): Promise<unknown> => {
-    const resource = await fetchResource(ctx, url);
-    if (resource.status < 200 || resource.status > 299) {
-      throw new FetchError(`${url} answered with ${describeStatus(resource.status)}.`);
-    }
-    const node = readJsonObject(resource);
-    if (typeof node === 'string') throw new Error(node);
-    return node;
-  };
-}
 
 /** Revocation (and suspension) by the credential's status entry, in plain words. */
 export async function checkVcStatus(ctx: VerifyContext, credential: Record<string, unknown>): Promise<void> {
@@ -24,7 +10,7 @@ export async function checkVcStatus(ctx: VerifyContext, credential: Record<strin
     return;
   }
   const result = await checkCredentialStatus(credential, {
-    fetchJson: fetchJsonFor(ctx),
+    fetchJson: statusListFetchJson(ctx.fetch),
     verifyListCredential: (list) => proofHolds(ctx, list),
   });
   if (result.status === 'active') ctx.checks.pass('revoked', 'Not revoked', result.detail);
