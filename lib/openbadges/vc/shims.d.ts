@@ -9,6 +9,13 @@ declare module '@digitalbazaar/data-integrity-context' {
 declare module '@digitalbazaar/multikey-context' {
   export const contexts: Map<string, unknown>;
 }
+declare module '@digitalbazaar/vc-bitstring-status-list-context' {
+  export const contexts: Map<string, unknown>;
+}
+declare module '@digitalbazaar/vc-status-list-context' {
+  const statusList2021: { contexts: Map<string, unknown> };
+  export default statusList2021;
+}
 declare module 'did-context' {
   export const contexts: Map<string, unknown>;
 }
@@ -71,7 +78,14 @@ declare module '@digitalbazaar/did-method-key' {
 
 declare module '@digitalbazaar/data-integrity' {
   export class DataIntegrityProof {
-    constructor(options: { signer?: unknown; cryptosuite: unknown; date?: string | Date });
+    constructor(options: {
+      signer?: unknown;
+      cryptosuite: unknown;
+      date?: string | Date;
+      /** Use (and expect) the data-integrity v1 context instead of v2: VC 1.1 documents. */
+      legacyContext?: boolean;
+    });
+    matchProof(options: { proof: unknown; document: unknown }): Promise<boolean>;
   }
 }
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FetchError, type Fetcher } from '@/lib/net/types';
 import { publicFixture } from '@/test/conformance/public-fixtures';
-import type { Verdict, VerifyInput } from './types';
+import type { Verdict, VerificationReport, VerifyInput } from './types';
 import { verifyBadge } from './verify';
 
 /*
@@ -14,30 +14,42 @@ import { verifyBadge } from './verify';
 
 const fixture = (name: string) => publicFixture('openbadges', 'ob30', name);
 
-/** The issuer's site for one credential: the keys its proofs name, each under its controller. */
-function issuerSite(text: string): Fetcher {
-  const named = [
-    ...text.matchAll(/"verificationMethod":\s*"(https:\/\/[^"#]+)#(z6Mk[1-9A-HJ-NP-Za-km-z]+)"/g),
-  ];
-  const documents = new Map(
-    named.map(([, controller = '', key = '']) => [
-      controller,
-      {
-        '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
-        id: controller,
-        verificationMethod: [
-          { id: `${controller}#${key}`, type: 'Multikey', controller, publicKeyMultibase: key },
-        ],
-        assertionMethod: [`${controller}#${key}`],
-      },
-    ]),
-  );
-  // The issuer's 1EdTech revocation list, where a credential names one: nothing revoked.
+const KEY_REFERENCE =
+  /"verificationMethod":\s*"((?:https:\/\/|did:web:)[^"#]+)#(z6Mk[1-9A-HJ-NP-Za-km-z]+)"/g;
+
+/** Where a did:web's DID document lives: did:web:host:a:b → https://host/a/b/did.json. */
+function didWebDocumentUrl(did: string): string {
+  const [host = '', ...segments] = did.slice('did:web:'.length).split(':').map(decodeURIComponent);
+  return `https://${host}/${segments.length > 0 ? segments.join('/') : '.well-known'}/did.json`;
+}
+
+/**
+ * The issuer's site for one credential: the keys its proofs name, each under its controller (an
+ * https address or a did:web), and the 1EdTech revocation list it names, listing `revoked`.
+ */
+function issuerSite(text: string, revoked: string[] = []): Fetcher {
+  const documents = new Map<string, unknown>();
+  for (const [, controller = '', key = ''] of text.matchAll(KEY_REFERENCE)) {
+    const url = controller.startsWith('did:web:') ? didWebDocumentUrl(controller) : controller;
+    documents.set(url, {
+      '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
+      id: controller,
+      verificationMethod: [
+        { id: `${controller}#${key}`, type: 'Multikey', controller, publicKeyMultibase: key },
+      ],
+      assertionMethod: [`${controller}#${key}`],
+    });
+  }
   for (const [, list = ''] of text.matchAll(
     /"id":\s*"(https:\/\/[^"]+)",\s*"type":\s*"1EdTechRevocationList"/g,
   )) {
-    documents.set(list, { id: list, type: '1EdTechRevocationList', revokedCredential: [] } as never);
+    const revokedCredential = revoked.map((id) => ({ id, revoked: true }));
+    documents.set(list, { id: list, type: '1EdTechRevocationList', revokedCredential });
   }
+  return servedFrom(documents);
+}
+
+function servedFrom(documents: ReadonlyMap<string, unknown>): Fetcher {
   return async (url) => {
     const document = documents.get(url.split('#')[0] ?? url);
     if (!document) throw new FetchError(`${new URL(url).host} could not be reached (DNS lookup failed)`);
@@ -94,10 +106,10 @@ const EXPECTED: Record<string, Expected> = {
   'simple-noproof.json': ['invalid', 'structure', /no achievement/],
   // The signing did:key is not the issuer (README: "should at least warn"); the key is refused.
   'simple-did-key-method.json': ['invalid', 'proof'],
-  // Known gaps: eddsa-2022 over VC 1.1 redefines a protected term in jsonld 9 (README: warning).
-  'simple-eddsa-2022.json': ['invalid', 'proof', /protected term/],
-  // Revocation needs the status lists wired (lib/openbadges/status) and dc.1edtech.org stubbed.
-  'credential-status-revoked.json': ['unknown', 'proof', /dc\.1edtech\.org could not be reached/],
+  // A deprecated suite whose signature still holds: a warning.
+  'simple-eddsa-2022.json': ['warning', 'proof', /eddsa-2022 is deprecated/],
+  // Its did:web key and its 1EdTech revocation list are served; the list names it.
+  'credential-status-revoked.json': ['invalid', 'revoked', /revocation list \(dc\.1edtech\.org\)/],
   'endorsement-err-schema-status-refresh.json': ['invalid', 'proof', /changed after it was signed/],
   'complete_v1.json': ['invalid', 'proof', SAFE_MODE],
 };
@@ -116,16 +128,48 @@ describe('1EdTech OB 3.0 fixtures', () => {
   });
 
   it.each(Object.entries(EXPECTED))('%s', async (name, [verdict, check, text]) => {
-    const bytes = readFileSync(fixture(name));
+    const source = readFileSync(fixture(name), 'latin1');
+    const revoked = name === 'credential-status-revoked.json' ? [JSON.parse(source).id] : [];
     const report = await verifyBadge(inputFor(name), {
-      fetch: issuerSite(bytes.toString('latin1')),
+      fetch: issuerSite(source, revoked),
       now: new Date('2026-12-10T00:00:00Z'),
     });
     expect(report.verdict).toBe(verdict);
-    if (!check) return;
-    const status = { valid: 'pass', warning: 'warn', invalid: 'fail', unknown: 'unknown' }[verdict];
-    const reason = report.checks.find((item) => item.status === status);
-    expect(reason?.id).toBe(check);
-    if (text) expect(reason?.detail).toMatch(text);
+    if (check) expectReason(report, verdict, check, text);
   });
+});
+
+/** The check that decides the verdict says so, in words matching `text`. */
+function expectReason(report: VerificationReport, verdict: Verdict, check: string, text?: RegExp) {
+  const status = { valid: 'pass', warning: 'warn', invalid: 'fail', unknown: 'unknown' }[verdict];
+  const reason = report.checks.find((item) => item.id === check);
+  expect(reason?.status).toBe(status);
+  if (text) expect(reason?.detail).toMatch(text);
+}
+
+/*
+ * bit-string-list/: two credentials pointing at index 23 of a BitstringStatusList served at the
+ * 1EdTech validator's address; the list (signed by the same https issuer) has that bit set.
+ */
+describe('1EdTech OB 3.0 BitstringStatusList fixtures', () => {
+  const LIST_URL =
+    'https://raw.githubusercontent.com/1EdTech/digital-credentials-public-validator/refs/heads/main/inspector-vc/src/test/resources/ob30/bit-string-list/testlist';
+
+  it.each(['credential-status-revoked.json', 'credential-status-revoked-blank-nodes.json'])(
+    '%s is revoked',
+    async (name) => {
+      const source = readFileSync(fixture(`bit-string-list/${name}`), 'utf8');
+      const list = readFileSync(fixture('bit-string-list/testlist'), 'utf8');
+      const site = issuerSite(source);
+      const fetch: Fetcher = (url, options) =>
+        url === LIST_URL ? servedFrom(new Map([[url, JSON.parse(list)]]))(url, options) : site(url, options);
+      const report = await verifyBadge(
+        { kind: 'json', text: source },
+        { fetch, now: new Date('2026-12-10T00:00:00Z') },
+      );
+      expect(report.verdict).toBe('invalid');
+      expectReason(report, 'invalid', 'revoked', /revoked/i);
+      expect(report.checks.find((item) => item.id === 'proof')?.status).toBe('pass');
+    },
+  );
 });

@@ -9,6 +9,7 @@ import {
   type KeyHost,
   signDataIntegrity,
   signEd25519Signature2020,
+  signLegacyDataIntegrity,
   startKeyHost,
 } from './test-support';
 
@@ -110,6 +111,22 @@ describe('OB 3.0 credentials with an embedded Data Integrity proof', () => {
     const tampered = await verify({ ...signed, name: 'Edited' });
     expect(tampered.verdict).toBe('invalid');
   });
+
+  it.each([
+    ['eddsa-2022', 'warn'],
+    ['eddsa-rdfc-2022', 'pass'],
+  ] as const)(
+    'verifies a VC 1.1 credential with an %s proof under the data-integrity v1 context',
+    async (suite, proofStatus) => {
+      const signed = await signLegacyDataIntegrity(suite);
+      const report = await verify(signed);
+      expect(report.checks.filter((check) => check.status === 'fail')).toEqual([]);
+      expect(statusOf(report, 'proof')).toBe(proofStatus);
+      expect(report.verdict).toBe('warning');
+      const tampered = await verify({ ...signed, name: 'Edited' });
+      expect(statusOf(tampered, 'proof')).toBe('fail');
+    },
+  );
 
   it('compares a hashed email recipient when the visitor gives an address', async () => {
     const key = await ed25519Key();

@@ -4,11 +4,36 @@ import { cryptosuite as eddsa2022 } from '@digitalbazaar/eddsa-2022-cryptosuite'
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import { isRecord } from '../fetch-json';
 
+const DATA_INTEGRITY_V1 = 'https://w3id.org/security/data-integrity/v1';
+
+function usesContext(document: unknown, url: string): boolean {
+  if (!isRecord(document)) return false;
+  const context = document['@context'];
+  return context === url || (Array.isArray(context) && context.includes(url));
+}
+
+/**
+ * A Data Integrity suite for documents written against the first data-integrity context (VC 1.1
+ * credentials from before the v2 context). The standard suite would add the v2 context to the
+ * proof beside the v1 one, and the two protect the same terms differently, so such a proof could
+ * never verify. This one matches only those documents, and must be listed before the standard one.
+ */
+function legacyContextSuite(cryptosuite: unknown): DataIntegrityProof {
+  const suite = new DataIntegrityProof({ cryptosuite, legacyContext: true });
+  const matchesProof = suite.matchProof.bind(suite);
+  suite.matchProof = async (options) =>
+    usesContext(options.document, DATA_INTEGRITY_V1) && (await matchesProof(options));
+  return suite;
+}
+
 /*
  * Verifying suites hold no key and no per-document state, so one set serves every verification:
- * building them (and importing their JSON-LD machinery) happens once per process.
+ * building them (and importing their JSON-LD machinery) happens once per process. The first suite
+ * that matches a proof verifies it.
  */
 export const VERIFY_SUITES: unknown[] = [
+  legacyContextSuite(eddsaRdfc2022),
+  legacyContextSuite(eddsa2022),
   new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 }),
   new DataIntegrityProof({ cryptosuite: eddsa2022 }),
   new Ed25519Signature2020(),

@@ -4,6 +4,7 @@ import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { Ed25519Signature2020 } from '@digitalbazaar/ed25519-signature-2020';
 import { Ed25519VerificationKey2020 } from '@digitalbazaar/ed25519-verification-key-2020';
+import { cryptosuite as eddsa2022 } from '@digitalbazaar/eddsa-2022-cryptosuite';
 import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import * as vc from '@digitalbazaar/vc';
 import * as jose from 'jose';
@@ -87,6 +88,29 @@ export async function signEd25519Signature2020() {
     issuanceDate: '2025-01-01T00:00:00Z',
   };
   return vc.issue({ credential, suite: new Ed25519Signature2020({ key }), documentLoader: signingLoader });
+}
+
+/**
+ * A VC 1.1 OpenBadgeCredential with a Data Integrity proof written against the first
+ * data-integrity context, as issuers did before the v2 context: eddsa-2022 or eddsa-rdfc-2022.
+ */
+export async function signLegacyDataIntegrity(suite: 'eddsa-2022' | 'eddsa-rdfc-2022') {
+  const key = await ed25519Key();
+  const { validFrom: _validFrom, ...v2 } = badgeCredential(String(key.controller));
+  const credential = {
+    ...v2,
+    '@context': [VC_V1_CONTEXT, OB_CONTEXT, 'https://w3id.org/security/data-integrity/v1'],
+    issuanceDate: '2025-01-01T00:00:00Z',
+  };
+  return vc.issue({
+    credential,
+    suite: new DataIntegrityProof({
+      signer: key.signer(),
+      cryptosuite: suite === 'eddsa-2022' ? eddsa2022 : cryptosuite,
+      legacyContext: true,
+    }),
+    documentLoader: signingLoader,
+  });
 }
 
 /** The key's secret as a jose EdDSA key (its JWK `d` holds seed and public key: keep the seed). */
