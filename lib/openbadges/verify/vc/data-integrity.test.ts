@@ -128,6 +128,17 @@ describe('OB 3.0 credentials with an embedded Data Integrity proof', () => {
     },
   );
 
+  it('names the mistake when a proof gives a bare DID instead of one of its keys', async () => {
+    const key = await ed25519Key();
+    const signed = await signDataIntegrity(badgeCredential(String(key.controller)), key);
+    const [proof] = signed.proof as Record<string, unknown>[];
+    const report = await verify({ ...signed, proof: [{ ...proof, verificationMethod: key.controller }] });
+    expect(report.verdict).toBe('invalid');
+    const check = report.checks.find((item) => item.id === 'proof');
+    expect(check?.status).toBe('fail');
+    expect(check?.detail).toContain(`${key.controller}#…`);
+  });
+
   it('compares a hashed email recipient when the visitor gives an address', async () => {
     const key = await ed25519Key();
     const subject = {

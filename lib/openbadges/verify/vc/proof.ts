@@ -127,6 +127,17 @@ export async function checkEmbeddedProof(
     );
     if (unsupported.length === proofs.length) return {};
   }
+  const bareDid = proofs
+    .map((proof) => (isRecord(proof) ? idOf(proof.verificationMethod) : undefined))
+    .find((method) => /^did:(key|jwk|web):[^#]+$/.test(method ?? ''));
+  if (bareDid) {
+    ctx.checks.fail(
+      'proof',
+      'The signing key is not named',
+      `Its proof gives ${bareDid} as the key, but that identifies the key's owner, not a key: a key is named by the identifier and a fragment (${bareDid}#…).`,
+    );
+    return {};
+  }
   const { result, troubles } = await runProof(ctx, credential);
   const failed = (result.results ?? []).filter((item) => !item.verified);
   if (!result.verified || failed.length > 0) {
