@@ -69,7 +69,7 @@ export async function readBody(
     }
   } catch (error) {
     if (error instanceof FetchError) throw error;
-    throw fetchFailure(url, 'the response could not be read completely');
+    throw fetchFailure(url, 'the response could not be read completely', { unreachable: true });
   } finally {
     response.destroy();
     stream.destroy();

@@ -1,14 +1,18 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { isPublicAddress, normalizeHost, unbracket } from './address-policy';
-import { FetchError } from './types';
+import { FetchError, unreachableError } from './types';
 
 /** A URL that passed every check, with the address the connection must go to. */
 export type VettedTarget = { url: URL; hostname: string; address: string; family: 4 | 6 };
 
 /** A FetchError naming the URL, in the one shape every refusal uses. */
-export function fetchFailure(url: string, reason: string): FetchError {
-  return new FetchError(`${url} could not be fetched: ${reason}`);
+export function fetchFailure(
+  url: string,
+  reason: string,
+  options: { unreachable?: boolean } = {},
+): FetchError {
+  return new FetchError(`${url} could not be fetched: ${reason}`, options);
 }
 
 function parseHttpUrl(raw: string, label: string): URL {
@@ -37,7 +41,7 @@ async function resolveHost(label: string, hostname: string): Promise<{ address: 
   } catch {
     // Reported below with the same message as an empty answer.
   }
-  throw new FetchError(`${label} could not be reached (DNS lookup failed)`);
+  throw unreachableError(`${label} could not be reached (DNS lookup failed)`);
 }
 
 /**

@@ -89,6 +89,7 @@ describe('refusing what the verifier must not fetch', () => {
     const attempt = local(`${origin}${path}`, json);
     await expect(attempt).rejects.toThrow(FetchError);
     await expect(attempt).rejects.toThrow(`the address ${address} is a private or local network address`);
+    await expect(attempt).rejects.toMatchObject({ unreachable: false });
     expect(requests).toEqual([path]);
   });
 
@@ -100,9 +101,24 @@ describe('refusing what the verifier must not fetch', () => {
 
   it('gives up on a slow server', async () => {
     const fetcher = createSafeFetcher({ allowHosts: ['127.0.0.1'], timeoutMs: 300 });
-    await expect(fetcher(`${origin}/slow`, json)).rejects.toThrow(
-      `${origin}/slow did not answer within 0.3 seconds`,
-    );
+    const attempt = fetcher(`${origin}/slow`, json);
+    await expect(attempt).rejects.toThrow(`${origin}/slow did not answer within 0.3 seconds`);
+    await expect(attempt).rejects.toMatchObject({ unreachable: true });
+  });
+
+  it('says a host that refuses connections or has no address could not be reached', async () => {
+    const fetcher = createSafeFetcher({ allowHosts: ['127.0.0.1'] });
+    const closed = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as AddressInfo;
+        probe.close(() => resolve(port));
+      });
+    });
+    for (const url of [`http://127.0.0.1:${closed}/`, 'http://no-such-host.invalid/']) {
+      const attempt = fetcher(url, json);
+      await expect(attempt, url).rejects.toThrow(/could not be reached/);
+      await expect(attempt, url).rejects.toMatchObject({ unreachable: true });
+    }
   });
 
   it.each([

@@ -4,7 +4,7 @@ import type { LookupFunction } from 'node:net';
 import { normalizeHost } from './address-policy';
 import { readBody } from './read-body';
 import { fetchFailure, resolveTarget, type VettedTarget } from './resolve-target';
-import { FetchError, type FetchedResource, type Fetcher, type FetchOptions } from './types';
+import { FetchError, type FetchedResource, type Fetcher, type FetchOptions, unreachableError } from './types';
 
 export type SafeFetcherOptions = {
   /** Hosts (names or IPs, matched exactly) that may be fetched even though they are private. */
@@ -39,11 +39,11 @@ function pinnedLookup(target: VettedTarget): LookupFunction {
 
 function connectionFailure(label: string, error: unknown): FetchError {
   const code = (error as NodeJS.ErrnoException).code ?? '';
-  if (code === 'ECONNREFUSED') return new FetchError(`${label} could not be reached (connection refused)`);
+  if (code === 'ECONNREFUSED') return unreachableError(`${label} could not be reached (connection refused)`);
   if (code.startsWith('ERR_TLS') || code.includes('CERT') || code.startsWith('UNABLE_TO')) {
-    return fetchFailure(label, 'its HTTPS certificate is not valid');
+    return fetchFailure(label, 'its HTTPS certificate is not valid', { unreachable: true });
   }
-  return new FetchError(`${label} could not be reached (the connection failed)`);
+  return unreachableError(`${label} could not be reached (the connection failed)`);
 }
 
 type Hop = { target: VettedTarget; headers: Record<string, string>; signal: AbortSignal; label: string };
@@ -136,10 +136,10 @@ export function createSafeFetcher(options: SafeFetcherOptions = {}): Fetcher {
       );
     } catch (error) {
       if (controller.signal.aborted) {
-        throw new FetchError(`${url} did not answer within ${formatSeconds(timeoutMs)}`);
+        throw unreachableError(`${url} did not answer within ${formatSeconds(timeoutMs)}`);
       }
       if (error instanceof FetchError) throw error;
-      throw fetchFailure(url, 'something went wrong while fetching it');
+      throw fetchFailure(url, 'something went wrong while fetching it', { unreachable: true });
     } finally {
       clearTimeout(timer);
     }

@@ -3,7 +3,7 @@ import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { normalizeHost } from './address-policy';
 import { fetchFailure, resolveTarget, type VettedTarget } from './resolve-target';
-import { FetchError } from './types';
+import { FetchError, unreachableError } from './types';
 
 export type PostRequest = { body: string; headers: Record<string, string>; timeoutMs: number };
 
@@ -31,12 +31,12 @@ function pinnedLookup(target: VettedTarget): LookupFunction {
 
 function connectionFailure(url: string, error: unknown): FetchError {
   const code = (error as NodeJS.ErrnoException).code ?? '';
-  if (code === 'ECONNREFUSED') return new FetchError(`${url} could not be reached (connection refused)`);
-  if (code === 'ECONNRESET') return new FetchError(`${url} closed the connection without answering`);
+  if (code === 'ECONNREFUSED') return unreachableError(`${url} could not be reached (connection refused)`);
+  if (code === 'ECONNRESET') return unreachableError(`${url} closed the connection without answering`);
   if (code.startsWith('ERR_TLS') || code.includes('CERT') || code.startsWith('UNABLE_TO')) {
-    return fetchFailure(url, 'its HTTPS certificate is not valid');
+    return fetchFailure(url, 'its HTTPS certificate is not valid', { unreachable: true });
   }
-  return new FetchError(`${url} could not be reached (the connection failed)`);
+  return unreachableError(`${url} could not be reached (the connection failed)`);
 }
 
 function postOnce(target: VettedTarget, request: PostRequest, signal: AbortSignal, url: string) {
@@ -95,7 +95,7 @@ export function createSafePoster(options: { allowHosts?: string[]; userAgent?: s
       return { status: response.statusCode ?? 0 };
     } catch (error) {
       if (controller.signal.aborted) {
-        throw new FetchError(`${url} did not answer within ${request.timeoutMs / 1000} seconds`);
+        throw unreachableError(`${url} did not answer within ${request.timeoutMs / 1000} seconds`);
       }
       if (error instanceof FetchError) throw error;
       throw fetchFailure(url, 'something went wrong while sending to it');

@@ -18,17 +18,13 @@ const statusWords: Record<number, string> = {
   503: 'unavailable',
 };
 
-/*
- * lib/net's FetchError carries only a sentence. Those below say the host could not be reached
- * (down, slow, broken TLS, cut off): the badge may be fine, so the check is unknown. Every other
- * FetchError is a refusal of what the badge links to (a private address, too large, too many
- * redirects), which fails the check.
+/**
+ * A host that could not be reached (down, slow, broken TLS, cut off) leaves the badge possibly
+ * fine, so the check is unknown. Every other FetchError refuses what the badge links to (a
+ * private address, too large, too many redirects), which fails the check.
  */
-const UNREACHABLE =
-  /could not be reached|did not answer within|certificate is not valid|could not be read completely|something went wrong while fetching/;
-
 export function isUnreachable(error: FetchError): boolean {
-  return UNREACHABLE.test(error.message);
+  return error.unreachable;
 }
 
 /** Answers that say the host is struggling, not that the document is missing: try again later. */

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FetchError, type Fetcher } from '@/lib/net/types';
+import { type Fetcher, unreachableError } from '@/lib/net/types';
 import { publicFixture } from '@/test/conformance/public-fixtures';
 import type { Verdict, VerificationReport, VerifyInput } from './types';
 import { verifyBadge } from './verify';
@@ -52,7 +52,7 @@ function issuerSite(text: string, revoked: string[] = []): Fetcher {
 function servedFrom(documents: ReadonlyMap<string, unknown>): Fetcher {
   return async (url) => {
     const document = documents.get(url.split('#')[0] ?? url);
-    if (!document) throw new FetchError(`${new URL(url).host} could not be reached (DNS lookup failed)`);
+    if (!document) throw unreachableError(`${new URL(url).host} could not be reached (DNS lookup failed)`);
     const body = new TextEncoder().encode(JSON.stringify(document));
     return { url, finalUrl: url, redirected: false, status: 200, contentType: 'application/json', body };
   };

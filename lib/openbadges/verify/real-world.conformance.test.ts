@@ -3,7 +3,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isPublicAddress, unbracket } from '@/lib/net/address-policy';
-import { FetchError, type Fetcher } from '@/lib/net/types';
+import { FetchError, type Fetcher, unreachableError } from '@/lib/net/types';
 import { publicFixture } from '@/test/conformance/public-fixtures';
 import type { CheckStatus, Verdict, VerificationReport, VerifyInput } from './types';
 import { verifyBadge } from './verify';
@@ -39,7 +39,7 @@ function stubWeb(): StubWeb {
       throw new FetchError(`${url} could not be fetched: the address is a private or local network address`);
     }
     const file = documents.get(url);
-    if (!file) throw new FetchError(`${new URL(url).host} could not be reached (DNS lookup failed)`);
+    if (!file) throw unreachableError(`${new URL(url).host} could not be reached (DNS lookup failed)`);
     served.push(url);
     const body = new Uint8Array(readFileSync(folder('_support', file)));
     return { url, finalUrl: url, redirected: false, status: 200, contentType: 'application/json', body };

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { FetchError, type Fetcher } from '@/lib/net/types';
+import { FetchError, type Fetcher, unreachableError } from '@/lib/net/types';
 import { publicFixture } from '@/test/conformance/public-fixtures';
 
 /** The 1EdTech OB 2.0 conformance fixtures, read where they are published (never copied in). */
@@ -78,7 +78,7 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     for (let hops = 0; hops <= 5; hops++) {
       const parsed = new URL(current);
       if (!FIXTURE_ORIGINS.includes(parsed.origin))
-        throw new FetchError(`${current} could not be reached (no such host)`);
+        throw unreachableError(`${current} could not be reached (no such host)`);
       const response = await globalThis.fetch(`http://127.0.0.1:${port}${parsed.pathname}${parsed.search}`, {
         redirect: 'manual',
         headers: { Accept: options.accept, 'X-Fixture-Url': parsed.href },

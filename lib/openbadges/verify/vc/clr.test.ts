@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { FetchError } from '@/lib/net/types';
+import { unreachableError } from '@/lib/net/types';
 import { OB_CONTEXT, VC_V2_CONTEXT } from '@/lib/openbadges/vc/contexts';
 import { verifyBadge } from '../verify';
 import { badgeCredential, ed25519Key, edDsaPrivateKey, signDataIntegrity, signJwt } from './test-support';
 
 const offline = async (url: string) => {
-  throw new FetchError(`${new URL(url).host} could not be reached`);
+  throw unreachableError(`${new URL(url).host} could not be reached`);
 };
 
 describe('CLR 2.0', () => {

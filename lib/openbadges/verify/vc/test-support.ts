@@ -8,7 +8,7 @@ import { cryptosuite as eddsa2022 } from '@digitalbazaar/eddsa-2022-cryptosuite'
 import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import * as vc from '@digitalbazaar/vc';
 import * as jose from 'jose';
-import { FetchError, type Fetcher } from '@/lib/net/types';
+import { type Fetcher, unreachableError } from '@/lib/net/types';
 import { OB_CONTEXT, VC_V1_CONTEXT, VC_V2_CONTEXT } from '@/lib/openbadges/vc/contexts';
 import { documentLoader } from '@/lib/openbadges/vc/document-loader';
 import { SUITE_CONTEXTS } from './suites';
@@ -182,7 +182,7 @@ export async function startKeyHost(): Promise<KeyHost> {
     requested.push(url);
     const parsed = new URL(url);
     if (!knownHosts().has(parsed.host))
-      throw new FetchError(`${parsed.host} could not be reached (DNS lookup failed)`);
+      throw unreachableError(`${parsed.host} could not be reached (DNS lookup failed)`);
     const response = await globalThis.fetch(`http://127.0.0.1:${port}${parsed.pathname}`, {
       headers: { Accept: options.accept, 'X-Original-Url': url },
     });
