@@ -511,7 +511,8 @@ export const issuerKeys = pgTable(
 
 /**
  * The OpenBadgeCredential of an accepted award, signed once and kept: the JSON text exactly as
- * signed (jsonb would reorder its keys) and its RS256 VC-JWT.
+ * signed (jsonb would reorder its keys), its RS256 VC-JWT and its EdDSA VC-JWT. Rows made before
+ * the EdDSA form existed have `jwt_eddsa` null until the credential is next asked for.
  */
 export const ob3Credentials = pgTable('ob3_credentials', {
   awardId: uuid('award_id')
@@ -519,6 +520,7 @@ export const ob3Credentials = pgTable('ob3_credentials', {
     .references(() => awards.id, { onDelete: 'cascade' }),
   credentialJson: text('credential_json').notNull(),
   jwt: text('jwt').notNull(),
+  jwtEdDsa: text('jwt_eddsa'),
   createdAt: createdAt(),
 });
 

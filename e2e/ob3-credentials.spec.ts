@@ -57,6 +57,16 @@ test('a public badge is an OpenBadgeCredential at a stable URL, as JSON-LD or VC
   expect(header).toMatchObject({ alg: 'RS256', typ: 'JWT' });
   expect(String(header.kid)).toMatch(new RegExp(`^${did()}#`));
   expect(payload).toMatchObject({ iss: did(), jti: credential.id });
+  const eddsa = await request.get(`${url}?alg=EdDSA`, { headers: { Accept: 'application/vc+jwt' } });
+  expect(eddsa.headers()['content-type']).toContain('application/vc+jwt');
+  const eddsaHeader = JSON.parse(
+    Buffer.from((await eddsa.text()).split('.')[0] ?? '', 'base64url').toString(),
+  );
+  expect(eddsaHeader).toMatchObject({ alg: 'EdDSA', typ: 'JWT' });
+  expect(String(eddsaHeader.kid)).toMatch(new RegExp(`^${did()}#z6Mk`));
+  expect(
+    (await request.get(`${url}?alg=HS256`, { headers: { Accept: 'application/vc+jwt' } })).status(),
+  ).toBe(400);
 
   const didResponse = await request.get(`/issuers/${fixtures().labsSlug}/did.json`);
   expect(didResponse.headers()['content-security-policy']).toContain("default-src 'none'");
@@ -125,8 +135,14 @@ test('the OB 3.0 PNG from a public page verifies at /verify with every check pas
   const credential = JSON.parse(readFileSync((await json.path()) ?? '', 'utf8'));
   expect(credential.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
   expect(credential.id).toBe(`${E2E.main.url}/ob/v3/credentials/${award.id}`);
-  const jwt = await download('Credential (JWT)');
-  expect(readFileSync((await jwt.path()) ?? '', 'utf8').split('.')).toHaveLength(3);
+  const algOf = async (file: Awaited<ReturnType<typeof download>>) => {
+    const [header] = readFileSync((await file.path()) ?? '', 'utf8').split('.');
+    return JSON.parse(Buffer.from(header ?? '', 'base64url').toString()).alg;
+  };
+  expect(await algOf(await download('Credential (JWT, RS256)'))).toBe('RS256');
+  const eddsa = await download('Credential (JWT, EdDSA)');
+  expect(eddsa.suggestedFilename()).toMatch(/-credential-eddsa\.jwt$/);
+  expect(await algOf(eddsa)).toBe('EdDSA');
   const png = await download('Baked PNG image');
   expect(png.suggestedFilename()).toMatch(/-credential\.png$/);
   const file = (await png.path()) ?? '';

@@ -11,6 +11,7 @@ const links: CredentialLinks = {
   credentialUrl: 'https://laurel.test/credentials/4f0c6f2e-61a4-4d1b-9d2e-1c8a3b7e5d90',
   jsonUrl: `${base}/download/ob3.json`,
   jwtUrl: `${base}/download/ob3.jwt`,
+  jwtEdDsaUrl: `${base}/download/ob3-eddsa.jwt`,
   pngUrl: `${base}/download/ob3.png`,
   svgUrl: `${base}/download/ob3.svg`,
 };
@@ -28,23 +29,25 @@ describe('AddToWallet', () => {
     document.body.innerHTML = '';
   });
 
-  it('links an award to its hosted credential and its four files', () => {
+  it('links an award to its hosted credential and its five files', () => {
     expect(credentialLinksFor('https://laurel.example', 'a1')).toEqual({
       credentialUrl: 'https://laurel.example/ob/v3/credentials/a1',
       jsonUrl: '/ob/v3/credentials/a1/download/json',
       jwtUrl: '/ob/v3/credentials/a1/download/jwt',
+      jwtEdDsaUrl: '/ob/v3/credentials/a1/download/jwt-eddsa',
       pngUrl: '/ob/v3/credentials/a1/download/png',
       svgUrl: '/ob/v3/credentials/a1/download/svg',
     });
   });
 
-  it('offers the link to copy, the four downloads and a QR code of the link, with a plain explanation', async () => {
+  it('offers the link to copy, the five downloads and a QR code of the link, with a plain explanation', async () => {
     const page = await renderPanel();
     const section = byLabel('add-to-wallet');
     expect(section?.querySelector('h2')?.textContent).toBe('Add to a digital wallet');
     expect(page.textContent).toContain(
       'Open Badges 3.0 wallets such as the DCC Learner Credential Wallet can import this credential',
     );
+    expect(page.textContent).toContain('RS256 works with every Open Badges 3.0 wallet.');
 
     const input = page.querySelector<HTMLInputElement>('#credential-url');
     expect(page.querySelector('label[for="credential-url"]')?.textContent).toBe('Credential link');
@@ -55,7 +58,8 @@ describe('AddToWallet', () => {
     expect(downloads.map((a) => [a.textContent, a.getAttribute('href'), a.hasAttribute('download')])).toEqual(
       [
         ['Credential (.json)', links.jsonUrl, true],
-        ['Signed token (.jwt)', links.jwtUrl, true],
+        ['Signed token, RS256 (.jwt)', links.jwtUrl, true],
+        ['Signed token, EdDSA (.jwt)', links.jwtEdDsaUrl, true],
         ['Image with credential (.png)', links.pngUrl, true],
         ['Image with credential (.svg)', links.svgUrl, true],
       ],

@@ -6,7 +6,9 @@ import { DownloadGroup } from './download-links';
 export type CredentialLinks = {
   credentialUrl: string;
   jsonUrl: string;
+  /** The VC-JWT signed with RS256 (what most wallets read) and with EdDSA. */
   jwtUrl: string;
+  jwtEdDsaUrl: string;
   pngUrl: string;
   svgUrl: string;
 };
@@ -18,6 +20,7 @@ export function credentialLinksFor(appUrl: string, awardId: string): CredentialL
     credentialUrl: `${appUrl}/ob/v3/credentials/${awardId}`,
     jsonUrl: `${download}/json`,
     jwtUrl: `${download}/jwt`,
+    jwtEdDsaUrl: `${download}/jwt-eddsa`,
     pngUrl: `${download}/png`,
     svgUrl: `${download}/svg`,
   };
@@ -31,7 +34,8 @@ export async function AddToWallet({ links }: { links: CredentialLinks }) {
   const qr = `data:image/svg+xml;base64,${Buffer.from(await qrCodeSvg(links.credentialUrl)).toString('base64')}`;
   const downloads = [
     { href: links.jsonUrl, label: 'Credential (.json)' },
-    { href: links.jwtUrl, label: 'Signed token (.jwt)' },
+    { href: links.jwtUrl, label: 'Signed token, RS256 (.jwt)' },
+    { href: links.jwtEdDsaUrl, label: 'Signed token, EdDSA (.jwt)' },
     { href: links.pngUrl, label: 'Image with credential (.png)' },
     { href: links.svgUrl, label: 'Image with credential (.svg)' },
   ];
@@ -43,7 +47,7 @@ export async function AddToWallet({ links }: { links: CredentialLinks }) {
       <p className="text-stone-700">
         Open Badges 3.0 wallets such as the DCC Learner Credential Wallet can import this credential from its
         link or file. Copy the link, scan the code with your phone, or download a file and open it in your
-        wallet.
+        wallet. Not sure which signed token to take? RS256 works with every Open Badges 3.0 wallet.
       </p>
       <CopyCredentialUrl url={links.credentialUrl} />
       <DownloadGroup id="add-to-wallet-downloads" title="Download the credential" downloads={downloads} />

@@ -49,7 +49,7 @@ export function DownloadLinks({
       <p className="text-stone-700">
         The images carry the Open Badges record inside them, so the proof travels with the file.
         {withCredential
-          ? " The 3.0 credential is signed by the issuer and verifies even without the issuer's website."
+          ? " The 3.0 credential is signed by the issuer and verifies even without the issuer's website. Not sure which JWT to take? RS256 works with every Open Badges 3.0 wallet."
           : null}
       </p>
       {withCredential ? (
@@ -60,7 +60,8 @@ export function DownloadLinks({
             { href: `${ob3}/png`, label: 'Baked PNG image' },
             { href: `${ob3}/svg`, label: 'Baked SVG image' },
             { href: `${ob3}/json`, label: 'Credential (JSON)' },
-            { href: `${ob3}/jwt`, label: 'Credential (JWT)' },
+            { href: `${ob3}/jwt`, label: 'Credential (JWT, RS256)' },
+            { href: `${ob3}/jwt-eddsa`, label: 'Credential (JWT, EdDSA)' },
           ]}
         />
       ) : null}

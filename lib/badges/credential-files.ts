@@ -8,11 +8,12 @@ import { bakedCredentialDownload } from '@/lib/openbadges/bake/credential-downlo
 import type { StoredCredential } from '@/lib/openbadges/ob3/credentials';
 import { VC_JSON_LD, VC_JWT } from '@/lib/openbadges/ob3/respond';
 
-export const CREDENTIAL_FILE_FORMATS = ['json', 'jwt', 'png', 'svg'] as const;
+/** `jwt` is the RS256 VC-JWT (OB 3.0's required minimum), `jwt-eddsa` the same credential signed with EdDSA. */
+export const CREDENTIAL_FILE_FORMATS = ['json', 'jwt', 'jwt-eddsa', 'png', 'svg'] as const;
 export type CredentialFileFormat = (typeof CREDENTIAL_FILE_FORMATS)[number];
 
 /**
- * The award's Open Badges 3.0 credential as a file: the signed JSON-LD, the VC-JWT, or the badge
+ * The award's Open Badges 3.0 credential as a file: the signed JSON-LD, a VC-JWT, or the badge
  * image with the signed credential baked in (PNG: the template's PNG; SVG: the template's SVG, or
  * its PNG wrapped in one).
  */
@@ -30,7 +31,10 @@ export async function credentialFile(
       filename: `${base}.json`,
     };
   }
-  if (format === 'jwt') return { body: credential.jwt, contentType: VC_JWT, filename: `${base}.jwt` };
+  if (format === 'jwt') return { body: credential.jwt.RS256, contentType: VC_JWT, filename: `${base}.jwt` };
+  if (format === 'jwt-eddsa') {
+    return { body: credential.jwt.EdDSA, contentType: VC_JWT, filename: `${base}-eddsa.jwt` };
+  }
   const original = await findImage(db, found.template.imageId);
   const image =
     format === 'svg' && original?.contentType === 'image/svg+xml'

@@ -6,12 +6,12 @@ import { svgAroundPng } from './svg-wrap';
 export type BakedCredentialFile = { bytes: Uint8Array; contentType: string };
 
 type Image = { bytes: Uint8Array; contentType: string };
-type Signed = { json: Record<string, unknown>; jwt: string };
+type Signed = { json: Record<string, unknown> };
 
 /**
  * The badge image with its Open Badges 3.0 credential baked in, ready to download. The JSON form with its
  * embedded proof is baked into both formats: it is the spec's primary form, and a wallet can read it
- * without resolving a JWT's key. (`signed.jwt` stays a download of its own.) A PNG is baked as it is;
+ * without resolving a JWT's key. (The VC-JWTs stay downloads of their own.) A PNG is baked as it is;
  * for SVG, an SVG image is baked in place and a PNG image is first wrapped in an SVG.
  */
 export function bakedCredentialDownload(

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import Ajv2019 from 'ajv/dist/2019.js';
 import addFormats from 'ajv-formats';
+import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { publicFixture } from '@/test/conformance/public-fixtures';
@@ -28,5 +29,20 @@ describe("Laurel's OpenBadgeCredential", () => {
     // The schema can fail: a proof as an object (what the signing library emits) does not pass.
     const [proof] = stored.json.proof as unknown[];
     expect(validate({ ...stored.json, proof })).toBe(false);
+  });
+
+  it('validates as the payload of its RS256 and EdDSA VC-JWTs too', async () => {
+    const db = await getDb();
+    const { award } = await acceptedAward(db);
+    const stored = await credentialForAward(db, award.id);
+    if (!stored) throw new Error('no credential');
+    const validate = schemaValidator();
+    for (const [alg, jwt] of Object.entries(stored.jwt)) {
+      const payload = decodeJwt(jwt);
+      expect(validate(payload), `${alg}: ${JSON.stringify(validate.errors)}`).toBe(true);
+      // And fails like the JSON-LD form would: without an issuer it is not an AchievementCredential.
+      const { issuer: _issuer, ...withoutIssuer } = payload;
+      expect(validate(withoutIssuer), alg).toBe(false);
+    }
   });
 });

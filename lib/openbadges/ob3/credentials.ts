@@ -1,22 +1,23 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Db, Executor } from '@/db/client';
 import { awards, badgeTemplates, issuers, ob3Credentials } from '@/db/schema';
 import { getConfig } from '@/lib/config';
 import { statusEntryFor } from '@/lib/openbadges/status/entries';
 import { buildCredential } from './build-credential';
 import { issuerDid } from './did';
-import { issuerSigner } from './signer';
+import { issuerSigner, type JwtAlgorithm } from './signer';
 
-export type StoredCredential = { json: Record<string, unknown>; jwt: string };
+/** The signed credential as JSON-LD (Data Integrity proof) and as a VC-JWT per algorithm. */
+export type StoredCredential = { json: Record<string, unknown>; jwt: Record<JwtAlgorithm, string> };
 
-async function storedCredential(db: Executor, awardId: string): Promise<StoredCredential | null> {
+async function storedRow(db: Executor, awardId: string) {
   const [row] = await db.select().from(ob3Credentials).where(eq(ob3Credentials.awardId, awardId));
-  return row ? { json: JSON.parse(row.credentialJson) as Record<string, unknown>, jwt: row.jwt } : null;
+  return row ?? null;
 }
 
 /**
- * Builds and signs the award's credential (Data Integrity JSON and an RS256 VC-JWT) and keeps
+ * Builds and signs the award's credential (Data Integrity JSON, RS256 and EdDSA VC-JWTs) and keeps
  * it. Two callers at once may both sign; the first insert wins and both return what was kept.
  */
 async function issueCredential(db: Db, awardId: string): Promise<StoredCredential | null> {
@@ -38,11 +39,30 @@ async function issueCredential(db: Db, awardId: string): Promise<StoredCredentia
   const signer = await issuerSigner(db, found.issuer.id);
   const signed = await signer.signDataIntegrity(credential);
   const jwt = await signer.signJwt(credential, 'RS256');
+  const jwtEdDsa = await signer.signJwt(credential, 'EdDSA');
   await db
     .insert(ob3Credentials)
-    .values({ awardId, credentialJson: JSON.stringify(signed), jwt })
+    .values({ awardId, credentialJson: JSON.stringify(signed), jwt, jwtEdDsa })
     .onConflictDoNothing();
-  return storedCredential(db, awardId);
+  return credentialForAward(db, awardId);
+}
+
+/**
+ * Adds the EdDSA VC-JWT to a credential kept before that form existed, signed with the issuer's
+ * current Ed25519 key over the kept credential (its proof left out, as in the RS256 token). Ed25519
+ * is deterministic, so callers racing here sign the same token; the first update keeps it.
+ */
+async function addEdDsaJwt(db: Db, awardId: string, json: Record<string, unknown>): Promise<string> {
+  const [award] = await db.select({ issuerId: awards.issuerId }).from(awards).where(eq(awards.id, awardId));
+  if (!award) throw new Error(`no award ${awardId}`);
+  const signer = await issuerSigner(db, award.issuerId);
+  const jwtEdDsa = await signer.signJwt(json, 'EdDSA');
+  await db
+    .update(ob3Credentials)
+    .set({ jwtEdDsa })
+    .where(and(eq(ob3Credentials.awardId, awardId), isNull(ob3Credentials.jwtEdDsa)));
+  const kept = await storedRow(db, awardId);
+  return kept?.jwtEdDsa ?? jwtEdDsa;
 }
 
 /**
@@ -51,7 +71,11 @@ async function issueCredential(db: Db, awardId: string): Promise<StoredCredentia
  * award that is not accepted. A revoked award keeps its credential: its status says revoked.
  */
 export async function credentialForAward(db: Db, awardId: string): Promise<StoredCredential | null> {
-  return (await storedCredential(db, awardId)) ?? issueCredential(db, awardId);
+  const row = await storedRow(db, awardId);
+  if (!row) return issueCredential(db, awardId);
+  const json = JSON.parse(row.credentialJson) as Record<string, unknown>;
+  const EdDSA = row.jwtEdDsa ?? (await addEdDsaJwt(db, awardId, json));
+  return { json, jwt: { RS256: row.jwt, EdDSA } };
 }
 
 /**

@@ -1,4 +1,6 @@
 import { problem } from '@/lib/api/problem';
+import type { StoredCredential } from './credentials';
+import { JWT_ALGORITHMS, type JwtAlgorithm } from './signer';
 
 export const VC_JSON_LD = 'application/vc+ld+json';
 export const VC_JWT = 'application/vc+jwt';
@@ -38,26 +40,55 @@ const COMMON_HEADERS = {
   Vary: 'Accept',
 };
 
-/** The hosted credential in the negotiated form; 406 when none of them is acceptable. */
-export function credentialResponse(
-  request: Request,
-  credential: { json: Record<string, unknown>; jwt: string },
-): Response {
+const isJwtAlgorithm = (value: string | undefined): value is JwtAlgorithm =>
+  JWT_ALGORITHMS.some((alg) => alg === value);
+
+/**
+ * Which VC-JWT the hosted URL's `?alg=` asks for (JOSE names, case as JOSE spells them): RS256,
+ * OB 3.0's required minimum, when there is none; an error message for anything else, a repeated
+ * or empty one included.
+ */
+export function requestedJwtAlgorithm(url: string): { alg: JwtAlgorithm } | { error: string } {
+  const asked = new URL(url).searchParams.getAll('alg');
+  if (asked.length === 0) return { alg: 'RS256' };
+  const [alg] = asked;
+  if (asked.length === 1 && isJwtAlgorithm(alg)) return { alg };
+  const given = asked.length === 1 ? `alg=${JSON.stringify((alg ?? '').slice(0, 40))}` : 'more than one alg';
+  return {
+    error: `The VC-JWT is offered signed with RS256 (the default) or EdDSA: use ?alg=RS256 or ?alg=EdDSA, not ${given}.`,
+  };
+}
+
+const withCommonHeaders = (response: Response) => {
+  for (const [name, value] of Object.entries(COMMON_HEADERS)) response.headers.set(name, value);
+  return response;
+};
+
+/**
+ * The hosted credential in the negotiated form: JSON-LD, or the VC-JWT signed with `?alg=` (RS256
+ * unless EdDSA is asked for; the JSON-LD form always carries its eddsa-rdfc-2022 proof). 400 for
+ * an unknown alg, 406 when no form is acceptable.
+ */
+export function credentialResponse(request: Request, credential: StoredCredential): Response {
+  const asked = requestedJwtAlgorithm(request.url);
+  if ('error' in asked) return withCommonHeaders(problem({ status: 400, detail: asked.error }));
   const form = negotiateCredential(request.headers.get('accept'));
   if (form === 'jwt') {
-    return new Response(credential.jwt, { headers: { ...COMMON_HEADERS, 'Content-Type': VC_JWT } });
+    return new Response(credential.jwt[asked.alg], {
+      headers: { ...COMMON_HEADERS, 'Content-Type': VC_JWT },
+    });
   }
   if (form === 'json') {
     return new Response(JSON.stringify(credential.json, null, 2), {
       headers: { ...COMMON_HEADERS, 'Content-Type': `${VC_JSON_LD}; charset=utf-8` },
     });
   }
-  const refused = problem({
-    status: 406,
-    detail: `This credential is offered as ${VC_JSON_LD} (or JSON) and ${VC_JWT}.`,
-  });
-  for (const [name, value] of Object.entries(COMMON_HEADERS)) refused.headers.set(name, value);
-  return refused;
+  return withCommonHeaders(
+    problem({
+      status: 406,
+      detail: `This credential is offered as ${VC_JSON_LD} (or JSON) and ${VC_JWT} (RS256, or EdDSA with ?alg=EdDSA).`,
+    }),
+  );
 }
 
 /** The same 404 for unknown, pending, declined and private awards and unknown issuers. */

@@ -14,7 +14,9 @@ import { issuerDid, verificationMethodId } from './did';
 import { currentIssuerKeys, privateKeyOf } from './issuer-keys';
 
 export type Credential = Record<string, unknown>;
-export type JwtAlgorithm = 'RS256' | 'EdDSA';
+/** RS256 is OB 3.0's required minimum, so it comes first: the default wherever none is named. */
+export const JWT_ALGORITHMS = ['RS256', 'EdDSA'] as const;
+export type JwtAlgorithm = (typeof JWT_ALGORITHMS)[number];
 
 /** The keys a signer signs with, and the DID (or URL) that controls them. */
 export type SigningKeys = {

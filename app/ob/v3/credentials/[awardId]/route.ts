@@ -6,7 +6,8 @@ import { credentialResponse, ob3NotFound } from '@/lib/openbadges/ob3/respond';
 
 /**
  * The hosted OpenBadgeCredential: JSON-LD (application/vc+ld+json) or VC-JWT (application/vc+jwt)
- * by the Accept header. Public awards only; a revoked one is still served (its status says so).
+ * by the Accept header; the VC-JWT is RS256 unless `?alg=EdDSA` asks for the EdDSA one. Public
+ * awards only; a revoked one is still served (its status says so).
  */
 export async function GET(request: Request, { params }: { params: Promise<{ awardId: string }> }) {
   const id = z.uuid().safeParse((await params).awardId);

@@ -6,7 +6,10 @@ import { credentialForAward } from '@/lib/openbadges/ob3/credentials';
 
 type Params = { params: Promise<{ awardId: string; format: string }> };
 
-/** The Open Badges 3.0 credential as a file: signed JSON-LD, VC-JWT, or baked into the badge image. */
+/**
+ * The Open Badges 3.0 credential as a file: signed JSON-LD (`json`), VC-JWT (`jwt` RS256,
+ * `jwt-eddsa` EdDSA), or baked into the badge image (`png`, `svg`).
+ */
 export async function GET(_request: Request, { params }: Params) {
   const { awardId, format } = await params;
   const parsedFormat = z.enum(CREDENTIAL_FILE_FORMATS).safeParse(format);

@@ -1,0 +1,1 @@
+ALTER TABLE "ob3_credentials" ADD COLUMN "jwt_eddsa" text;
