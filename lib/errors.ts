@@ -4,6 +4,8 @@ export type AppErrorCode =
   | 'conflict'
   | 'invalid'
   | 'rate_limited'
+  /** Something the answer needs is out of order on our side (e.g. keys that cannot be read). */
+  | 'unavailable'
   | 'unauthorized'
   /** An Idempotency-Key sent again with a different request. */
   | 'idempotency_key_reused';

@@ -1,4 +1,4 @@
-import type { AppError, AppErrorCode } from '@/lib/errors';
+import { AppError, type AppErrorCode } from '@/lib/errors';
 
 const STATUS: Record<AppErrorCode, number> = {
   invalid: 400,
@@ -7,6 +7,7 @@ const STATUS: Record<AppErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   rate_limited: 429,
+  unavailable: 503,
   idempotency_key_reused: 422,
 };
 
@@ -20,6 +21,7 @@ const TITLES: Record<number, string> = {
   422: 'Unprocessable content',
   429: 'Too many requests',
   500: 'Internal server error',
+  503: 'Service unavailable',
 };
 
 type ProblemInput = {
@@ -49,4 +51,23 @@ export function problemFromAppError(error: AppError): Response {
     errors: error.details?.fieldErrors,
     headers: retryAfter ? { 'Retry-After': String(retryAfter) } : undefined,
   });
+}
+
+/**
+ * Runs a public route's work; an AppError it raises (a signing key that cannot be read: 503)
+ * becomes problem+json with `headers` added, instead of a bare 500. Anything else is a bug and
+ * is rethrown.
+ */
+export async function answerProblems(
+  run: () => Promise<Response>,
+  headers: HeadersInit = {},
+): Promise<Response> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    const response = problemFromAppError(error);
+    for (const [name, value] of new Headers(headers)) response.headers.set(name, value);
+    return response;
+  }
 }

@@ -1,6 +1,8 @@
+import { eq } from 'drizzle-orm';
 import { decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
+import { issuerKeys, ob3Credentials } from '@/db/schema';
 import { credentialForAward } from './credentials';
 import { acceptedAward, serveOwnSite } from './test-support';
 
@@ -83,5 +85,28 @@ describe('the credential downloads', () => {
     const unknown = await get('/download/jwt-es256');
     expect(unknown.status).toBe(404);
     expect(unknown.headers.get('content-type')).toBe('application/problem+json');
+  });
+});
+
+describe("when the issuer's signing keys cannot be read", () => {
+  it('answers 503 problem+json with Retry-After, never a bare 500, for the credential and its files', async () => {
+    const db = await getDb();
+    const { award, issued } = await acceptedAward(db);
+    // As if ENCRYPTION_KEYS had lost the key: the credential is not signed yet and cannot be.
+    await db.delete(ob3Credentials).where(eq(ob3Credentials.awardId, award.id));
+    await db
+      .update(issuerKeys)
+      .set({ privateKeyCiphertext: 'v2.gone.AAAA.AAAA.AAAA' })
+      .where(eq(issuerKeys.issuerId, issued.issuer.id));
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    for (const path of ['', '/download/json', '/download/png']) {
+      const response = await fetch(`${site.url}/ob/v3/credentials/${award.id}${path}`);
+      expect(response.status, path).toBe(503);
+      expect(response.headers.get('content-type')).toBe('application/problem+json');
+      expect(response.headers.get('retry-after')).toBe('300');
+      expect(((await response.json()) as { detail: string }).detail).toMatch(/try again later/i);
+    }
+    expect(errors).toHaveBeenCalled();
+    errors.mockRestore();
   });
 });

@@ -6,7 +6,8 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { calculateJwkThumbprint } from 'jose';
 import type { Executor } from '@/db/client';
 import { type IssuerKey, issuerKeys } from '@/db/schema';
-import { decryptAtRest, encryptAtRest } from '@/lib/crypto/at-rest';
+import { decryptAtRest, encryptAtRest, SecretDecryptError } from '@/lib/crypto/at-rest';
+import { AppError } from '@/lib/errors';
 
 export type IssuerKeyKind = IssuerKey['kind'];
 const KINDS: IssuerKeyKind[] = ['Ed25519', 'RSA'];
@@ -115,5 +116,16 @@ export async function rotateIssuerKeys(
 
 /** The private key of a stored key, decrypted. */
 export function privateKeyOf(key: IssuerKey): PrivateKeyMaterial {
-  return JSON.parse(decryptAtRest(key.privateKeyCiphertext, 'issuer-signing-key')) as PrivateKeyMaterial;
+  let clear: string;
+  try {
+    clear = decryptAtRest(key.privateKeyCiphertext, 'issuer-signing-key');
+  } catch (error) {
+    if (!(error instanceof SecretDecryptError)) throw error;
+    // The operator's problem (ENCRYPTION_KEYS lost or changed), not the visitor's: log it, say little.
+    console.error(`Issuer signing key ${key.keyId} cannot be decrypted:`, error.message);
+    throw new AppError('unavailable', 'Signing is unavailable right now. Please try again later.', {
+      retryAfterSeconds: 300,
+    });
+  }
+  return JSON.parse(clear) as PrivateKeyMaterial;
 }

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Db, Executor } from '@/db/client';
 import { acceptWithToken } from '@/lib/awards/claim';
 import { getConfig } from '@/lib/config';
-import { FetchError, type Fetcher } from '@/lib/net/types';
+import { type Fetcher, unreachableError } from '@/lib/net/types';
 import { makeAward, makeIssuer, makeUser } from '@/test/factories';
 import { issuerDid, issuerDocuments } from './did';
 import { publicIssuerDocuments } from './issuer-documents';
@@ -125,7 +125,7 @@ export async function serveOwnSite(): Promise<{ url: string; fetch: Fetcher; clo
   const fetch: Fetcher = async (url, options) => {
     const asked = new URL(url);
     if (asked.host !== ownHost)
-      throw new FetchError(`${asked.host} could not be reached (DNS lookup failed)`);
+      throw unreachableError(`${asked.host} could not be reached (DNS lookup failed)`);
     const response = await globalThis.fetch(`${local}${asked.pathname}${asked.search}`, {
       headers: { Accept: options.accept },
     });

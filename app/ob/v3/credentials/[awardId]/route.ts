@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { getDb } from '@/db/client';
+import { answerProblems } from '@/lib/api/problem';
 import { findPublicAward } from '@/lib/badges/public-award';
 import { credentialForAward } from '@/lib/openbadges/ob3/credentials';
 import { credentialResponse, ob3NotFound } from '@/lib/openbadges/ob3/respond';
@@ -12,8 +13,13 @@ import { credentialResponse, ob3NotFound } from '@/lib/openbadges/ob3/respond';
 export async function GET(request: Request, { params }: { params: Promise<{ awardId: string }> }) {
   const id = z.uuid().safeParse((await params).awardId);
   const db = await getDb();
-  const found = id.success ? await findPublicAward(db, id.data) : null;
-  const credential = found ? await credentialForAward(db, found.award.id) : null;
-  if (!credential) return ob3NotFound();
-  return credentialResponse(request, credential);
+  return answerProblems(
+    async () => {
+      const found = id.success ? await findPublicAward(db, id.data) : null;
+      const credential = found ? await credentialForAward(db, found.award.id) : null;
+      if (!credential) return ob3NotFound();
+      return credentialResponse(request, credential);
+    },
+    { 'Access-Control-Allow-Origin': '*' },
+  );
 }

@@ -1,4 +1,5 @@
 import { getDb } from '@/db/client';
+import { answerProblems } from '@/lib/api/problem';
 import { getConfig } from '@/lib/config';
 import { issuerSigner } from '@/lib/openbadges/ob3/signer';
 import { statusListResponse } from '@/lib/openbadges/status/respond';
@@ -10,11 +11,15 @@ export async function GET(
 ) {
   const { slug, listId } = await params;
   const db = await getDb();
-  return statusListResponse(db, {
-    request,
-    issuerSlug: slug,
-    listId,
-    appUrl: getConfig().appUrl,
-    signerFor: (issuerId) => issuerSigner(db, issuerId),
-  });
+  return answerProblems(
+    () =>
+      statusListResponse(db, {
+        request,
+        issuerSlug: slug,
+        listId,
+        appUrl: getConfig().appUrl,
+        signerFor: (issuerId) => issuerSigner(db, issuerId),
+      }),
+    { 'Access-Control-Allow-Origin': '*' },
+  );
 }

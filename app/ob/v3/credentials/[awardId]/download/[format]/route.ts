@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { getDb } from '@/db/client';
+import { answerProblems } from '@/lib/api/problem';
 import { CREDENTIAL_FILE_FORMATS, credentialFile } from '@/lib/badges/credential-files';
 import { downloadableAward, fileResponse, nothingToDownload } from '@/lib/badges/file-response';
 import { credentialForAward } from '@/lib/openbadges/ob3/credentials';
@@ -17,7 +18,10 @@ export async function GET(_request: Request, { params }: Params) {
   const db = await getDb();
   const allowed = await downloadableAward(db, awardId);
   if ('refusal' in allowed) return allowed.refusal;
-  const credential = await credentialForAward(db, allowed.found.award.id);
-  if (!credential) return nothingToDownload();
-  return fileResponse(await credentialFile(db, allowed.found, parsedFormat.data, credential));
+  const { found } = allowed;
+  return answerProblems(async () => {
+    const credential = await credentialForAward(db, found.award.id);
+    if (!credential) return nothingToDownload();
+    return fileResponse(await credentialFile(db, found, parsedFormat.data, credential));
+  });
 }
