@@ -53,6 +53,12 @@ const hostedCopyWords = {
 /** The 2.0 hosted assertion's whole report as one line of the credential's report. */
 function hostedCopyLine(url: string, hosted: VerificationReport): Check {
   const troubles = hosted.checks.filter((check) => ['fail', 'unknown', 'warn'].includes(check.status));
+  const [only] = troubles;
+  // Revoked is no fault of the copy: say so plainly, with the reason only the 2.0 copy carries.
+  if (troubles.length === 1 && only?.id === 'revoked' && only.status === 'fail') {
+    const label = 'The Open Badges 2.0 hosted copy says revoked';
+    return { id: 'ob2-hosted', label, status: 'fail', detail: `Laurel also checked ${url}. ${only.detail}` };
+  }
   const detail =
     troubles.length > 0
       ? `Laurel also checked ${url}. ${troubles.map((check) => `${check.label}: ${check.detail}`).join(' ')}`

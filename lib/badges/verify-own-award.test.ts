@@ -122,7 +122,8 @@ describe('the public one-click verify', () => {
     expect(check(report, 'revoked')).toMatchObject({ status: 'fail', label: 'Revoked by the issuer' });
     expect(check(report, 'ob2-hosted')).toMatchObject({
       status: 'fail',
-      detail: expect.stringContaining('Awarded by mistake'),
+      label: 'The Open Badges 2.0 hosted copy says revoked',
+      detail: expect.stringContaining('The reason given: Awarded by mistake'),
     });
   });
 
