@@ -31,6 +31,10 @@ test('a visitor verifies a public badge in one click; after revocation every sur
   );
   await expect(page.locator('[data-check="ob2-hosted"]')).toContainText(`/ob/v2/assertions/${award.id}`);
   await expect(page.locator('[data-status="fail"]')).toHaveCount(0);
+  // The key's long DID wraps: on a phone the report never makes the page scroll sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   const revoke = await request.post(`/api/v1/awards/${award.id}/revoke`, {
     headers: bearer(labs.apiKey),
