@@ -57,7 +57,7 @@ async function main() {
     if (!found?.template.pngImageId) throw new Error('no public award');
     const png = await findImage(db, found.template.pngImageId);
     const verify = await timeIt(20, async () => {
-      const report = await verifyOwnAward(found, { appUrl: APP_URL });
+      const report = await verifyOwnAward(db, { found, appUrl: APP_URL });
       if (report.verdict !== 'valid') throw new Error(`verification: ${report.verdict}`);
     });
     const bake = await timeIt(200, () =>

@@ -46,7 +46,7 @@ export default async function PublicBadgePage({ params }: Props) {
           Verification
         </h2>
         <p className="text-stone-700">
-          Check this badge with its issuer's hosted record, right now: that it is genuine, awarded to this
+          Check this badge's signed credential with its issuer, right now: that it is genuine, awarded to this
           person, not revoked and not expired.
         </p>
         <div>

@@ -12,7 +12,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ awa
   const db = await getDb();
   const found = z.uuid().safeParse(awardId).success ? await findPublicAward(db, awardId) : null;
   if (!found) return problem({ status: 404, detail: 'Badge not found or private.' });
-  const report = await verifyOwnAward(found, getConfig());
+  const report = await verifyOwnAward(db, { found, appUrl: getConfig().appUrl });
   await countBadgeEvent(db, { awardId, event: 'verify' });
   return Response.json(report, {
     headers: { 'Cache-Control': 'no-store', 'Access-Control-Allow-Origin': '*' },

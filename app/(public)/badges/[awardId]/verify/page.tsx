@@ -24,8 +24,9 @@ export default async function VerifyBadgePage({ params }: Props) {
   await connection();
   const found = await loadPublicAward((await params).awardId);
   if (!found) notFound();
-  const report = await verifyOwnAward(found, getConfig());
-  await countBadgeEvent(await getDb(), { awardId: found.award.id, event: 'verify' });
+  const db = await getDb();
+  const report = await verifyOwnAward(db, { found, appUrl: getConfig().appUrl });
+  await countBadgeEvent(db, { awardId: found.award.id, event: 'verify' });
   return (
     <div className="flex flex-col gap-6">
       <BadgeDetails found={found} />
