@@ -1,15 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { E2E } from './support/env';
 import { awardBadge, linkIn, PASSWORD, uniqueEmail, waitForEmail } from './support/helpers';
-
-/** WCAG 2.1 A and AA checks (labels, contrast, landmarks, names) on what the page shows now. */
-async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
+import { expectAccessible } from './support/look';
 
 test('public and account pages pass automated accessibility checks', async ({ page }) => {
   for (const path of ['/', '/help', '/sign-in', '/sign-up', '/forgot-password', `/claim/${'x'.repeat(43)}`]) {

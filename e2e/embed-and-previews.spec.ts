@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, request as http, test } from '@playwright/test';
 import sharp from 'sharp';
 import { E2E } from './support/env';
 import { awardBadge, fixtures, uniqueEmail } from './support/helpers';
 import { acceptedBadge } from './support/learner';
+import { expectAccessible } from './support/look';
 
 /** The content of a `<meta property|name="key">` tag, read the way a link-preview crawler does. */
 function metaContent(html: string, key: string): string | undefined {
@@ -108,10 +108,7 @@ test('another site can frame the embed card, and only the embed card', async ({ 
 
   await page.setViewportSize({ width: 360, height: 180 });
   await page.goto(embedUrl);
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await expectAccessible(page);
 });
 
 test('only the embed route may be framed', async ({ page, request }) => {

@@ -7,6 +7,7 @@ import { documentLoader } from '../lib/openbadges/vc/document-loader';
 import { E2E } from './support/env';
 import { awardBadge, fixtures, uniqueEmail } from './support/helpers';
 import { acceptedBadge, learnerWithBadge, revoke } from './support/learner';
+import { expectNoSidewaysScroll } from './support/look';
 
 type Json = Record<string, unknown>;
 const did = () => `did:web:localhost%3A${E2E.main.port}:issuers:${fixtures().labsSlug}`;
@@ -159,7 +160,7 @@ test('the OB 3.0 PNG from a public page verifies at /verify with every check pas
   }
   // The key's long DID wraps: on a phone the report never makes the page scroll sideways.
   await page.setViewportSize({ width: 390, height: 844 });
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expectNoSidewaysScroll(page);
   await page.setViewportSize({ width: 1280, height: 720 });
 
   await revoke(request, award.id, 'Awarded to the wrong learner');

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import AxeBuilder from '@axe-core/playwright';
 import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
 import sharp from 'sharp';
 import { awardBadge, fixtures, linkIn, PASSWORD, uniqueEmail, waitForEmail } from './support/helpers';
+import { expectAccessible } from './support/look';
 
 const newHandle = () => `e2e-${randomUUID().slice(0, 8)}`;
 
@@ -16,13 +16,6 @@ async function learnerWithBadge(page: Page, request: APIRequestContext) {
   await page.getByRole('button', { name: 'Accept badge' }).click();
   await expect(page.getByText('Badge accepted. It is now in your wallet.')).toBeVisible();
   return award;
-}
-
-async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 /** The status of /u/<handle> for a visitor who is not signed in. */

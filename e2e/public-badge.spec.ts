@@ -3,6 +3,7 @@ import { expect, test } from '@playwright/test';
 import extractChunks from 'png-chunks-extract';
 import { awardBadge, bearer, fixtures, linkIn, uniqueEmail, waitForEmail } from './support/helpers';
 import { acceptedBadge } from './support/learner';
+import { expectNoSidewaysScroll } from './support/look';
 
 test('a visitor verifies a public badge in one click; after revocation every surface says revoked', async ({
   page,
@@ -33,7 +34,7 @@ test('a visitor verifies a public badge in one click; after revocation every sur
   await expect(page.locator('[data-status="fail"]')).toHaveCount(0);
   // The key's long DID wraps: on a phone the report never makes the page scroll sideways.
   await page.setViewportSize({ width: 390, height: 844 });
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expectNoSidewaysScroll(page);
   await page.setViewportSize({ width: 1280, height: 720 });
 
   const revoke = await request.post(`/api/v1/awards/${award.id}/revoke`, {
