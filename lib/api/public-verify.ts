@@ -24,7 +24,7 @@ const MAX_MULTIPART_BYTES = MAX_VERIFY_FILE_BYTES + 64 * 1024;
 type Deps = {
   /** Runs the verification; by default the verifier /verify uses, through the SSRF-safe fetcher. */
   verify?: (input: VerifyInput) => Promise<VerificationReport>;
-  config?: Pick<Config, 'appUrl' | 'trustedProxyHops'>;
+  config?: Pick<Config, 'appUrl' | 'trustedProxyHops' | 'verifyRateLimit'>;
 };
 
 class Refusal {
@@ -37,8 +37,9 @@ const invalid = (detail: string, field: string, message: string) =>
 /**
  * POST /api/v1/verify: verifies a badge given as JSON (`{url}`, `{json}` or `{jwt}`) or as a
  * multipart upload (`file`, a baked PNG or SVG), and answers the verification report. Limited per
- * client (and per target host for URLs) with the same counters as the /verify page; bodies are
- * read through the size limits; every refusal is problem+json; open to any origin.
+ * client (VERIFY_RATE_LIMIT_PER_10_MINUTES) and per target host for URLs, with the same counters
+ * as the /verify page; bodies are read through the size limits; every refusal is problem+json;
+ * open to any origin.
  */
 export function publicVerifyRoute(deps: Deps = {}) {
   return async (request: Request): Promise<Response> => {
@@ -66,6 +67,7 @@ async function answer(request: Request, deps: Deps): Promise<Response> {
     action: 'verifyBadge',
     client: clientKeyFrom(request.headers, config.trustedProxyHops),
     target: input.kind === 'url' ? `host:${new URL(input.url).host}` : undefined,
+    clientMax: config.verifyRateLimit,
   });
   if (outcome !== 'ok') {
     const { windowSeconds } = REQUEST_LIMITS.verifyBadge[outcome];
