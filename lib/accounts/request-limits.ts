@@ -47,12 +47,17 @@ async function count(db: Executor, name: string, limit: Limit): Promise<boolean>
   return hits <= limit.max;
 }
 
+/**
+ * Counts one request of `input.client` (and of `input.target`, if given) for `action`. `clientMax`
+ * replaces the policy's per-client maximum (same window) where configuration sets one.
+ */
 export async function checkRequestLimit(
   db: Executor,
-  input: { action: LimitedAction; client: string; target?: string },
+  input: { action: LimitedAction; client: string; target?: string; clientMax?: number },
 ): Promise<LimitOutcome> {
   const policy: Policy = REQUEST_LIMITS[input.action];
-  if (!(await count(db, `${input.action}:client:${input.client}`, policy.client))) return 'client';
+  const client = { ...policy.client, max: input.clientMax ?? policy.client.max };
+  if (!(await count(db, `${input.action}:client:${input.client}`, client))) return 'client';
   if (input.target !== undefined && policy.target) {
     const target = input.target.trim().toLowerCase();
     if (!(await count(db, `${input.action}:target:${target}`, policy.target))) return 'target';

@@ -199,7 +199,7 @@ export const operations = {
     isPublic: true,
     summary: 'Verify any open badge',
     description:
-      'Public: no API key. Verifies an Open Badges 2.0 or 3.0 badge the way the /verify page does and answers the report: one verdict and the plain-language checks behind it. Send JSON with exactly one of `url`, `json` or `jwt`, or upload a baked PNG or SVG as multipart/form-data in the field `file` (at most 5 MB). Limited per client to 30 verifications in 10 minutes (and per target host for URLs), shared with the /verify page; past it, 429 with Retry-After. Any origin may call it (CORS), without credentials.',
+      'Public: no API key. Verifies an Open Badges 2.0 or 3.0 badge the way the /verify page does and answers the report: one verdict and the plain-language checks behind it. Send JSON with exactly one of `url`, `json` or `jwt`, or upload a baked PNG or SVG as multipart/form-data in the field `file` (at most 5 MB). Limited per client to 30 verifications in 10 minutes by default (set by VERIFY_RATE_LIMIT_PER_10_MINUTES on the server; and per target host for URLs), shared with the /verify page; past it, 429 with Retry-After. Any origin may call it (CORS), without credentials.',
     body: verifyRequestSchema,
     multipartFile: { name: 'file', description: 'A baked badge image: PNG or SVG, at most 5 MB.' },
     response: {

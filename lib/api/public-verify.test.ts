@@ -45,7 +45,9 @@ beforeAll(async () => {
   });
   hostUrl = await listen(host);
   // The issuer's site is the origin the fetcher trusts here, as APP_URL is for our own badges.
-  const route = publicVerifyRoute({ config: { appUrl: hostUrl, trustedProxyHops: 0 } });
+  const route = publicVerifyRoute({
+    config: { appUrl: hostUrl, trustedProxyHops: 0, verifyRateLimit: undefined },
+  });
   api = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -163,6 +165,24 @@ describe('POST /api/v1/verify', () => {
     expect(((await limited.json()) as { detail: string }).detail).toMatch(/Too many verifications/);
     // Another client is not affected.
     expect((await postJson({ json })).status).toBe(200);
+  });
+
+  it('limits each client to VERIFY_RATE_LIMIT_PER_10_MINUTES when it is set', async () => {
+    const route = publicVerifyRoute({
+      config: { appUrl: hostUrl, trustedProxyHops: 0, verifyRateLimit: 35 },
+    });
+    const from = client();
+    const request = () =>
+      route(
+        new Request(`${apiUrl}/api/v1/verify`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': from },
+          body: JSON.stringify({ json: { type: 'Assertion' } }),
+        }),
+      );
+    // Past the built-in 30, up to the configured 35.
+    for (let i = 0; i < 35; i++) expect((await request()).status).toBe(200);
+    expect((await request()).status).toBe(429);
   });
 
   it('answers the CORS preflight', async () => {

@@ -3,10 +3,12 @@ import { getDb } from '@/db/client';
 import { checkRequestLimit, REQUEST_LIMITS } from '@/lib/accounts/request-limits';
 import { clientKeyFrom } from '@/lib/auth/client-key';
 import { fieldErrorsOf } from '@/lib/awards/award-input';
-import { verifyAnyBadge } from '@/lib/badges/verify-award';
+import { fetcherFor } from '@/lib/badges/verify-award';
 import { type Config, getConfig } from '@/lib/config';
 import { isBodyTooLarge, readLimitedBody, tooLargeProblem } from '@/lib/http/read-limited';
+import { publicStatusListCache } from '@/lib/openbadges/status/list-cache';
 import type { VerificationReport, VerifyInput } from '@/lib/openbadges/verify/types';
+import { verifyBadge } from '@/lib/openbadges/verify/verify';
 import { problem } from './problem';
 import { MAX_VERIFY_FILE_BYTES, MAX_VERIFY_TEXT_BYTES, verifyRequestSchema } from './verify-schemas';
 
@@ -22,9 +24,12 @@ export const PUBLIC_CORS = {
 const MAX_MULTIPART_BYTES = MAX_VERIFY_FILE_BYTES + 64 * 1024;
 
 type Deps = {
-  /** Runs the verification; by default the verifier /verify uses, through the SSRF-safe fetcher. */
+  /**
+   * Runs the verification; by default the verifier /verify uses, through the SSRF-safe fetcher,
+   * with status lists kept across requests for up to a minute (publicStatusListCache).
+   */
   verify?: (input: VerifyInput) => Promise<VerificationReport>;
-  config?: Pick<Config, 'appUrl' | 'trustedProxyHops'>;
+  config?: Pick<Config, 'appUrl' | 'trustedProxyHops' | 'verifyRateLimit'>;
 };
 
 class Refusal {
@@ -37,8 +42,9 @@ const invalid = (detail: string, field: string, message: string) =>
 /**
  * POST /api/v1/verify: verifies a badge given as JSON (`{url}`, `{json}` or `{jwt}`) or as a
  * multipart upload (`file`, a baked PNG or SVG), and answers the verification report. Limited per
- * client (and per target host for URLs) with the same counters as the /verify page; bodies are
- * read through the size limits; every refusal is problem+json; open to any origin.
+ * client (VERIFY_RATE_LIMIT_PER_10_MINUTES) and per target host for URLs, with the same counters
+ * as the /verify page; bodies are read through the size limits; every refusal is problem+json;
+ * open to any origin.
  */
 export function publicVerifyRoute(deps: Deps = {}) {
   return async (request: Request): Promise<Response> => {
@@ -66,6 +72,7 @@ async function answer(request: Request, deps: Deps): Promise<Response> {
     action: 'verifyBadge',
     client: clientKeyFrom(request.headers, config.trustedProxyHops),
     target: input.kind === 'url' ? `host:${new URL(input.url).host}` : undefined,
+    clientMax: config.verifyRateLimit,
   });
   if (outcome !== 'ok') {
     const { windowSeconds } = REQUEST_LIMITS.verifyBadge[outcome];
@@ -76,7 +83,11 @@ async function answer(request: Request, deps: Deps): Promise<Response> {
         : `Too many verifications of badges on this host. Retry in ${retryAfter} seconds.`;
     return problem({ status: 429, detail, headers: { 'Retry-After': String(retryAfter) } });
   }
-  const report = await (deps.verify ?? ((i) => verifyAnyBadge(i, config)))(input);
+  const verify =
+    deps.verify ??
+    ((i: VerifyInput) =>
+      verifyBadge(i, { fetch: fetcherFor(config.appUrl), statusLists: publicStatusListCache() }));
+  const report = await verify(input);
   return Response.json(report, { headers: { 'Cache-Control': 'no-store' } });
 }
 

@@ -23,6 +23,7 @@ const CONFIG_VARS = [
   'EMAIL_FROM',
   'ENCRYPTION_KEYS',
   'API_RATE_LIMIT_PER_MINUTE',
+  'VERIFY_RATE_LIMIT_PER_10_MINUTES',
   'TRUSTED_PROXY_HOPS',
   'CLAIM_TOKEN_TTL_DAYS',
 ];
@@ -68,8 +69,10 @@ describe('configuration', () => {
       CLAIM_TOKEN_TTL_DAYS: 'soon',
       AUTH_SECRET: 'short',
       API_RATE_LIMIT_PER_MINUTE: '0',
+      VERIFY_RATE_LIMIT_PER_10_MINUTES: 'many',
       TRUSTED_PROXY_HOPS: 'two',
     });
+    expect(load).toThrow(/VERIFY_RATE_LIMIT_PER_10_MINUTES: must be a whole number of at least 1/);
     expect(load).toThrow(/TRUSTED_PROXY_HOPS: must be a whole number/);
     expect(load).toThrow(/API_RATE_LIMIT_PER_MINUTE: must be a whole number of at least 1/);
     expect(load).toThrow(/DATABASE_URL: must be a postgres/);
@@ -88,6 +91,7 @@ describe('configuration', () => {
     expect(first.appUrl).toBe('http://localhost:3000');
     expect(first.port).toBe(3000);
     expect(first.trustedProxyHops).toBe(0);
+    expect(first.verifyRateLimit).toBeUndefined();
     expect(JSON.parse(readFileSync(path.join(dir, 'secrets.json'), 'utf8')).authSecret).toBe(
       first.authSecret,
     );
@@ -173,10 +177,21 @@ describe('production', () => {
     ['EMAIL_FROM', 'Laurel <badges>', /^ {2}EMAIL_FROM: must be an address such as/],
     ['EMAIL_FROM', 'badges at example.org', /^ {2}EMAIL_FROM: must be an address such as/],
     ['ENCRYPTION_KEYS', 'k1:tooshort', /^ {2}ENCRYPTION_KEYS: key "k1"/],
+    // A limit can be raised, never switched off.
+    [
+      'VERIFY_RATE_LIMIT_PER_10_MINUTES',
+      '0',
+      /^ {2}VERIFY_RATE_LIMIT_PER_10_MINUTES: must be a whole number/,
+    ],
   ])('%s=%s is one line naming it', (name, value, line) => {
     const problems = problemsOf(withEnv({ ...production, [name]: value }));
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(line);
+  });
+
+  it('reads a raised verification limit in production', () => {
+    const config = withEnv({ ...production, VERIFY_RATE_LIMIT_PER_10_MINUTES: ' 1000 ' })();
+    expect(config.verifyRateLimit).toBe(1000);
   });
 
   it('accepts a bare sender address and plain http on this machine', () => {

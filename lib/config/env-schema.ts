@@ -55,6 +55,16 @@ export const envSchema = z.object({
       .regex(/^[1-9]\d*$/, 'must be a whole number of at least 1')
       .optional(),
   ),
+  // Badge verifications per client per 10 minutes, the /verify page and POST /api/v1/verify
+  // together (lib/accounts/request-limits.ts; default 30). There is no "off": at least 1.
+  VERIFY_RATE_LIMIT_PER_10_MINUTES: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[1-9]\d*$/, 'must be a whole number of at least 1')
+      .transform(Number)
+      .pipe(z.number().max(1_000_000_000, 'must be at most 1000000000'))
+      .optional(),
+  ),
   // Proxies in front of the app that append to X-Forwarded-For; 0 means clients connect directly.
   TRUSTED_PROXY_HOPS: optionalString.pipe(
     z

@@ -22,6 +22,8 @@ export type Config = {
   emailFrom: string;
   claimTokenTtlDays: number;
   trustedProxyHops: number;
+  /** VERIFY_RATE_LIMIT_PER_10_MINUTES; undefined keeps the built-in limit (30 per client). */
+  verifyRateLimit: number | undefined;
   /**
    * Mail is captured at /dev/mailbox instead of sent, and pages say so: demo mode without
    * RESEND_API_KEY. Never in production.
@@ -71,6 +73,7 @@ function loadConfig(env: NodeJS.ProcessEnv): Config {
     emailFrom: e.EMAIL_FROM ?? 'Laurel <badges@laurel.example>',
     claimTokenTtlDays: e.CLAIM_TOKEN_TTL_DAYS ?? 30,
     trustedProxyHops: e.TRUSTED_PROXY_HOPS ?? 0,
+    verifyRateLimit: e.VERIFY_RATE_LIMIT_PER_10_MINUTES,
     isDemoMode: mode === 'demo' && !e.RESEND_API_KEY,
   };
 }

@@ -17,7 +17,9 @@ beforeAll(async () => {
     requests.push(path);
     const redirect = (location: string) => response.writeHead(302, { Location: location }).end();
     if (path === '/assertion') {
-      response.writeHead(200, { 'Content-Type': 'application/ld+json' }).end('{"type":"Assertion"}');
+      response
+        .writeHead(200, { 'Content-Type': 'application/ld+json', 'Cache-Control': 'public, max-age=60' })
+        .end('{"type":"Assertion"}');
     } else if (path === '/gone') response.writeHead(410).end('revoked');
     else if (path === '/r1') redirect('/r2');
     else if (path === '/r2') redirect(`${origin}/assertion`);
@@ -55,9 +57,14 @@ const local = createSafeFetcher({ allowHosts: ['127.0.0.1'] });
 const text = (body: Uint8Array) => new TextDecoder().decode(body);
 
 describe('fetching from an allowed host', () => {
-  it('returns the body and content type', async () => {
+  it('returns the body, content type and Cache-Control (status lists are kept by it)', async () => {
     const resource = await local(`${origin}/assertion`, json);
-    expect(resource).toMatchObject({ status: 200, contentType: 'application/ld+json', redirected: false });
+    expect(resource).toMatchObject({
+      status: 200,
+      contentType: 'application/ld+json',
+      cacheControl: 'public, max-age=60',
+      redirected: false,
+    });
     expect(text(resource.body)).toBe('{"type":"Assertion"}');
   });
 

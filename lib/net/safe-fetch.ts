@@ -92,8 +92,17 @@ async function fetchFollowing(url: string, options: FetchOptions, settings: Sett
     }
     const body = await readBody(label, response, options.maxBytes);
     const contentType = response.headers['content-type'] ?? '';
+    const cacheControl = response.headers['cache-control'];
     const finalUrl = target.url.href;
-    const resource: FetchedResource = { url, finalUrl, redirected: hops > 0, status, contentType, body };
+    const resource: FetchedResource = {
+      url,
+      finalUrl,
+      redirected: hops > 0,
+      status,
+      contentType,
+      ...(cacheControl === undefined ? {} : { cacheControl }),
+      body,
+    };
     return resource;
   }
 }

@@ -7,6 +7,8 @@ export type FetchedResource = {
   redirected: boolean;
   status: number;
   contentType: string;
+  /** The answer's Cache-Control header, for callers that keep what they fetched. */
+  cacheControl?: string;
   body: Uint8Array;
 };
 

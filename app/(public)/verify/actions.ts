@@ -62,6 +62,7 @@ export const verifyAction = publicAction<typeof verifySchema, VerifyState>(
       action: 'verifyBadge',
       client: clientKeyFrom(await headers()),
       target: read.input.kind === 'url' ? hostOf(read.input.url) : undefined,
+      clientMax: getConfig().verifyRateLimit,
     });
     if (limit !== 'ok') return { status: 'error', message: TOO_MANY_REQUESTS, values };
     const report = await verifyAnyBadge(read.input, getConfig());

@@ -1,4 +1,5 @@
 import type { FetchedResource, Fetcher } from '@/lib/net/types';
+import type { StatusListCache } from '@/lib/openbadges/status/list-cache';
 import { CheckList, Halt } from './checks';
 import type { VerificationReport } from './types';
 
@@ -13,6 +14,11 @@ export type VerifyOptions = {
    * checking against a stored address). Without it the report names what the user typed.
    */
   recipientName?: string;
+  /**
+   * Status lists kept across verifications (the public verifier's); without it every
+   * verification fetches and checks the lists its credential names.
+   */
+  statusLists?: StatusListCache;
 };
 
 export type BadgeSummary = NonNullable<VerificationReport['badge']>;
@@ -23,6 +29,7 @@ export type VerifyContext = {
   now: Date;
   expectedRecipient?: string;
   recipientName?: string;
+  statusLists?: StatusListCache;
   checks: CheckList;
   badge: BadgeSummary;
   /** One fetch per URL per verification: keys, issuers and lists are often linked twice. */
@@ -37,6 +44,7 @@ export function createContext(options: VerifyOptions): VerifyContext {
     now: options.now ?? new Date(),
     expectedRecipient: options.expectedRecipient?.trim() || undefined,
     recipientName: options.recipientName,
+    statusLists: options.statusLists,
     checks: new CheckList(),
     badge: {},
     fetched: new Map(),

@@ -9,9 +9,16 @@ export async function checkVcStatus(ctx: VerifyContext, credential: Record<strin
     ctx.checks.pass('revoked', 'Cannot be revoked', 'The issuer gave it no status entry.');
     return;
   }
+  const lists = ctx.statusLists;
   const result = await checkCredentialStatus(credential, {
-    fetchJson: statusListFetchJson(ctx.fetch),
-    verifyListCredential: (list) => proofHolds(ctx, list),
+    fetchJson: statusListFetchJson(ctx.fetch, lists),
+    // A list still in the cache whose proof held once is not checked again (./list-cache.ts).
+    verifyListCredential: async (list) => {
+      if (lists?.isVerified(list)) return { verified: true };
+      const outcome = await proofHolds(ctx, list);
+      if (outcome.verified) lists?.markVerified(list);
+      return outcome;
+    },
   });
   if (result.status === 'active') ctx.checks.pass('revoked', 'Not revoked', result.detail);
   else if (result.status === 'revoked') ctx.checks.fail('revoked', 'Revoked by the issuer', result.detail);
