@@ -3,12 +3,10 @@ import { getDb } from '@/db/client';
 import { checkRequestLimit, REQUEST_LIMITS } from '@/lib/accounts/request-limits';
 import { clientKeyFrom } from '@/lib/auth/client-key';
 import { fieldErrorsOf } from '@/lib/awards/award-input';
-import { fetcherFor } from '@/lib/badges/verify-award';
+import { verifyAnyBadge } from '@/lib/badges/verify-award';
 import { type Config, getConfig } from '@/lib/config';
 import { isBodyTooLarge, readLimitedBody, tooLargeProblem } from '@/lib/http/read-limited';
-import { publicStatusListCache } from '@/lib/openbadges/status/list-cache';
 import type { VerificationReport, VerifyInput } from '@/lib/openbadges/verify/types';
-import { verifyBadge } from '@/lib/openbadges/verify/verify';
 import { problem } from './problem';
 import { MAX_VERIFY_FILE_BYTES, MAX_VERIFY_TEXT_BYTES, verifyRequestSchema } from './verify-schemas';
 
@@ -83,10 +81,7 @@ async function answer(request: Request, deps: Deps): Promise<Response> {
         : `Too many verifications of badges on this host. Retry in ${retryAfter} seconds.`;
     return problem({ status: 429, detail, headers: { 'Retry-After': String(retryAfter) } });
   }
-  const verify =
-    deps.verify ??
-    ((i: VerifyInput) =>
-      verifyBadge(i, { fetch: fetcherFor(config.appUrl), statusLists: publicStatusListCache() }));
+  const verify = deps.verify ?? ((i: VerifyInput) => verifyAnyBadge(i, config));
   const report = await verify(input);
   return Response.json(report, { headers: { 'Cache-Control': 'no-store' } });
 }

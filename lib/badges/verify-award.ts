@@ -6,6 +6,7 @@ import type { Fetcher } from '@/lib/net/types';
 import { ob2Urls } from '@/lib/openbadges/ob2/urls';
 import { ob3Urls } from '@/lib/openbadges/ob3/build-credential';
 import { credentialForAward } from '@/lib/openbadges/ob3/credentials';
+import { exceptHost, publicStatusListCache } from '@/lib/openbadges/status/list-cache';
 import { verdictOf } from '@/lib/openbadges/verify/checks';
 import type { Check, VerificationReport } from '@/lib/openbadges/verify/types';
 import { verifyBadge } from '@/lib/openbadges/verify/verify';
@@ -113,6 +114,11 @@ export async function verifyOwnAward(
   return withLine(credential, hostedCopyLine(assertionUrl, hosted), hosted);
 }
 
+/**
+ * Verifies whatever a visitor brings (the /verify page, POST /api/v1/verify). Other issuers'
+ * status lists come from a short-lived cache; ours are always read fresh.
+ */
 export function verifyAnyBadge(input: Parameters<typeof verifyBadge>[0], config: Pick<Config, 'appUrl'>) {
-  return verifyBadge(input, { fetch: fetcherFor(config.appUrl) });
+  const statusLists = exceptHost(publicStatusListCache(), new URL(config.appUrl).host);
+  return verifyBadge(input, { fetch: fetcherFor(config.appUrl), statusLists });
 }

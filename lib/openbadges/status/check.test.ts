@@ -39,9 +39,14 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-const badge = (credentialStatus: unknown, id = 'urn:uuid:0a4e0f1c-6a1e-4d7e-9d51-5c2d0d0e7f11') => ({
+const badge = (
+  credentialStatus: unknown,
+  id = 'urn:uuid:0a4e0f1c-6a1e-4d7e-9d51-5c2d0d0e7f11',
+  issuer = 'did:example:issuer',
+) => ({
   id,
   type: ['VerifiableCredential', 'OpenBadgeCredential'],
+  issuer: { id: issuer, type: ['Profile'] },
   credentialStatus,
 });
 
@@ -62,19 +67,31 @@ async function publishSignedList(path: string, revoked: number[], purpose = 'rev
 
 describe('checking a Bitstring Status List entry', () => {
   it('says revoked for a set bit and active for its unrevoked neighbours, with a verified list', async () => {
-    await publishSignedList('/lists/1', [4242]);
-    const entry = (index: number) => statusEntry(`${base}/lists/1`, index);
-    expect(await checkCredentialStatus(badge(entry(4242)), { fetchJson, verifyListCredential })).toEqual({
+    const list = await publishSignedList('/lists/1', [4242]);
+    const ours = (index: number) =>
+      badge(statusEntry(`${base}/lists/1`, index), undefined, String(list.issuer));
+    expect(await checkCredentialStatus(ours(4242), { fetchJson, verifyListCredential })).toEqual({
       status: 'revoked',
       detail: expect.stringContaining('Revoked'),
     });
     for (const index of [4241, 4243, 0]) {
-      expect(
-        await checkCredentialStatus(badge(entry(index)), { fetchJson, verifyListCredential }),
-      ).toMatchObject({
+      expect(await checkCredentialStatus(ours(index), { fetchJson, verifyListCredential })).toMatchObject({
         status: 'active',
       });
     }
+  });
+
+  it("does not take “not revoked” from a list someone other than the badge's issuer signed", async () => {
+    await publishSignedList('/lists/other', [9]);
+    const theirs = (index: number) =>
+      badge(statusEntry(`${base}/lists/other`, index), undefined, 'did:example:real');
+    expect(await checkCredentialStatus(theirs(8), { fetchJson, verifyListCredential })).toMatchObject({
+      status: 'unknown',
+      detail: expect.stringContaining("not by the badge's issuer"),
+    });
+    expect((await checkCredentialStatus(theirs(9), { fetchJson, verifyListCredential })).status).toBe(
+      'revoked',
+    );
   });
 
   it('does not trust a list whose proof fails', async () => {

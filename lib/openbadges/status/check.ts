@@ -56,8 +56,10 @@ export async function checkCredentialStatus(
 function checkEntry(credential: Record<string, unknown>, entry: unknown, options: CheckStatusOptions) {
   if (!isRecord(entry)) return Promise.resolve(unknown('The badge’s status entry is not an object.'));
   const types = asArray(entry.type);
-  if (types.includes('BitstringStatusListEntry')) return checkBitstringEntry(entry, options, BITSTRING);
-  if (types.includes('StatusList2021Entry')) return checkBitstringEntry(entry, options, STATUS_LIST_2021);
+  if (types.includes('BitstringStatusListEntry'))
+    return checkBitstringEntry(credential, entry, options, BITSTRING);
+  if (types.includes('StatusList2021Entry'))
+    return checkBitstringEntry(credential, entry, options, STATUS_LIST_2021);
   if (types.includes('1EdTechRevocationList')) return checkRevocationList(credential, entry, options);
   return Promise.resolve(
     unknown(`Laurel cannot read status entries of type ${types.join(', ') || '(none)'}.`),
@@ -77,6 +79,7 @@ const STATUS_LIST_2021: ListKind = {
 };
 
 async function checkBitstringEntry(
+  credential: Record<string, unknown>,
   entry: Record<string, unknown>,
   options: CheckStatusOptions,
   kind: ListKind,
@@ -123,7 +126,23 @@ async function checkBitstringEntry(
   const value = readStatus(decoded.bytes, Number(indexText), statusSize);
   if (value === null)
     return unknown(`The badge's index ${indexText} lies beyond the end of the status list at ${listUrl}.`);
-  return statusFor(purpose, value, listUrl);
+  const status = statusFor(purpose, value, listUrl);
+  const listIssuer = issuerId(list);
+  const badgeIssuer = issuerId(credential);
+  // Anyone serving the list's address could sign a list clearing the bit: only the badge's own
+  // issuer can say it still stands. A list that says revoked is believed either way.
+  if (status.status === 'active' && listIssuer !== badgeIssuer) {
+    return unknown(
+      `The status list at ${listUrl} was issued by ${listIssuer ?? 'no one named'}, not by the badge's issuer, so its answer cannot be trusted.`,
+    );
+  }
+  return status;
+}
+
+function issuerId(document: Record<string, unknown>): string | undefined {
+  const issuer = document.issuer;
+  if (typeof issuer === 'string') return issuer;
+  return isRecord(issuer) && typeof issuer.id === 'string' ? issuer.id : undefined;
 }
 
 function statusFor(purpose: string, value: number, listUrl: string): CredentialStatusResult {

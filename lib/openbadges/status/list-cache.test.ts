@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createStatusListCache, freshnessMs, MAX_AGE_MS } from './list-cache';
+import { createStatusListCache, exceptHost, freshnessMs, MAX_AGE_MS } from './list-cache';
 
 const list = (subject: Record<string, unknown> = {}) => ({
   type: ['VerifiableCredential', 'BitstringStatusListCredential'],
@@ -26,6 +26,18 @@ describe('the status list cache', () => {
     expect(cache.get('https://a.test/1')).toBe(document);
     time.advance(1);
     expect(cache.get('https://a.test/1')).toBeUndefined();
+  });
+
+  it('never keeps or answers lists from our own host, so our revocations show at once', () => {
+    const shared = createStatusListCache();
+    const cache = exceptHost(shared, 'laurel.test');
+    const ours = list();
+    const theirs = list();
+    cache.put('https://laurel.test/ob/v3/status/acme/1', ours, { bytes: 100, maxAgeMs: 30_000 });
+    cache.put('https://issuer.test/status/1', theirs, { bytes: 100, maxAgeMs: 30_000 });
+    expect(cache.get('https://laurel.test/ob/v3/status/acme/1')).toBeUndefined();
+    expect(shared.get('https://laurel.test/ob/v3/status/acme/1')).toBeUndefined();
+    expect(cache.get('https://issuer.test/status/1')).toBe(theirs);
   });
 
   it('keeps nothing longer than a minute, whatever the answer allowed', () => {

@@ -99,3 +99,18 @@ export function publicStatusListCache(): StatusListCache {
   holder.laurelStatusLists ??= createStatusListCache();
   return holder.laurelStatusLists;
 }
+
+/**
+ * The same cache, except for lists served from `host` (our own): those are read fresh every
+ * time, so a revocation here shows in our own verifier at once rather than after MAX_AGE_MS.
+ */
+export function exceptHost(cache: StatusListCache, host: string): StatusListCache {
+  const isOwn = (url: string) => URL.canParse(url) && new URL(url).host === host;
+  return {
+    ...cache,
+    get: (url) => (isOwn(url) ? undefined : cache.get(url)),
+    put: (url, document, options) => {
+      if (!isOwn(url)) cache.put(url, document, options);
+    },
+  };
+}

@@ -52,7 +52,9 @@ describe('the DCC status list', () => {
   it.each([
     ['dcc-v2-di-revoked.json', 'revoked'],
     ['dcc-verifiercore-v2-revoked.json', 'revoked'],
-    ['dcc-verifiercore-v2-didweb-multikey.json', 'active'],
+    // Its bit is clear, but the list is signed by a did:key, not by the badge's did:web issuer:
+    // verifier-core reads it as active; Laurel does not take "not revoked" from another issuer.
+    ['dcc-verifiercore-v2-didweb-multikey.json', 'unknown'],
   ])('reads %s as %s', async (file, status) => {
     expect((await checkCredentialStatus(credential(file), { fetchJson })).status).toBe(status);
   });
