@@ -12,7 +12,7 @@ function verdictText(report: VerificationReport): string {
   const hosts = report.unreachable ?? [];
   return hosts.length > 0
     ? `Could not check: ${hosts.join(', ')} could not be reached. Try again later.`
-    : `Could not check: ${reason('unknown') ?? 'a linked document could not be fetched'}. Try again later.`;
+    : `Could not check: ${reason('unknown') ?? 'a linked document could not be fetched'}.`;
 }
 
 const verdictTone: Record<Verdict, string> = {

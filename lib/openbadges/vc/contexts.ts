@@ -16,6 +16,15 @@ export const DID_V1_CONTEXT = 'https://www.w3.org/ns/did/v1';
 export const MULTIKEY_CONTEXT = 'https://w3id.org/security/multikey/v1';
 
 /**
+ * Published contexts no package ships yet (CLR 2.0): a proof under one of them cannot be checked
+ * here, which is "could not check", not "invalid".
+ */
+export const UNBUNDLED_SPEC_CONTEXTS: ReadonlySet<string> = new Set([
+  'https://purl.imsglobal.org/spec/clr/v2p0/context.json',
+  'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json',
+]);
+
+/**
  * Every JSON-LD context Laurel knows, from the packages that publish them. Contexts are bundled,
  * never fetched: a remote context could change what a signed document means.
  */

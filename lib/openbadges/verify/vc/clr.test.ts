@@ -46,4 +46,35 @@ describe('CLR 2.0', () => {
     expect(byId.get('nested-2')?.label).toMatch(/Leadership/);
     expect(report.verdict).toBe('invalid');
   });
+
+  it('says a JSON-LD CLR could not be checked, not that it is invalid, when its context is not bundled', async () => {
+    const key = await ed25519Key();
+    const issuer = String(key.controller);
+    const included = await signDataIntegrity(badgeCredential(issuer), key);
+    const clr = {
+      '@context': [VC_V2_CONTEXT, 'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json', OB_CONTEXT],
+      id: 'urn:uuid:1c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f',
+      type: ['VerifiableCredential', 'ClrCredential'],
+      issuer: { id: issuer, type: ['Profile'], name: 'Test Academy' },
+      validFrom: '2025-01-01T00:00:00Z',
+      name: 'Transcript',
+      credentialSubject: {
+        id: 'did:example:learner',
+        type: ['ClrSubject'],
+        verifiableCredential: [included],
+      },
+      proof: [{ ...(included.proof as Record<string, unknown>[])[0] }],
+    };
+    const report = await verifyBadge(
+      { kind: 'json', text: JSON.stringify(clr) },
+      { fetch: offline, now: new Date('2026-06-01T00:00:00Z') },
+    );
+    const byId = new Map(report.checks.map((check) => [check.id, check]));
+    expect(byId.get('proof')).toMatchObject({
+      status: 'unknown',
+      detail: expect.stringContaining('clr/v2p0'),
+    });
+    expect(byId.get('nested-1')?.status).toBe('pass');
+    expect(report.verdict).toBe('unknown');
+  });
 });

@@ -1,4 +1,5 @@
 import jsigs from 'jsonld-signatures';
+import { UNBUNDLED_SPEC_CONTEXTS } from '@/lib/openbadges/vc/contexts';
 import { documentLoader, UnresolvableDocumentError } from '@/lib/openbadges/vc/document-loader';
 import { noteUnreachable, type VerifyContext } from '../context';
 import { isRecord } from '../fetch-json';
@@ -148,6 +149,17 @@ export async function checkEmbeddedProof(
         { id: 'proof', label: "The issuer's key could not be fetched" },
         down.url,
         down.reason,
+      );
+      return {};
+    }
+    const missing = errorsOf(result).find(
+      (error) => error instanceof UnresolvableDocumentError && UNBUNDLED_SPEC_CONTEXTS.has(error.url),
+    ) as UnresolvableDocumentError | undefined;
+    if (missing) {
+      ctx.checks.unknown(
+        'proof',
+        'The signature could not be checked',
+        `It is written with ${missing.url}, a published context Laurel does not have yet (contexts are never fetched), so its signature cannot be checked here.`,
       );
       return {};
     }
