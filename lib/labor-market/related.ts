@@ -111,6 +111,25 @@ export async function findRelatedOccupations(
   const release = { onetVersion: active.onetVersion, wageYear: active.wageYear, isDemo: active.isDemo };
   const vocabulary = await loadVocabulary(db, active.id);
   const resolved = distinctTags(options.tags).map((tag) => resolveTag(vocabulary, tag));
+  const unmatchedTags = resolved.filter((r) => r.matches.length === 0).map((r) => r.tag);
+  const ranked = await rankOccupations(db, {
+    releaseId: active.id,
+    resolved,
+    limit: options.limit ?? DEFAULT_LIMIT,
+    now: options.now ?? new Date(),
+  });
+  return { release, occupations: ranked.occupations, unmatchedTags, resolved };
+}
+
+/**
+ * The occupations resolved tags point to in a release, scored and ordered as described at the top
+ * of this file: at most `limit` (1–50), and how many occupations matched at all.
+ */
+export async function rankOccupations(
+  db: Executor,
+  input: { releaseId: string; resolved: ResolvedTag[]; limit: number; now: Date },
+): Promise<{ total: number; occupations: RelatedOccupation[] }> {
+  const { resolved } = input;
   const matches: MatchRow[] = resolved.flatMap((r, position) =>
     r.matches.map((m) => ({
       position,
@@ -119,11 +138,9 @@ export async function findRelatedOccupations(
       confidence: m.confidence,
     })),
   );
-  const unmatchedTags = resolved.filter((r) => r.matches.length === 0).map((r) => r.tag);
-  if (matches.length === 0) return { release, occupations: [], unmatchedTags, resolved };
-
-  const limit = Math.min(Math.max(1, Math.floor(options.limit ?? DEFAULT_LIMIT)), MAX_LIMIT);
-  const query = relatedQuery({ releaseId: active.id, matches, limit, now: options.now ?? new Date() });
+  if (matches.length === 0) return { total: 0, occupations: [] };
+  const limit = Math.min(Math.max(1, Math.floor(input.limit)), MAX_LIMIT);
+  const query = relatedQuery({ releaseId: input.releaseId, matches, limit, now: input.now });
   // A named (server-side prepared) statement: after a few runs PostgreSQL keeps a generic plan
   // and skips planning, which is half the cost of this query. db.execute() never prepares.
   const prepared = db._.session.prepareQuery(
@@ -132,11 +149,11 @@ export async function findRelatedOccupations(
     'related_occupations',
     false,
   );
-  const [answer] = rowsOf<{ occupations: Row[] | string | null }>(await prepared.execute());
+  const [answer] = rowsOf<{ total: number; occupations: Row[] | string | null }>(await prepared.execute());
   const rows: Row[] =
     typeof answer?.occupations === 'string' ? JSON.parse(answer.occupations) : (answer?.occupations ?? []);
   return {
-    release,
+    total: Number(answer?.total ?? 0),
     occupations: rows.map((row) => ({
       code: row.code,
       title: row.title,
@@ -146,8 +163,6 @@ export async function findRelatedOccupations(
       openListings: Number(row.open_listings),
       similarListings: Number(row.similar_listings),
     })),
-    unmatchedTags,
-    resolved,
   };
 }
 
@@ -234,7 +249,7 @@ function relatedQuery(input: { releaseId: string; matches: MatchRow[]; limit: nu
       order by c.score desc, coverage desc nulls last, w.employment desc nulls last, o.title, c.code
       limit ${limit}
     )
-    select json_agg(json_build_object(
+    select (select count(*) from scored) as total, json_agg(json_build_object(
       'code', r.code, 'title', r.title, 'score', r.score, 'matched', r.matched, 'year', r.year,
       'annual_median', r.annual_median, 'annual_p10', r.annual_p10, 'annual_p90', r.annual_p90,
       'hourly_median', r.hourly_median, 'hourly_p10', r.hourly_p10, 'hourly_p90', r.hourly_p90,

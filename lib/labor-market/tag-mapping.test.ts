@@ -6,20 +6,30 @@ import { lockLaborMarketTests, writeSmallRelease } from './import/test-support';
 import { loadVocabulary } from './match/load-vocabulary';
 import { resolveTag } from './match/resolve-tag';
 import type { Vocabulary } from './match/vocabulary';
+import { resolveSkillSlug } from './pages/skill';
+import { findTopicPage } from './pages/topic';
 import { findRelatedOccupations } from './related';
+import type { ActiveRelease } from './release';
 
 // The demo release (db/seed/demo-release), imported once for the file.
 let db: Db;
 let unlock: () => Promise<void>;
 let small: ReturnType<typeof writeSmallRelease>;
 let vocabulary: Vocabulary;
+let release: ActiveRelease;
 
 beforeAll(async () => {
   unlock = await lockLaborMarketTests();
   db = await getDb();
   small = writeSmallRelease();
-  const release = await importLaborMarketRelease(db, { dir: small.dir });
-  vocabulary = await loadVocabulary(db, release.id);
+  const imported = await importLaborMarketRelease(db, { dir: small.dir });
+  vocabulary = await loadVocabulary(db, imported.id);
+  release = {
+    id: imported.id,
+    onetVersion: imported.onetVersion,
+    wageYear: imported.wageYear,
+    isDemo: false,
+  };
 }, 240_000);
 
 afterAll(async () => {
@@ -107,5 +117,30 @@ describe('tag-to-occupation mapping on the demo release', () => {
     const result = await findRelatedOccupations(db, { tags: ['Blorptastic Frobnication'] });
     expect(result.occupations).toEqual([]);
     expect(result.unmatchedTags).toEqual(['Blorptastic Frobnication']);
+  });
+
+  it('gives every demo badge tag a skill page: a technology, or a topic saying what it matched', async () => {
+    const slugOf = async (slug: string) => resolveSkillSlug(db, { releaseId: release.id, slug });
+    for (const template of DEMO_TEMPLATES) {
+      for (const tag of template.skills) {
+        const slug = tag.toLowerCase().replace(/\s+/g, '-');
+        expect((await slugOf(slug)).status, tag).not.toBe('not_found');
+      }
+    }
+    expect(await slugOf('k8s')).toEqual({ status: 'redirect', slug: 'kubernetes' });
+    expect(await slugOf('kubernets')).toEqual({ status: 'redirect', slug: 'kubernetes' });
+    expect(await slugOf('iam')).toEqual({ status: 'found', slug: 'iam', kind: 'topic' });
+    expect(await slugOf('blorptastic')).toEqual({ status: 'not_found' });
+
+    const page = await findTopicPage(db, { release, slug: 'cloud-security' });
+    expect(page).toMatchObject({ kind: 'topic', name: 'Cloud security', category: null });
+    expect(page?.occupations[0]).toMatchObject({ code: INFOSEC, title: 'Information Security Analysts' });
+    expect(page?.occupations[0]?.pay?.median?.value).toBeGreaterThan(0);
+    expect(page?.titles[0]).toEqual({ title: 'Cloud Security Engineer', code: INFOSEC });
+    const yaml = await findTopicPage(db, { release, slug: 'yaml' });
+    expect(yaml?.matchedAs).toMatchObject({
+      technologies: [{ name: 'JavaScript Object Notation JSON' }],
+      relation: expect.stringContaining('superset of JSON'),
+    });
   });
 });
