@@ -107,13 +107,13 @@ export function PayRanges({ caption, rows }: { caption: string; rows: PayRow[] }
               <th scope="col" className="py-1 pr-3 font-medium">
                 Occupation
               </th>
-              <th scope="col" className="py-1 pr-3 text-right font-medium">
+              <th scope="col" className="py-1 pr-2 text-right font-medium sm:pr-3">
                 10th percentile
               </th>
-              <th scope="col" className="py-1 pr-3 text-right font-medium">
+              <th scope="col" className="py-1 pr-2 text-right font-medium sm:pr-3">
                 Median
               </th>
-              <th scope="col" className="py-1 pr-3 text-right font-medium">
+              <th scope="col" className="py-1 pr-2 text-right font-medium sm:pr-3">
                 90th percentile
               </th>
             </tr>
@@ -121,7 +121,7 @@ export function PayRanges({ caption, rows }: { caption: string; rows: PayRow[] }
           <tbody>
             {rows.map((row) => (
               <tr key={row.key} className="border-b border-stone-200">
-                <th scope="row" className="min-w-32 py-1.5 pr-3 font-normal break-words">
+                <th scope="row" className="min-w-28 py-1.5 pr-2 font-normal break-words sm:pr-3">
                   {row.href ? (
                     <Link href={row.href} className="underline">
                       {row.label}
@@ -133,14 +133,14 @@ export function PayRanges({ caption, rows }: { caption: string; rows: PayRow[] }
                 </th>
                 {row.pay ? (
                   <>
-                    <td className="py-1.5 pr-3 text-right whitespace-nowrap tabular-nums">
+                    <td className="py-1.5 pr-2 text-right whitespace-nowrap tabular-nums sm:pr-3">
                       {formatAmount(row.pay.p10, row.pay.unit)}
                     </td>
-                    <td className="py-1.5 pr-3 text-right font-medium whitespace-nowrap tabular-nums">
+                    <td className="py-1.5 pr-2 text-right font-medium whitespace-nowrap tabular-nums sm:pr-3">
                       {formatAmount(row.pay.median, row.pay.unit)}
                       {row.pay.unit === 'hour' ? ' an hour' : ''}
                     </td>
-                    <td className="py-1.5 pr-3 text-right whitespace-nowrap tabular-nums">
+                    <td className="py-1.5 pr-2 text-right whitespace-nowrap tabular-nums sm:pr-3">
                       {formatAmount(row.pay.p90, row.pay.unit)}
                     </td>
                   </>

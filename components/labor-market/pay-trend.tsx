@@ -187,11 +187,15 @@ export function PayTrend({ caption, lines, unit }: { caption: string; lines: Tre
           <caption className="mb-2 text-left font-medium text-stone-900">{caption}</caption>
           <thead className="border-b border-stone-300 text-stone-700">
             <tr>
-              <th scope="col" className="py-1 pr-4 font-medium">
+              <th scope="col" className="py-1 pr-2 font-medium sm:pr-4">
                 Year (May)
               </th>
               {shown.map((line) => (
-                <th key={line.key} scope="col" className="min-w-28 py-1 pr-4 text-right font-medium">
+                <th
+                  key={line.key}
+                  scope="col"
+                  className="min-w-20 py-1 pr-2 text-right font-medium break-words sm:pr-4"
+                >
                   {line.label}
                 </th>
               ))}
@@ -206,7 +210,10 @@ export function PayTrend({ caption, lines, unit }: { caption: string; lines: Tre
                 {shown.map((line) => {
                   const amount = amountAt(line, year);
                   return (
-                    <td key={line.key} className="py-1 pr-4 text-right whitespace-nowrap tabular-nums">
+                    <td
+                      key={line.key}
+                      className="py-1 pr-2 text-right whitespace-nowrap tabular-nums sm:pr-4"
+                    >
                       {amount ? (
                         formatAmount(amount, unit)
                       ) : (

@@ -90,7 +90,11 @@ export class TrigramIndex<T> {
       const dice = (2 * count) / (grams.size + entry.grams.size);
       // Names sharing this few trigrams are more than a typo or two away.
       if (dice < MIN_CANDIDATE_DICE) continue;
-      const similarity = Math.max(dice, spellingSimilarity(text, entry.text));
+      // Trigrams forgive words in another order, but also a name inside a longer one ("security"
+      // in "it security"): they count only between names of about the same length.
+      const isSameLength =
+        Math.min(text.length, entry.text.length) / Math.max(text.length, entry.text.length) >= 0.9;
+      const similarity = Math.max(isSameLength ? dice : 0, spellingSimilarity(text, entry.text));
       if (similarity >= threshold) found.push({ text: entry.text, value: entry.value, similarity });
     }
     return found.sort((a, b) => b.similarity - a.similarity || a.text.localeCompare(b.text));

@@ -4,11 +4,12 @@
  * 1. a technology by its exact name or an alias (1), or by a looser spelling: plurals, spaces and
  *    dots ignored, "Node JS" = "node.js" (0.95);
  * 2. an O*NET skill or knowledge name ("Programming", "Customer and Personal Service");
- * 3. a phrase in occupations' job titles: "cloud security" is in "Cloud Security Engineer", a
- *    title of Information Security Analysts. A phrase found in the titles of too many occupations
- *    says nothing about any of them ("project manager", or one word like "cloud") and is dropped;
+ * 3. when it names no technology or skill, a phrase of two words or more in occupations' job
+ *    titles: "cloud security" is in "Cloud Security Engineer", a title of Information Security
+ *    Analysts. One word is too ambiguous in titles ("Rust Proofer", "Flask Fitter"), and a phrase
+ *    in the titles of too many occupations says nothing about any of them ("project manager");
  * 4. the synonym table (synonyms.ts), each target looked for as in 1–3 (0.9, or 0.7 for related
- *    terms);
+ *    terms); a curated target may be one word ("statistician") if few occupations use it;
  * and only when none of that finds anything, 5. a misspelling of a technology, skill or synonym
  * ("Kubernets", "Pyhton"): at most about one typo in five letters, tags of four letters or more,
  * confidence 0.9 × similarity. A tag that is not near anything (nonsense) matches nothing.
@@ -43,7 +44,7 @@ const TYPO_CONFIDENCE = 0.9;
 /** Spelling similarity a typo must reach: one edit in five letters. */
 const TYPO_SIMILARITY = 0.8;
 const MIN_TYPO_LENGTH = 4;
-/** One word in more job titles than this is too common to name a skill ("cloud", "security"). */
+/** A synonym's one-word target in more job titles than this is too common to name a skill. */
 const MAX_WORD_OCCUPATIONS = 4;
 const MAX_PHRASE_OCCUPATIONS = 30;
 
@@ -57,7 +58,7 @@ export function resolveTag(vocabulary: Vocabulary, tag: string): ResolvedTag {
   };
   const synonym = term ? (SYNONYM_BY_KEY.get(compactKey(term)) ?? null) : null;
   if (term) {
-    lookUp(vocabulary, term, 1, add);
+    lookUp(vocabulary, term, 1, add, { isCurated: false });
     if (synonym) expandSynonym(vocabulary, synonym, 1, add);
   }
   if (term && found.size === 0 && compactKey(term).length >= MIN_TYPO_LENGTH) {
@@ -91,12 +92,20 @@ function expandSynonym(vocabulary: Vocabulary, synonym: Synonym, scale: number, 
   const how = synonym.relation ? 'related' : 'synonym';
   const confidence = scale * (synonym.relation ? RELATED_CONFIDENCE : SYNONYM_CONFIDENCE);
   for (const target of synonym.means) {
-    lookUp(vocabulary, normalizeTerm(target), confidence, (match) => add({ ...match, how }));
+    lookUp(vocabulary, normalizeTerm(target), confidence, (match) => add({ ...match, how }), {
+      isCurated: true,
+    });
   }
 }
 
 /** Steps 1–3 of the file comment for one term, at `confidence`. */
-function lookUp(vocabulary: Vocabulary, term: string, confidence: number, add: (m: TagMatch) => void) {
+function lookUp(
+  vocabulary: Vocabulary,
+  term: string,
+  confidence: number,
+  add: (m: TagMatch) => void,
+  { isCurated }: { isCurated: boolean },
+) {
   const key = compactKey(term);
   const named = vocabulary.technologyByName.get(term);
   const aliased = named ? undefined : vocabulary.technologyByAlias.get(term);
@@ -107,16 +116,17 @@ function lookUp(vocabulary: Vocabulary, term: string, confidence: number, add: (
     add({ kind: 'technology', ...spelled, confidence: confidence * SPELLING_CONFIDENCE, how: 'spelling' });
   const element = vocabulary.elementByKey.get(key);
   if (element) add({ kind: 'element', name: element, confidence, how: 'name' });
-  for (const [code, title] of titlesWithPhrase(vocabulary, term)) {
+  if (named || aliased || spelled || element) return;
+  for (const [code, title] of titlesWithPhrase(vocabulary, term, isCurated)) {
     add({ kind: 'title', code, title, confidence, how: 'name' });
   }
 }
 
 /** Occupations with a job title containing the term's words in order, with the first such title. */
-function titlesWithPhrase(vocabulary: Vocabulary, term: string): Map<string, string> {
+function titlesWithPhrase(vocabulary: Vocabulary, term: string, isCurated: boolean): Map<string, string> {
   const words = termWords(term);
   const found = new Map<string, string>();
-  if (words.length === 0) return found;
+  if (words.length === 0 || (words.length === 1 && !isCurated)) return found;
   const lists = words.map((w) => vocabulary.titleIndex.get(w) ?? []);
   const rarest = lists.reduce((a, b) => (b.length < a.length ? b : a));
   const phrase = ` ${words.join(' ')} `;

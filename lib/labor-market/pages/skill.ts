@@ -84,6 +84,8 @@ export type SkillPage = {
   slug: string;
   /** The technology's name as people say it ("AWS — Amazon Web Services"), or the topic's label. */
   name: string;
+  /** What sentences call it: "AWS" for "AWS — Amazon Web Services". */
+  shortName: string;
   /** O*NET's own name of a technology, when `name` reads differently. */
   onetName: string | null;
   isHot: boolean;
@@ -180,6 +182,7 @@ export async function findSkillPage(
     kind: 'technology',
     slug,
     name,
+    shortName: name.split(' — ')[0] ?? name,
     onetName: name === technology.name ? null : technology.name,
     isHot: technology.isHot,
     category: rows[0]?.commodityTitle ?? null,

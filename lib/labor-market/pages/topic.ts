@@ -43,6 +43,7 @@ export async function findTopicPage(
     kind: 'topic',
     slug: input.slug,
     name: resolved.label,
+    shortName: resolved.label,
     onetName: null,
     isHot: false,
     category: null,

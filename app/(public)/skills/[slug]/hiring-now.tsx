@@ -22,7 +22,7 @@ export function HiringNow({ skill, filters, listings, employers }: Props) {
       </h2>
       {employers.length ? (
         <div>
-          <h3 className="font-medium">Top employers hiring for {skill.name}</h3>
+          <h3 className="font-medium">Top employers hiring for {skill.shortName}</h3>
           <ol className="list-inside list-decimal text-sm">
             {employers.map((e) => (
               <li key={e.employerName}>
@@ -42,20 +42,17 @@ export function HiringNow({ skill, filters, listings, employers }: Props) {
             : 'None of the listings Laurel has match this skill right now.'
         }
       />
-      <SearchElsewhere
-        keyword={skill.name.replace(/ — .*/, '')}
-        lead="Find more listings: search for it on"
-      />
+      <SearchElsewhere keyword={skill.shortName} lead="Find more listings: search for it on" />
     </section>
   );
 }
 
 function scopeText(skill: SkillPage, scope: ScopedListings['scope']): string {
-  if (scope === 'exact') return `Open listings that ask for ${skill.name}:`;
+  if (scope === 'exact') return `Open listings that ask for ${skill.shortName}:`;
   if (scope === 'occupations') {
     return skill.kind === 'topic'
       ? 'Open listings in the occupations above:'
-      : `No listing names ${skill.name} right now. Open listings in occupations that use it:`;
+      : `No listing names ${skill.shortName} right now. Open listings in occupations that use it:`;
   }
   return 'No listings in these occupations right now. Open listings in similar occupations:';
 }

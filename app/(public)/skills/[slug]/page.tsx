@@ -74,7 +74,9 @@ export default async function SkillPage({ params, searchParams }: Props) {
 
       <section aria-labelledby="occupations" className="flex flex-col gap-3">
         <h2 id="occupations" className="text-xl font-semibold break-words">
-          {skill.kind === 'topic' ? `Occupations for ${skill.name}` : `Occupations that use ${skill.name}`}
+          {skill.kind === 'topic'
+            ? `Occupations for ${skill.shortName}`
+            : `Occupations that use ${skill.shortName}`}
         </h2>
         {skill.occupations.length ? (
           <PayRanges

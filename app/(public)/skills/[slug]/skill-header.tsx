@@ -58,7 +58,7 @@ export function SkillHeader({ skill }: { skill: SkillPage }) {
         ) : null}
         {matched?.titles.length ? (
           <>
-            <dt className="font-medium">Job titles</dt>
+            <dt className="font-medium">Matched job titles</dt>
             <dd className="break-words">
               {matched.titles
                 .slice(0, 6)
@@ -75,10 +75,20 @@ export function SkillHeader({ skill }: { skill: SkillPage }) {
       </dl>
       {matched ? (
         <p className="max-w-3xl text-sm text-stone-700">
-          Not one technology in the O*NET data: Laurel matched this skill to the technologies, skills and job
-          titles above.
+          {skill.name} is not a single technology in the O*NET data, so Laurel matched it to the{' '}
+          {matchedKinds(matched)} above.
         </p>
       ) : null}
     </div>
   );
+}
+
+/** "technologies and job titles", "O*NET skills", … : what a topic was matched to. */
+function matchedKinds(matched: NonNullable<SkillPage['matchedAs']>): string {
+  const kinds = [
+    matched.technologies.length ? 'technologies' : null,
+    matched.skills.length ? 'O*NET skills' : null,
+    matched.titles.length ? 'job titles' : null,
+  ].filter((k): k is string => k !== null);
+  return kinds.length > 1 ? `${kinds.slice(0, -1).join(', ')} and ${kinds.at(-1)}` : (kinds[0] ?? 'terms');
 }
