@@ -91,7 +91,9 @@ test('from a claimed badge: related jobs, a skill with its pay chart and table, 
     'Considerable preparation needed',
   );
   await expect(page.getByRole('region', { name: 'Pay', exact: true })).toContainText('$120,230 a year');
-  await expect(page.getByRole('region', { name: 'Pay', exact: true })).toContainText('Data Scientists (15-2051)');
+  await expect(page.getByRole('region', { name: 'Pay', exact: true })).toContainText(
+    'Data Scientists (15-2051)',
+  );
   await expect(
     page.getByRole('region', { name: 'Technologies used' }).getByRole('link', { name: /^Tableau Hot/ }),
   ).toBeVisible();
