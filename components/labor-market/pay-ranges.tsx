@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { Fragment } from 'react';
 import { formatAmount } from '@/lib/labor-market/pages/format';
 import type { Pay } from '@/lib/labor-market/pages/pay';
 import { ScrollTable } from './scroll-table';
@@ -15,6 +16,21 @@ function axisTicks(largest: number): number[] {
 
 const shortMoney = (value: number) => (value === 0 ? '$0' : `$${Math.round(value / 1000)}k`);
 const percent = (value: number) => `${value.toFixed(2)}%`;
+/** "Engineers/Architects" may break after the slash (a <wbr>), so a narrow column can wrap it. */
+export function Breakable({ text }: { text: string }) {
+  const parts = text.split('/');
+  return parts.map((part, i) => (
+    // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed string
+    <Fragment key={i}>
+      {part}
+      {i < parts.length - 1 ? (
+        <>
+          /<wbr />
+        </>
+      ) : null}
+    </Fragment>
+  ));
+}
 // Two columns from the small breakpoint: labels wrap in theirs; on a phone each label sits above its bar.
 const ROW = 'grid grid-cols-1 gap-x-3 gap-y-1 sm:grid-cols-[minmax(0,14rem)_minmax(0,1fr)] sm:items-center';
 
@@ -121,13 +137,13 @@ export function PayRanges({ caption, rows }: { caption: string; rows: PayRow[] }
           <tbody>
             {rows.map((row) => (
               <tr key={row.key} className="border-b border-stone-200">
-                <th scope="row" className="min-w-28 py-1.5 pr-2 font-normal break-words sm:pr-3">
+                <th scope="row" className="min-w-28 py-1.5 pr-2 font-normal [overflow-wrap:anywhere] sm:pr-3">
                   {row.href ? (
                     <Link href={row.href} className="underline">
-                      {row.label}
+                      <Breakable text={row.label} />
                     </Link>
                   ) : (
-                    row.label
+                    <Breakable text={row.label} />
                   )}
                   {row.note ? <span className="text-stone-700"> · {row.note}</span> : null}
                 </th>

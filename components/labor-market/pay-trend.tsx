@@ -1,5 +1,6 @@
 import { formatAmount } from '@/lib/labor-market/pages/format';
 import type { Amount, PayUnit } from '@/lib/labor-market/pages/pay';
+import { Breakable } from './pay-ranges';
 import { ScrollTable } from './scroll-table';
 
 export type TrendLine = { key: string; label: string; points: { year: number; amount: Amount | null }[] };
@@ -194,9 +195,9 @@ export function PayTrend({ caption, lines, unit }: { caption: string; lines: Tre
                 <th
                   key={line.key}
                   scope="col"
-                  className="min-w-20 py-1 pr-2 text-right font-medium break-words sm:pr-4"
+                  className="min-w-20 py-1 pr-2 text-right font-medium [overflow-wrap:anywhere] sm:pr-4"
                 >
-                  {line.label}
+                  <Breakable text={line.label} />
                 </th>
               ))}
             </tr>

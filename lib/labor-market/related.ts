@@ -189,8 +189,22 @@ function wageOf(row: Row): RelatedOccupation['wage'] {
   return null;
 }
 
+/**
+ * Points for rated skills: the ratings have no index by element, so this part is added only when
+ * a tag matched a skill (a scan of the release's ratings otherwise costs every lookup).
+ */
+function elementPoints(releaseId: string): SQL {
+  return sql`union all
+    select r.code, m.position,
+      m.confidence * 2.5 * ((r.importance - 1) / 4 + least(r.level, 7) / 7) / 2, false
+    from m
+    join lm_occupation_ratings r on r.release_id = ${releaseId} and r.element_name = m.key
+    where m.kind = 'element' and r.importance >= 3 and not r.is_not_relevant`;
+}
+
 function relatedQuery(input: { releaseId: string; matches: MatchRow[]; limit: number; now: Date }): SQL {
   const { releaseId, limit, now } = input;
+  const kinds = new Set(input.matches.map((m) => m.kind));
   return sql`
     with m as (
       select * from json_to_recordset(${JSON.stringify(input.matches)}::json)
@@ -204,14 +218,8 @@ function relatedQuery(input: { releaseId: string; matches: MatchRow[]; limit: nu
       join lm_technologies t on t.release_id = ${releaseId} and t.slug = m.key
       join lm_occupation_technologies ot on ot.release_id = t.release_id and ot.technology_slug = t.slug
       where m.kind = 'technology'
-      union all
-      select m.key, m.position, m.confidence * 2.5, false from m where m.kind = 'title'
-      union all
-      select r.code, m.position,
-        m.confidence * 2.5 * ((r.importance - 1) / 4 + least(r.level, 7) / 7) / 2, false
-      from m
-      join lm_occupation_ratings r on r.release_id = ${releaseId} and r.element_name = m.key
-      where m.kind = 'element' and r.importance >= 3 and not r.is_not_relevant
+      ${kinds.has('title') ? sql`union all select m.key, m.position, m.confidence * 2.5, false from m where m.kind = 'title'` : sql``}
+      ${kinds.has('element') ? elementPoints(releaseId) : sql``}
     ),
     per_tag as (
       select code, position, max(points) as points, bool_or(is_in_demand) as is_in_demand
