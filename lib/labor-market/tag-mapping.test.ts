@@ -6,6 +6,7 @@ import { lockLaborMarketTests, writeSmallRelease } from './import/test-support';
 import { loadVocabulary } from './match/load-vocabulary';
 import { resolveTag } from './match/resolve-tag';
 import type { Vocabulary } from './match/vocabulary';
+import { searchLaborMarket } from './pages/search';
 import { resolveSkillSlug } from './pages/skill';
 import { findTopicPage } from './pages/topic';
 import { findRelatedOccupations } from './related';
@@ -142,5 +143,17 @@ describe('tag-to-occupation mapping on the demo release', () => {
       technologies: [{ name: 'JavaScript Object Notation JSON' }],
       relation: expect.stringContaining('superset of JSON'),
     });
+  });
+
+  it('suggests a known badge tag in search, leading to its skill page', async () => {
+    const [first] = await searchLaborMarket(db, { releaseId: release.id, query: 'IAM' });
+    expect(first).toEqual({
+      kind: 'skill',
+      label: 'Identity and access management (IAM)',
+      detail: 'Skill · matched to occupations',
+      href: '/skills/iam',
+    });
+    const k8s = await searchLaborMarket(db, { releaseId: release.id, query: 'k8s' });
+    expect(k8s.filter((s) => s.href === '/skills/kubernetes')).toHaveLength(1);
   });
 });
