@@ -36,8 +36,9 @@ test('from a claimed badge: related jobs, a skill with its pay chart and table, 
   await expect(related.getByRole('listitem').first()).toContainText(
     /Median pay \$[\d,]+ a year · \$[\d,]+–\$[\d,]+/,
   );
-  await expect(related.getByRole('listitem').first()).toContainText('matches Python, SQL, Tableau');
-  await expect(related).toContainText('No labor-market data for: Cloud Security.');
+  await expect(related.getByRole('listitem').first()).toContainText('Matches Python, SQL, Tableau');
+  // Every tag resolves, "Cloud Security" through job titles such as Cloud Security Engineer.
+  await expect(related).not.toContainText('No labor-market data');
   await expect(related).toContainText('information from the O*NET 29.3 Database');
   // The e2e server has the demo release the seed ships, and says so.
   await expect(related).toContainText(
@@ -74,7 +75,7 @@ test('from a claimed badge: related jobs, a skill with its pay chart and table, 
   await expect(remote).toContainText('$38.50 per hour');
   const apply = remote.getByRole('link', { name: /Apply at Northwind Example Ltd/ });
   await expect(apply).toHaveAttribute('href', 'https://careers.northwind.example.org/jobs/DA-77');
-  await expect(apply).toHaveAttribute('target', '_blank');
+  await expect(apply).not.toHaveAttribute('target', /./);
   await expect(hiring.getByLabel('Remote only')).toBeChecked();
 
   await hiring.getByLabel('Remote only').uncheck();
@@ -89,8 +90,10 @@ test('from a claimed badge: related jobs, a skill with its pay chart and table, 
   await expect(page.getByRole('region', { name: 'Preparation' })).toContainText(
     'Considerable preparation needed',
   );
-  await expect(page.getByRole('region', { name: 'Pay' })).toContainText('$120,230 a year');
-  await expect(page.getByRole('region', { name: 'Pay' })).toContainText('Data Scientists (15-2051)');
+  await expect(page.getByRole('region', { name: 'Pay', exact: true })).toContainText('$120,230 a year');
+  await expect(page.getByRole('region', { name: 'Pay', exact: true })).toContainText(
+    'Data Scientists (15-2051)',
+  );
   await expect(
     page.getByRole('region', { name: 'Technologies used' }).getByRole('link', { name: /^Tableau Hot/ }),
   ).toBeVisible();
@@ -106,7 +109,7 @@ test('from a claimed badge: related jobs, a skill with its pay chart and table, 
   await expect(page.getByRole('region', { name: 'Related jobs' }).getByRole('listitem')).toHaveCount(5);
   await page.getByRole('list', { name: 'Skills' }).getByRole('link', { name: 'SQL' }).click();
   await expect(page).toHaveURL(/\/skills\/structured-query-language-sql$/);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Structured query language SQL');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('SQL — Structured query language');
 });
 
 test('search suggests as you type and is used by keyboard alone', async ({ page }) => {
@@ -161,15 +164,18 @@ test('short codes and skill aliases redirect; unknown ones and bad input get cle
   await expect(page).toHaveURL(/\/skills\/amazon-web-services-aws-software$/);
 
   for (const path of [
-    '/skills/cloud-security',
+    '/skills/blorptastic-frobnication',
     '/skills/%E2%80%94',
     '/occupations/99-9999.99',
     '/occupations/nurse',
   ]) {
     expect((await page.goto(path))?.status(), path).toBe(404);
   }
-  await page.goto('/skills/cloud-security');
+  await page.goto('/skills/blorptastic-frobnication');
   await expect(page.getByRole('heading', { name: 'No data for this skill' })).toBeVisible();
+  // A misspelt technology finds it.
+  await page.goto('/skills/kubernets');
+  await expect(page).toHaveURL(/\/skills\/kubernetes$/);
 
   const long = await page.goto(`/skills/tableau?location=${'x'.repeat(200)}&remote=maybe`);
   expect(long?.status()).toBe(200);

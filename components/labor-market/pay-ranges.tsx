@@ -1,15 +1,10 @@
 import Link from 'next/link';
+import { Fragment } from 'react';
 import { formatAmount } from '@/lib/labor-market/pages/format';
 import type { Pay } from '@/lib/labor-market/pages/pay';
+import { ScrollTable } from './scroll-table';
 
 export type PayRow = { key: string; label: string; href?: string; pay: Pay | null; note?: string };
-
-const WIDTH = 640;
-const LABEL_WIDTH = 210;
-const ROW_HEIGHT = 30;
-const TOP = 8;
-const AXIS_HEIGHT = 28;
-const PLOT = { left: LABEL_WIDTH + 10, right: WIDTH - 28 };
 
 /** Round axis steps ($25k, $50k, $100k …) with at most five intervals up to the largest figure. */
 function axisTicks(largest: number): number[] {
@@ -20,18 +15,36 @@ function axisTicks(largest: number): number[] {
 }
 
 const shortMoney = (value: number) => (value === 0 ? '$0' : `$${Math.round(value / 1000)}k`);
-const truncate = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const percent = (value: number) => `${value.toFixed(2)}%`;
+/** "Engineers/Architects" may break after the slash (a <wbr>), so a narrow column can wrap it. */
+export function Breakable({ text }: { text: string }) {
+  const parts = text.split('/');
+  return parts.map((part, i) => (
+    // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed string
+    <Fragment key={i}>
+      {part}
+      {i < parts.length - 1 ? (
+        <>
+          /<wbr />
+        </>
+      ) : null}
+    </Fragment>
+  ));
+}
+// Two columns from the small breakpoint: labels wrap in theirs; on a phone each label sits above its bar.
+const ROW = 'grid grid-cols-1 gap-x-3 gap-y-1 sm:grid-cols-[minmax(0,14rem)_minmax(0,1fr)] sm:items-center';
 
 /**
  * Yearly pay ranges as a chart (10th–90th percentile bar, 25th–75th box, median line) and the
- * same numbers as a table. The chart is one image to assistive technology; the table is the data.
+ * same numbers as a table. The chart is drawn with HTML, so its labels are text at the page's own
+ * size (never scaled down with an image) and wrap instead of being cut. It is one image to
+ * assistive technology; the table is the data.
  */
 export function PayRanges({ caption, rows }: { caption: string; rows: PayRow[] }) {
   const charted = rows.filter((r) => r.pay?.unit === 'year' && r.pay.median);
   const ticks = axisTicks(Math.max(...charted.map((r) => (r.pay?.p90 ?? r.pay?.median)?.value ?? 0)));
   const max = ticks[ticks.length - 1] ?? 1;
-  const x = (value: number) => PLOT.left + (value / max) * (PLOT.right - PLOT.left);
-  const height = TOP + charted.length * ROW_HEIGHT + AXIS_HEIGHT;
+  const x = (value: number) => (value / max) * 100;
   const hasHourly = rows.some((r) => r.pay?.unit === 'hour');
   const legend = [
     'Bar: 10th to 90th percentile',
@@ -41,60 +54,68 @@ export function PayRanges({ caption, rows }: { caption: string; rows: PayRow[] }
     .filter(Boolean)
     .join('; ')
     .concat(hasHourly ? ' Occupations paid by the hour are in the table only.' : '');
+  const gridLines = ticks.map((tick) => (
+    <span key={tick} className="absolute inset-y-0 w-px bg-stone-300" style={{ left: percent(x(tick)) }} />
+  ));
   return (
     <div className="flex flex-col gap-3">
       {charted.length ? (
-        <svg
-          viewBox={`0 0 ${WIDTH} ${height}`}
-          className="h-auto w-full max-w-2xl"
+        <div
           role="img"
           aria-label={`Chart of yearly pay for ${charted.length} ${charted.length === 1 ? 'occupation' : 'occupations'}: a bar from the 10th to the 90th percentile with a line at the median. The numbers are in the table that follows.`}
+          className="flex max-w-3xl flex-col gap-2"
+          data-chart="pay-ranges"
         >
-          {ticks.map((tick) => (
-            <g key={tick}>
-              <line x1={x(tick)} x2={x(tick)} y1={TOP} y2={height - AXIS_HEIGHT} stroke="#d6d3d1" />
-              <text x={x(tick)} y={height - 10} textAnchor="middle" fontSize="12" fill="#44403c">
-                {shortMoney(tick)}
-              </text>
-            </g>
-          ))}
-          {charted.map((row, i) => {
+          {charted.map((row) => {
             const pay = row.pay as Pay;
-            const y = TOP + i * ROW_HEIGHT;
             const low = pay.p10?.value ?? pay.median?.value ?? 0;
             const high = pay.p90?.value ?? pay.median?.value ?? 0;
-            const median = pay.median?.value ?? 0;
             return (
-              <g key={row.key}>
-                <text x={LABEL_WIDTH} y={y + 19} textAnchor="end" fontSize="12" fill="#292524">
-                  {truncate(row.label, 32)}
-                </text>
-                <rect
-                  x={x(low)}
-                  y={y + 8}
-                  width={Math.max(2, x(high) - x(low))}
-                  height={14}
-                  rx={3}
-                  fill="#bbf7d0"
-                  stroke="#166534"
-                />
-                {pay.p25 && pay.p75 ? (
-                  <rect
-                    x={x(pay.p25.value)}
-                    y={y + 8}
-                    width={Math.max(2, x(pay.p75.value) - x(pay.p25.value))}
-                    height={14}
-                    fill="#16803c"
+              <div key={row.key} className={ROW}>
+                <span className="text-sm text-stone-900 break-words" data-chart-label>
+                  {row.label}
+                </span>
+                <div className="relative h-7 sm:mr-6">
+                  {gridLines}
+                  <span
+                    className="absolute top-1.5 h-4 rounded-sm border border-brand-700 bg-brand-200"
+                    style={{ left: percent(x(low)), width: `max(2px, ${percent(x(high) - x(low))})` }}
                   />
-                ) : null}
-                <line x1={x(median)} x2={x(median)} y1={y + 4} y2={y + 26} stroke="#1c1917" strokeWidth={3} />
-              </g>
+                  {pay.p25 && pay.p75 ? (
+                    <span
+                      className="absolute top-1.5 h-4 bg-brand-600"
+                      style={{
+                        left: percent(x(pay.p25.value)),
+                        width: percent(x(pay.p75.value) - x(pay.p25.value)),
+                      }}
+                    />
+                  ) : null}
+                  <span
+                    className="absolute inset-y-0 w-[3px] -translate-x-1/2 bg-stone-900"
+                    style={{ left: percent(x(pay.median?.value ?? 0)) }}
+                  />
+                </div>
+              </div>
             );
           })}
-        </svg>
+          <div className={ROW}>
+            <span className="hidden sm:block" />
+            <div className="relative h-5 text-xs text-stone-700 sm:mr-6">
+              {ticks.map((tick, i) => (
+                <span
+                  key={tick}
+                  className={`absolute top-0 whitespace-nowrap ${i === 0 ? '' : i === ticks.length - 1 ? '-translate-x-full' : '-translate-x-1/2'}`}
+                  style={{ left: percent(x(tick)) }}
+                >
+                  {shortMoney(tick)}
+                </span>
+              ))}
+            </div>
+          </div>
+        </div>
       ) : null}
       {charted.length ? <p className="text-xs text-stone-700">{legend}</p> : null}
-      <div className="overflow-x-auto">
+      <ScrollTable label={caption}>
         <table className="w-full text-left text-sm">
           <caption className="mb-2 text-left font-medium text-stone-900">{caption}</caption>
           <thead className="border-b border-stone-300 text-stone-700">
@@ -102,13 +123,13 @@ export function PayRanges({ caption, rows }: { caption: string; rows: PayRow[] }
               <th scope="col" className="py-1 pr-3 font-medium">
                 Occupation
               </th>
-              <th scope="col" className="py-1 pr-3 text-right font-medium">
+              <th scope="col" className="py-1 pr-2 text-right font-medium sm:pr-3">
                 10th percentile
               </th>
-              <th scope="col" className="py-1 pr-3 text-right font-medium">
+              <th scope="col" className="py-1 pr-2 text-right font-medium sm:pr-3">
                 Median
               </th>
-              <th scope="col" className="py-1 pr-3 text-right font-medium">
+              <th scope="col" className="py-1 pr-2 text-right font-medium sm:pr-3">
                 90th percentile
               </th>
             </tr>
@@ -116,26 +137,26 @@ export function PayRanges({ caption, rows }: { caption: string; rows: PayRow[] }
           <tbody>
             {rows.map((row) => (
               <tr key={row.key} className="border-b border-stone-200">
-                <th scope="row" className="py-1.5 pr-3 font-normal">
+                <th scope="row" className="min-w-28 py-1.5 pr-2 font-normal [overflow-wrap:anywhere] sm:pr-3">
                   {row.href ? (
                     <Link href={row.href} className="underline">
-                      {row.label}
+                      <Breakable text={row.label} />
                     </Link>
                   ) : (
-                    row.label
+                    <Breakable text={row.label} />
                   )}
                   {row.note ? <span className="text-stone-700"> · {row.note}</span> : null}
                 </th>
                 {row.pay ? (
                   <>
-                    <td className="py-1.5 pr-3 text-right tabular-nums">
+                    <td className="py-1.5 pr-2 text-right whitespace-nowrap tabular-nums sm:pr-3">
                       {formatAmount(row.pay.p10, row.pay.unit)}
                     </td>
-                    <td className="py-1.5 pr-3 text-right font-medium tabular-nums">
+                    <td className="py-1.5 pr-2 text-right font-medium whitespace-nowrap tabular-nums sm:pr-3">
                       {formatAmount(row.pay.median, row.pay.unit)}
                       {row.pay.unit === 'hour' ? ' an hour' : ''}
                     </td>
-                    <td className="py-1.5 pr-3 text-right tabular-nums">
+                    <td className="py-1.5 pr-2 text-right whitespace-nowrap tabular-nums sm:pr-3">
                       {formatAmount(row.pay.p90, row.pay.unit)}
                     </td>
                   </>
@@ -148,7 +169,7 @@ export function PayRanges({ caption, rows }: { caption: string; rows: PayRow[] }
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
     </div>
   );
 }

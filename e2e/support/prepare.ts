@@ -8,9 +8,12 @@ import path from 'node:path';
 import { closeDb, getDb } from '@/db/client';
 import { rateLimitCounters, signInFailures, userEmails, users } from '@/db/schema';
 import { badgeSvg } from '@/db/seed/badge-art';
+import { DEMO_TEMPLATES } from '@/db/seed/demo-data';
 import { createApiKey, revokeApiKey } from '@/lib/api-keys/api-keys';
 import { hashPassword } from '@/lib/auth/password';
-import { getConfig } from '@/lib/config';
+import { decidePendingAward } from '@/lib/awards/claim';
+import { createAward } from '@/lib/awards/create-award';
+import { type Config, getConfig } from '@/lib/config';
 import { storeImage } from '@/lib/images/store';
 import { upsertIssuer, upsertTemplate } from '@/lib/issuers/issuers';
 import { addIssuerMember } from '@/lib/issuers/members';
@@ -39,6 +42,47 @@ async function makeIssuer(slug: string, name: string, skills = ['Linux', 'Networ
   });
   const { key } = await createApiKey(db, { actor: 'operator', issuerId: issuer.id, name: 'e2e' });
   return { id: issuer.id, name, templateId: template.id, templateName: template.name, apiKey: key };
+}
+
+/**
+ * The demo's Cloud Security Essentials badge (AWS, IAM, Cloud Security), accepted publicly by a
+ * learner: what a visitor opens in the skills journey. Returns the award id.
+ */
+async function publicCloudBadge(config: Config, stamp: string) {
+  const db = await getDb();
+  const demo = DEMO_TEMPLATES.find((t) => (t.skills as readonly string[]).includes('Cloud Security'));
+  if (!demo) throw new Error('the demo templates have no Cloud Security badge');
+  const issuer = await upsertIssuer(db, {
+    slug: `cloud-${stamp}`,
+    name: 'Cloud Labs',
+    url: 'https://cloud-labs.example',
+    email: 'badges@cloud-labs.example',
+  });
+  const template = await upsertTemplate(db, {
+    issuerId: issuer.id,
+    name: demo.name,
+    description: demo.description,
+    imageId: await storeImage(db, { contentType: 'image/svg+xml', bytes: badgeSvg(demo.art) }),
+    criteriaNarrative: demo.criteriaNarrative,
+    skills: [...demo.skills],
+    validityDays: null,
+  });
+  const email = `cloud-${stamp}@learners.example`;
+  const [user] = await db
+    .insert(users)
+    .values({ name: 'Casey Cloud', passwordHash: await hashPassword('cloud-learner-password') })
+    .returning();
+  if (!user) throw new Error('no user');
+  await db.insert(userEmails).values({ userId: user.id, email, isPrimary: true, verifiedAt: new Date() });
+  const { award } = await createAward({
+    db,
+    config,
+    issuer,
+    idempotencyKey: `e2e-cloud-${stamp}`,
+    input: { templateId: template.id, recipient: { email, name: 'Casey Cloud' } },
+  });
+  await decidePendingAward(db, { awardId: award.id, userId: user.id, decision: 'accepted' });
+  return award.id;
 }
 
 async function main() {
@@ -91,6 +135,7 @@ async function main() {
     ),
   });
   await loadLaborMarketData(db);
+  const cloudAwardId = await publicCloudBadge(config, stamp);
   const file = process.env.E2E_FIXTURES ?? path.join(config.dataDir, 'fixtures.json');
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(
@@ -104,6 +149,7 @@ async function main() {
         members,
         labsSlug: `e2e-labs-${stamp}`,
         scriptedSvgImageId,
+        cloudAwardId,
       },
       null,
       2,

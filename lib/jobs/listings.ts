@@ -7,6 +7,8 @@ import { isActivePosting } from './active';
 export type ListingFilters = {
   /** Only postings in these occupations (an empty list matches nothing). */
   occupationCodes?: string[];
+  /** Only postings in this SOC group: a code prefix, "15-1" (a minor group) or "15-" (a major one). */
+  occupationGroup?: string;
   /** Only postings whose skills resolved to this technology. */
   technologySlug?: string;
   remoteOnly?: boolean;
@@ -76,6 +78,10 @@ export function formatLocations(locations: JobLocation[], isRemote: boolean, cou
 function conditions(filters: ListingFilters): SQL[] {
   const where = [isActivePosting(filters.now ?? new Date())];
   if (filters.occupationCodes) where.push(inArray(jobPostings.occupationCode, filters.occupationCodes));
+  if (filters.occupationGroup) {
+    const prefix = filters.occupationGroup;
+    where.push(sql`left(${jobPostings.occupationCode}, ${prefix.length}) = ${prefix}`);
+  }
   if (filters.technologySlug)
     where.push(arrayContains(jobPostings.technologySlugs, [filters.technologySlug]));
   if (filters.remoteOnly) where.push(eq(jobPostings.isRemote, true));

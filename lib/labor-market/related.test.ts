@@ -31,8 +31,7 @@ describe('findRelatedOccupations', () => {
     expect(result.release).toEqual({ onetVersion: '29.3', wageYear: 2025, isDemo: false });
     expect(result.unmatchedTags).toEqual([]);
     // All three score 7.5 (each tag: 1, +0.5 hot, +1 in demand); in-demand coverage breaks the
-    // tie: 3 of 16 for DBAs, 3 of 19 for Software Developers and Web Developers, and then
-    // employment (1,687,890 against 70,190) puts Software Developers before Web Developers.
+    // tie: 3 of 16 for DBAs, 3 of 19 for Software Developers, 3 of 20 for Web Developers.
     expect(result.occupations.slice(0, 3).map((o) => [o.code, o.score])).toEqual([
       ['15-1242.00', 7.5],
       ['15-1252.00', 7.5],
@@ -54,9 +53,14 @@ describe('findRelatedOccupations', () => {
   });
 
   it('resolves aliases, keeps exact names first, and lists the tags it cannot match', async () => {
-    const result = await related(['AWS', 'IAM', 'Cloud Security'], 3);
-    expect(result.unmatchedTags).toEqual(['IAM', 'Cloud Security']);
-    expect(result.occupations[0]).toMatchObject({ code: '11-3021.00', score: 2.5, matchedTags: ['AWS'] });
+    const result = await related(['AWS', 'Blorptastic Frobnication', 'Cloud Security'], 3);
+    expect(result.unmatchedTags).toEqual(['Blorptastic Frobnication']);
+    // AWS (hot, in demand: 2.5) and a job title, "Cloud Security Engineer" (2.5).
+    expect(result.occupations[0]).toMatchObject({
+      code: '15-1212.00',
+      score: 5,
+      matchedTags: ['AWS', 'Cloud Security'],
+    });
 
     const postgres = await related(['Postgres'], 3);
     const postgresql = await related(['PostgreSQL'], 3);
@@ -119,6 +123,11 @@ describe('findRelatedOccupations', () => {
     // Open: the one valid until July and the undated one from May; closed: ended in May, undated since January.
     expect(listings(after, '15-1242.00')).toBe((listings(before, '15-1242.00') ?? 0) + 2);
     expect(listings(after, '15-1252.00')).toBe(listings(before, '15-1252.00'));
+    // Software Developers share the SOC minor group 15-1xxx: the two count as similar listings there.
+    const similar = (r: typeof before, code: string) =>
+      r.occupations.find((o) => o.code === code)?.similarListings ?? 0;
+    expect(similar(after, '15-1252.00')).toBe(similar(before, '15-1252.00') + 2);
+    expect(similar(after, '15-1242.00')).toBe(similar(before, '15-1242.00'));
   });
 
   it('returns no occupations for no tags, with the release for the credits', async () => {
@@ -126,6 +135,7 @@ describe('findRelatedOccupations', () => {
       release: { onetVersion: '29.3', wageYear: 2025, isDemo: false },
       occupations: [],
       unmatchedTags: [],
+      resolved: [],
     });
   });
 });

@@ -2,7 +2,8 @@
  * The demo release's technologies: O*NET's name, the UNSPSC commodity it is filed under, whether
  * O*NET flags it a hot technology, and the demo occupations that use it (`!` marks the
  * occupations whose job postings ask for it, O*NET's "in demand"). A subset of O*NET 29.3's
- * technology skills, limited to these names and at most 20 per occupation.
+ * technology skills, limited to these names: about 20 per occupation, a few more where a demo badge's
+ * tags need them (access management for IAM, JSON for YAML).
  */
 export type DemoTechnology = [
   name: string,
@@ -63,5 +64,7 @@ export const DEMO_TECHNOLOGIES: DemoTechnology[] = [
   ["Microsoft Active Directory", '43232704', "Internet directory services software", true, ["15-1231.00!", "15-1232.00!", "15-1244.00!", "15-1299.08!"]],
   ["TypeScript", '43232405', "Object or component oriented development software", true, ["15-1252.00!", "15-1254.00!"]],
   ["Go", '43232402', "Development environment software", true, ["15-1254.00!", "15-1299.08!"]],
+  ["Access management software", '43232901', "Access software", false, ["15-1211.00", "15-1212.00", "15-1241.00", "15-1242.00", "15-1243.00", "15-1244.00"]],
+  ["JavaScript Object Notation JSON", '43232408', "Web platform development software", true, ["13-1111.00", "15-1211.00", "15-1212.00", "15-1232.00", "15-1241.00", "15-1242.00", "15-1243.00", "15-1244.00", "15-1251.00", "15-1252.00", "15-1253.00", "15-1254.00!", "15-1255.00", "15-1299.08", "15-2051.00", "15-2051.01"]],
   ["Wireshark", '43232801', "Network monitoring software", false, ["15-1231.00", "15-2031.00"]],
 ];

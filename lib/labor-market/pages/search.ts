@@ -2,7 +2,9 @@ import 'server-only';
 import { and, asc, desc, eq, like, or, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { lmOccupations, lmOccupationTitles, lmTechnologies, lmTechnologyAliases } from '@/db/schema';
-import { normalizeTerm } from '../normalize';
+import { SYNONYM_BY_KEY } from '../match/vocabulary';
+import { compactKey, normalizeTerm, slugify } from '../normalize';
+import { resolveSkillSlug } from './skill';
 
 export type SuggestionKind = 'skill' | 'occupation' | 'title';
 
@@ -44,7 +46,7 @@ export async function searchLaborMarket(
   const code = input.query.trim().match(/^\d{2}-\d{0,4}(\.\d{0,2})?$/)?.[0];
   const [occupations, skills, titles] = await Promise.all([
     matchOccupations(db, { ...search, code }),
-    matchSkills(db, search),
+    matchSkills(db, search).then((found) => withTopic(db, search, found)),
     input.isExpanded ? matchTitlesExpanded(db, search) : matchTitles(db, search),
   ]);
   const occupationKeys = new Set(occupations.map((o) => `${o.label.toLowerCase()}|${o.href}`));
@@ -120,6 +122,26 @@ async function matchSkills(db: Executor, { releaseId, q, perKind }: Search) {
     skills.push({ kind: 'skill', label: t.name, detail: t.isHot ? 'Skill · hot technology' : 'Skill', href });
   }
   return skills;
+}
+
+/**
+ * A query that is a known badge tag ("IAM", "cloud security", see synonyms.ts) leads to its
+ * skill page first, when the release has data for it and no technology suggestion is that page.
+ */
+async function withTopic(db: Executor, { releaseId, q, perKind }: Search, skills: Suggestion[]) {
+  const synonym = SYNONYM_BY_KEY.get(compactKey(q));
+  if (!synonym) return skills;
+  const lookup = await resolveSkillSlug(db, { releaseId, slug: slugify(q) });
+  if (lookup.status === 'not_found') return skills;
+  const href = `/skills/${lookup.slug}`;
+  if (skills.some((s) => s.href === href)) return skills;
+  const topic: Suggestion = {
+    kind: 'skill',
+    label: synonym.label,
+    detail: 'Skill · matched to occupations',
+    href,
+  };
+  return [topic, ...skills].slice(0, perKind);
 }
 
 const titleJoin = and(

@@ -1,21 +1,33 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import {
   lmOccupations,
   lmOccupationTechnologies,
-  lmOccupationTitles,
   lmTechnologies,
   lmTechnologyAliases,
   lmWageLinks,
   lmWages,
 } from '@/db/schema';
-import { slugify } from '../normalize';
+import { loadVocabulary } from '../match/load-vocabulary';
+import { resolveTag } from '../match/resolve-tag';
+import { slugify, unslugify } from '../normalize';
 import type { ActiveRelease } from '../release';
-import { type Pay, toPay, wageColumns, wageJoin } from './pay';
-import { type TrendSeries, wageTrends } from './trend';
+import { toPay, wageColumns, wageJoin } from './pay';
+import { featuredTitles, occupationTrends, type SkillOccupation } from './skill-occupations';
+import type { TrendSeries } from './trend';
 
-export type SlugLookup = { status: 'found' | 'redirect'; slug: string } | { status: 'not_found' };
+export type { SkillOccupation };
+
+/**
+ * What a /skills/<slug> address shows: a technology (its own slug), or a *topic*, a tag that is
+ * not one technology but resolves to several things (IAM, Cloud Security: job titles, skills,
+ * related technologies; see match/resolve-tag.ts).
+ */
+export type SlugLookup =
+  | { status: 'found'; slug: string; kind: 'technology' | 'topic' }
+  | { status: 'redirect'; slug: string }
+  | { status: 'not_found' };
 
 const MAX_SLUG_LENGTH = 200;
 
@@ -37,7 +49,10 @@ export async function resolveSkillSlug(
     .select({ slug: lmTechnologies.slug })
     .from(lmTechnologies)
     .where(and(eq(lmTechnologies.releaseId, input.releaseId), eq(lmTechnologies.slug, wanted)));
-  if (own) return { status: own.slug === input.slug ? 'found' : 'redirect', slug: own.slug };
+  if (own)
+    return own.slug === input.slug
+      ? { status: 'found', slug: own.slug, kind: 'technology' }
+      : { status: 'redirect', slug: own.slug };
   // Most aliases are plain words ("aws", "amazon web services"): look the key up before
   // comparing the slug of every alias.
   const aliasOf = (match: SQL) =>
@@ -49,35 +64,64 @@ export async function resolveSkillSlug(
       .limit(1);
   const [plain] = await aliasOf(eq(lmTechnologyAliases.aliasNorm, wanted.replace(/-/g, ' ')));
   const alias = plain ?? (await aliasOf(eq(aliasSlug, wanted)))[0];
-  return alias ? { status: 'redirect', slug: alias.slug } : { status: 'not_found' };
+  if (alias) return { status: 'redirect', slug: alias.slug };
+
+  const { matches } = resolveTag(await loadVocabulary(db, input.releaseId), unslugify(wanted));
+  const [only] = matches;
+  // A misspelling or another name of one technology goes to that technology's page; a close
+  // relative (YAML for JSON) gets its own page saying so.
+  if (matches.length === 1 && only?.kind === 'technology' && only.how !== 'related') {
+    return { status: 'redirect', slug: only.slug };
+  }
+  if (matches.length === 0) return { status: 'not_found' };
+  return wanted === input.slug
+    ? { status: 'found', slug: wanted, kind: 'topic' }
+    : { status: 'redirect', slug: wanted };
 }
 
-export type SkillOccupation = {
-  code: string;
-  title: string;
-  jobZone: number | null;
-  isInDemand: boolean;
-  employment: number | null;
-  pay: Pay | null;
-};
-
 export type SkillPage = {
+  kind: 'technology' | 'topic';
   slug: string;
+  /** The technology's name as people say it ("AWS — Amazon Web Services"), or the topic's label. */
   name: string;
+  /** What sentences call it: "AWS" for "AWS — Amazon Web Services". */
+  shortName: string;
+  /** O*NET's own name of a technology, when `name` reads differently. */
+  onetName: string | null;
   isHot: boolean;
-  /** The UNSPSC commodity O*NET files it under, e.g. "Object or component oriented development software". */
-  kind: string | null;
+  /** The UNSPSC commodity O*NET files a technology under, e.g. "Data base user interface and query software". */
+  category: string | null;
   occupationCount: number;
   occupations: SkillOccupation[];
   /** Titles people in the top occupations report holding, best-known first. */
   titles: { title: string; code: string }[];
   trend: TrendSeries[];
+  /** For a topic: what the tag was matched to. */
+  matchedAs: TopicMatches | null;
 };
 
+export type TopicMatches = {
+  technologies: { slug: string; name: string }[];
+  skills: string[];
+  titles: { title: string; code: string }[];
+  /** Why a related term was used ("YAML is a superset of JSON …"). */
+  relation: string | null;
+};
+
+const ACRONYM_AT_END = /^(.*\S)\s+([A-Z][A-Z0-9]{1,})$/;
+
+/**
+ * A technology's name as people say it: O*NET files AWS as "Amazon Web Services AWS software";
+ * this gives "AWS — Amazon Web Services". Other names are kept as they are.
+ */
+export function technologyDisplayName(name: string): string {
+  const base = name.replace(/\s+software$/i, '');
+  const acronym = ACRONYM_AT_END.exec(base);
+  if (!acronym?.[1] || !acronym[2] || acronym[1].trim().split(/\s+/).length < 2) return name;
+  return `${acronym[2]} — ${acronym[1]}`;
+}
+
 const OCCUPATIONS_SHOWN = 12;
-const TITLE_OCCUPATIONS = 5;
-const TITLES_SHOWN = 15;
-const TREND_SERIES = 3;
 
 /** Everything the skill page shows from the release (listings come from lib/jobs). Null: no such skill. */
 export async function findSkillPage(
@@ -128,45 +172,20 @@ export async function findSkillPage(
     )
     .limit(OCCUPATIONS_SHOWN);
 
-  const top = rows.slice(0, TITLE_OCCUPATIONS).map((r) => r.code);
-  const titleRows = top.length
-    ? await db
-        .select({ code: lmOccupationTitles.code, title: lmOccupationTitles.title })
-        .from(lmOccupationTitles)
-        .where(
-          and(
-            eq(lmOccupationTitles.releaseId, release.id),
-            eq(lmOccupationTitles.kind, 'reported'),
-            eq(lmOccupationTitles.isFeatured, true),
-            inArray(lmOccupationTitles.code, top),
-          ),
-        )
-        .orderBy(asc(lmOccupationTitles.title))
-    : [];
-  const seen = new Set<string>();
-  const titles = top
-    .flatMap((code) => titleRows.filter((t) => t.code === code))
-    .filter((t) => {
-      const key = t.title.toLowerCase();
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    })
-    .slice(0, TITLES_SHOWN);
-
-  const trendTargets: { oewsCode: string; label: string }[] = [];
-  for (const row of rows) {
-    if (trendTargets.length === TREND_SERIES) break;
-    if (row.oewsCode && !trendTargets.some((t) => t.oewsCode === row.oewsCode)) {
-      trendTargets.push({ oewsCode: row.oewsCode, label: row.title });
-    }
-  }
-
+  const codes = rows.map((r) => r.code);
+  const [titles, trend] = await Promise.all([
+    featuredTitles(db, { releaseId: release.id, codes }),
+    occupationTrends(db, { releaseId: release.id, occupations: rows }),
+  ]);
+  const name = technologyDisplayName(technology.name);
   return {
+    kind: 'technology',
     slug,
-    name: technology.name,
+    name,
+    shortName: name.split(' — ')[0] ?? name,
+    onetName: name === technology.name ? null : technology.name,
     isHot: technology.isHot,
-    kind: rows[0]?.commodityTitle ?? null,
+    category: rows[0]?.commodityTitle ?? null,
     occupationCount: rows[0]?.total ?? 0,
     occupations: rows.map((r) => ({
       code: r.code,
@@ -177,6 +196,7 @@ export async function findSkillPage(
       pay: toPay(r),
     })),
     titles,
-    trend: await wageTrends(db, { releaseId: release.id, targets: trendTargets }),
+    trend,
+    matchedAs: null,
   };
 }

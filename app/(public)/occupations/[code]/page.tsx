@@ -5,8 +5,9 @@ import { LaborMarketCredits, NoLaborMarketData } from '@/components/labor-market
 import { JobListings } from '@/components/labor-market/job-listings';
 import { PayRanges } from '@/components/labor-market/pay-ranges';
 import { PayTrend } from '@/components/labor-market/pay-trend';
+import { SearchElsewhere } from '@/components/labor-market/search-elsewhere';
 import { getDb } from '@/db/client';
-import { listActivePostings } from '@/lib/jobs/listings';
+import { occupationListings } from '@/lib/jobs/listing-scopes';
 import { formatAmount, formatCount, plainJobZone, unitText } from '@/lib/labor-market/pages/format';
 import { loadOccupation } from './load';
 import { OccupationDetails } from './occupation-details';
@@ -46,7 +47,7 @@ export default async function OccupationPage({ params }: Props) {
   }
   if (found.status === 'not_found') notFound();
   const { release, occupation: o } = found;
-  const listings = await listActivePostings(await getDb(), { occupationCodes: [o.code], limit: 20 });
+  const listings = await occupationListings(await getDb(), { code: o.code, limit: 20 });
   const pay = o.pay;
   const trend = o.trend[0];
   const firstYear = Math.min(release.wageYear, ...(trend?.points.map((p) => p.year) ?? []));
@@ -59,7 +60,7 @@ export default async function OccupationPage({ params }: Props) {
             Explore skills and jobs
           </Link>
         </p>
-        <h1 className="text-3xl font-bold">{o.title}</h1>
+        <h1 className="text-3xl font-bold break-words">{o.title}</h1>
         <p className="text-sm text-stone-700">O*NET-SOC code {o.code}</p>
         <p className="max-w-3xl">{o.description}</p>
       </div>
@@ -137,7 +138,19 @@ export default async function OccupationPage({ params }: Props) {
         <h2 id="open-jobs" className="text-xl font-semibold">
           Open jobs
         </h2>
-        <JobListings listings={listings} emptyText="No open listings for this occupation right now." />
+        {listings.scope !== 'exact' ? (
+          <p className="text-stone-800">
+            No open listings for {o.title} right now.
+            {listings.listings.length
+              ? ` Open listings in similar ${listings.scope === 'group' ? 'occupations' : 'fields'}:`
+              : ''}
+          </p>
+        ) : null}
+        <JobListings
+          listings={listings.listings}
+          emptyText="Laurel has no listings in similar occupations either."
+        />
+        <SearchElsewhere keyword={o.title} lead={`Find more ${o.title} jobs on`} />
       </section>
 
       <LaborMarketCredits release={release} firstWageYear={firstYear} hasPay={Boolean(pay)} />

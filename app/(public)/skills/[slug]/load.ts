@@ -2,6 +2,7 @@ import 'server-only';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { findSkillPage, resolveSkillSlug } from '@/lib/labor-market/pages/skill';
+import { findTopicPage } from '@/lib/labor-market/pages/topic';
 import { getActiveRelease } from '@/lib/labor-market/release';
 
 /** Params arrive percent-encoded or not depending on the character; either way gives the same slug. */
@@ -21,6 +22,9 @@ export const loadSkill = cache(async (rawSlug: string) => {
   const lookup = await resolveSkillSlug(db, { releaseId: release.id, slug: decodeParam(rawSlug) });
   if (lookup.status === 'not_found') return { status: 'not_found' } as const;
   if (lookup.status === 'redirect') return { status: 'redirect', slug: lookup.slug } as const;
-  const skill = await findSkillPage(db, { release, slug: lookup.slug });
+  const skill =
+    lookup.kind === 'technology'
+      ? await findSkillPage(db, { release, slug: lookup.slug })
+      : await findTopicPage(db, { release, slug: lookup.slug });
   return skill ? ({ status: 'found', release, skill } as const) : ({ status: 'not_found' } as const);
 });

@@ -5,11 +5,13 @@ import { LaborMarketCredits, NoLaborMarketData } from '@/components/labor-market
 import { PayRanges } from '@/components/labor-market/pay-ranges';
 import { PayTrend } from '@/components/labor-market/pay-trend';
 import { getDb } from '@/db/client';
-import { listActivePostings, topEmployers } from '@/lib/jobs/listings';
+import { skillListings } from '@/lib/jobs/listing-scopes';
+import { topEmployers } from '@/lib/jobs/listings';
 import { formatCount } from '@/lib/labor-market/pages/format';
 import { parseListingFilters } from '@/lib/labor-market/pages/listing-filters';
 import { HiringNow } from './hiring-now';
 import { loadSkill } from './load';
+import { SkillHeader } from './skill-header';
 
 type Props = {
   params: Promise<{ slug: string }>;
@@ -46,15 +48,16 @@ export default async function SkillPage({ params, searchParams }: Props) {
 
   const filters = parseListingFilters(query);
   const db = await getDb();
-  const [listings, employers] = await Promise.all([
-    listActivePostings(db, {
-      technologySlug: skill.slug,
-      remoteOnly: filters.isRemoteOnly,
-      location: filters.location,
-      limit: 20,
-    }),
-    topEmployers(db, { technologySlug: skill.slug, limit: 5 }),
-  ]);
+  const codes = skill.occupations.map((o) => o.code);
+  const technologySlug = skill.kind === 'technology' ? skill.slug : null;
+  const common = { remoteOnly: filters.isRemoteOnly, location: filters.location, limit: 20 };
+  const listings = await skillListings(db, { ...common, technologySlug, occupationCodes: codes });
+  const employers =
+    listings.scope === 'exact' && technologySlug
+      ? await topEmployers(db, { technologySlug, limit: 5 })
+      : listings.scope === 'occupations'
+        ? await topEmployers(db, { occupationCodes: codes, limit: 5 })
+        : [];
   const trendUnit = skill.trend[0]?.points[0]?.unit ?? 'year';
   const trendLines = skill.trend
     .filter((s) => s.points.every((p) => p.unit === trendUnit))
@@ -67,31 +70,13 @@ export default async function SkillPage({ params, searchParams }: Props) {
 
   return (
     <div className="flex flex-col gap-8">
-      <div className="flex flex-col gap-2">
-        <p className="text-sm">
-          <Link href="/explore" className="underline">
-            Explore skills and jobs
-          </Link>
-        </p>
-        <h1 className="text-3xl font-bold">{skill.name}</h1>
-        {skill.isHot ? (
-          <p>
-            <span className="inline-block rounded-full bg-amber-100 px-3 py-1 text-sm font-medium text-amber-950">
-              Hot technology
-            </span>
-          </p>
-        ) : null}
-        <p className="text-stone-700">
-          {skill.kind ? `${skill.kind}. ` : ''}
-          Used in {formatCount(skill.occupationCount)}{' '}
-          {skill.occupationCount === 1 ? 'occupation' : 'occupations'}
-          {skill.isHot ? '; frequently named in employers’ job postings' : ''}.
-        </p>
-      </div>
+      <SkillHeader skill={skill} />
 
       <section aria-labelledby="occupations" className="flex flex-col gap-3">
-        <h2 id="occupations" className="text-xl font-semibold">
-          Occupations that use {skill.name}
+        <h2 id="occupations" className="text-xl font-semibold break-words">
+          {skill.kind === 'topic'
+            ? `Occupations for ${skill.shortName}`
+            : `Occupations that use ${skill.shortName}`}
         </h2>
         {skill.occupations.length ? (
           <PayRanges
@@ -109,7 +94,8 @@ export default async function SkillPage({ params, searchParams }: Props) {
         )}
         {skill.occupationCount > skill.occupations.length ? (
           <p className="text-sm text-stone-700">
-            Showing the {skill.occupations.length} where it is most in demand, of{' '}
+            Showing the {skill.occupations.length}{' '}
+            {skill.kind === 'topic' ? 'that match it best' : 'where it is most in demand'}, of{' '}
             {formatCount(skill.occupationCount)}.
           </p>
         ) : null}
