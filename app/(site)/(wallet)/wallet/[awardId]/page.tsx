@@ -61,7 +61,7 @@ export default async function WalletBadgePage({ params, searchParams }: Props) {
           <p className="text-stone-700">
             It was sent to {badge.recipientEmail}, one of your confirmed addresses.
           </p>
-          <PendingDecision awardId={badge.id} />
+          <PendingDecision awardId={badge.id} badgeName={badge.badgeName} issuerName={badge.issuerName} />
         </Card>
       ) : null}
     </div>
