@@ -1,11 +1,11 @@
 'use client';
 
-import { useActionState } from 'react';
+import { type FormEvent, startTransition, useActionState, useEffect, useRef } from 'react';
+import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
-import { SubmitButton } from '@/components/ui/submit-button';
 import { idle } from '@/lib/actions/form-state';
 import { changePasswordAction } from './password-actions';
 
@@ -15,17 +15,31 @@ const FIELDS = {
   confirmPassword: { id: 'confirm-password', label: 'New password again' },
 };
 
-/** Current password, then the new one twice. The fields are empty again after every submit. */
+/**
+ * Current password, then the new one twice. The server never sends a password back, so the form
+ * is submitted by hand: React then leaves what was typed in place after a refusal (only the wrong
+ * field needs retyping) and the fields are cleared once the password has changed. Without
+ * JavaScript it still posts to the same action.
+ */
 export function ChangePasswordForm() {
-  const [state, action] = useActionState(changePasswordAction, idle);
+  const [state, action, isPending] = useActionState(changePasswordAction, idle);
+  const form = useRef<HTMLFormElement>(null);
   const errors = state.status === 'error' ? state.fieldErrors : undefined;
+  useEffect(() => {
+    if (state.status === 'success') form.current?.reset();
+  }, [state]);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => action(data));
+  };
   return (
     <section aria-labelledby="password-heading" className="flex flex-col gap-4">
       <h2 id="password-heading" className="text-xl font-semibold">
         Password
       </h2>
       <Card>
-        <form action={action} className="flex flex-col gap-4" noValidate>
+        <form ref={form} action={action} onSubmit={submit} className="flex flex-col gap-4" noValidate>
           <ErrorSummary state={state} fields={FIELDS} />
           {state.status === 'success' ? <FormMessage tone="success">{state.message}</FormMessage> : null}
           <Field
@@ -59,7 +73,9 @@ export function ChangePasswordForm() {
             to confirm the change.
           </p>
           <div>
-            <SubmitButton pendingLabel="Changing…">Change password</SubmitButton>
+            <Button type="submit" disabled={isPending} aria-disabled={isPending}>
+              {isPending ? 'Changing…' : 'Change password'}
+            </Button>
           </div>
         </form>
       </Card>
