@@ -9,10 +9,20 @@ export type VisibilityChoiceProps = {
   onChange?: (isPublic: boolean) => void;
   /** Why Public cannot be chosen (a revoked badge); the radio is then disabled. */
   publicRefusal?: string;
+  /** False for a badge that cannot be shared even when public (revoked or expired). */
+  isShareable?: boolean;
+  /** The question is already the heading around it (the wallet): keep it for screen readers only. */
+  isLegendHidden?: boolean;
 };
 
 /** Public or private, with what each means in plain words: when accepting, and in the wallet. */
-export function VisibilityChoice({ isPublic, onChange, publicRefusal }: VisibilityChoiceProps) {
+export function VisibilityChoice({
+  isPublic,
+  onChange,
+  publicRefusal,
+  isShareable = true,
+  isLegendHidden = false,
+}: VisibilityChoiceProps) {
   const helpId = useId();
   const isControlled = isPublic !== undefined;
   const radio = (value: 'public' | 'private') => ({
@@ -26,12 +36,12 @@ export function VisibilityChoice({ isPublic, onChange, publicRefusal }: Visibili
   });
   return (
     <fieldset className="flex flex-col gap-2" aria-describedby={helpId}>
-      <legend className="mb-1 font-medium">Who can see this badge?</legend>
+      <legend className={isLegendHidden ? 'sr-only' : 'mb-1 font-medium'}>Who can see this badge?</legend>
       <label className={`flex gap-2 ${publicRefusal ? 'text-stone-600' : ''}`}>
         <input {...radio('public')} disabled={Boolean(publicRefusal)} />
         <span>
           <strong>Public</strong> — anyone with the link can see and verify it, and it can appear on your
-          public profile. You can share it.
+          public profile.{isShareable ? ' You can share it.' : null}
           {publicRefusal ? <span className="block text-sm">{publicRefusal}</span> : null}
         </span>
       </label>
@@ -43,7 +53,9 @@ export function VisibilityChoice({ isPublic, onChange, publicRefusal }: Visibili
         </span>
       </label>
       <p id={helpId} className="text-sm text-stone-700">
-        You can change this at any time.
+        {publicRefusal
+          ? 'You can make it private, but not public again.'
+          : 'You can change this at any time.'}
       </p>
     </fieldset>
   );

@@ -34,8 +34,8 @@ export default async function WalletPage({ searchParams }: { searchParams: Promi
       </div>
       {declinedBadge ? (
         <FormMessage tone="info">
-          You declined {declinedBadge.badgeName} from {declinedBadge.issuerName}. They have been told, and it
-          will not be added to your wallet.
+          You declined {declinedBadge.badgeName} from {declinedBadge.issuerName}. {declinedBadge.issuerName}{' '}
+          has been told, and it will not be added to your wallet.
         </FormMessage>
       ) : null}
       {pending.length > 0 ? (

@@ -1,14 +1,26 @@
+'use client';
+
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { linkedInAddToProfileUrl, type ShareableBadge } from '@/lib/share/links';
 import type { ProfileStatus } from '../profile-status';
+import { useVisibility } from './use-visibility';
 
-type Props = { badge: ShareableBadge; isPublic: boolean; profile: ProfileStatus };
+type Props = {
+  awardId: string;
+  initialIsPublic: boolean;
+  /** LinkedIn's "add a certification" address for this badge. */
+  linkedInUrl: string;
+  profile: ProfileStatus;
+};
 
 const link = 'font-medium underline';
 
-/** Right after accepting: what the learner can do with the badge now, each a link to do it. */
-export function NextSteps({ badge, isPublic, profile }: Props) {
+/**
+ * Right after accepting: what the learner can do with the badge now, each a link to do it. It
+ * follows the Public/Private choice further down the page.
+ */
+export function NextSteps({ awardId, initialIsPublic, linkedInUrl, profile }: Props) {
+  const { data: isPublic } = useVisibility(awardId, initialIsPublic);
   const steps: { title: string; body: ReactNode }[] = [
     {
       title: 'Share it',
@@ -30,12 +42,7 @@ export function NextSteps({ badge, isPublic, profile }: Props) {
           {
             title: 'Add it to LinkedIn',
             body: (
-              <a
-                href={linkedInAddToProfileUrl(badge)}
-                target="_blank"
-                rel="noopener noreferrer"
-                className={link}
-              >
+              <a href={linkedInUrl} target="_blank" rel="noopener noreferrer" className={link}>
                 Add it to the Licenses &amp; certifications of your LinkedIn profile
                 <span className="sr-only"> (opens in a new tab)</span>
               </a>

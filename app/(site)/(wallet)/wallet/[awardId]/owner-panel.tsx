@@ -20,11 +20,12 @@ export function OwnerPanel({ badge, earnerName, status }: Props) {
       <section id="visibility" aria-labelledby="visibility-heading">
         <Card className="flex flex-col gap-3">
           <h2 id="visibility-heading" className="text-xl font-semibold">
-            Who can see it
+            Who can see this badge?
           </h2>
           <VisibilityControl
             awardId={badge.id}
             initialIsPublic={badge.isPublic}
+            isShareable={status.kind === 'valid'}
             publicRefusal={
               status.kind === 'revoked' ? 'Not available: the issuer revoked this badge.' : undefined
             }

@@ -16,6 +16,7 @@ import { shareableBadge } from '@/lib/badges/share-targets';
 import { getConfig } from '@/lib/config';
 import { formatDate } from '@/lib/format';
 import { getSettings } from '@/lib/profile/settings';
+import { linkedInAddToProfileUrl } from '@/lib/share/links';
 import { profileStatus } from '../profile-status';
 import { EndedNotice } from './ended-notice';
 import { NextSteps } from './next-steps';
@@ -61,18 +62,21 @@ export default async function WalletBadgePage({ params, searchParams }: Props) {
       ) : null}
       {isJustAccepted && status.kind === 'valid' ? (
         <NextSteps
-          badge={shareableBadge(
-            {
-              awardId: badge.id,
-              badgeName: badge.badgeName,
-              issuerName: badge.issuerName,
-              earnerName: user.name,
-              issuedAt: badge.issuedAt,
-              expiresAt: badge.expiresAt,
-            },
-            getConfig().appUrl,
+          awardId={badge.id}
+          initialIsPublic={badge.isPublic}
+          linkedInUrl={linkedInAddToProfileUrl(
+            shareableBadge(
+              {
+                awardId: badge.id,
+                badgeName: badge.badgeName,
+                issuerName: badge.issuerName,
+                earnerName: user.name,
+                issuedAt: badge.issuedAt,
+                expiresAt: badge.expiresAt,
+              },
+              getConfig().appUrl,
+            ),
           )}
-          isPublic={badge.isPublic}
           profile={profileStatus(await getSettings(db, user.id))}
         />
       ) : null}

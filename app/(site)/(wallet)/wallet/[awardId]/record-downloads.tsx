@@ -13,8 +13,8 @@ export function RecordDownloads({ awardId, kind }: { awardId: string; kind: 'rev
       </h2>
       <p className="text-stone-700">
         {kind === 'revoked'
-          ? 'This badge was revoked, so its images and signed tokens are no longer offered. You can keep its record: the file says it was revoked and why.'
-          : 'This badge has expired, so its images and signed tokens are no longer offered. You can keep its record: the file shows the date it expired.'}
+          ? 'This badge was revoked, so its images and signed tokens are no longer offered. You can keep its record: both files are named as revoked, and the Open Badges 2.0 one says why.'
+          : 'This badge has expired, so its images and signed tokens are no longer offered. You can keep its record: each file shows the date it expired.'}
       </p>
       <DownloadGroup
         id="downloads-record"

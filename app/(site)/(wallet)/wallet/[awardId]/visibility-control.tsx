@@ -10,13 +10,15 @@ type Props = {
   initialIsPublic: boolean;
   /** Why the badge cannot be made public (revoked), if it cannot. */
   publicRefusal?: string;
+  /** False once revoked or expired: public or not, it is no longer shared. */
+  isShareable: boolean;
 };
 
 /**
  * The wallet's Public/Private choice, the same as when accepting. It saves as it changes and says
  * so; the public page's link shows only while there is a public page.
  */
-export function VisibilityControl({ awardId, initialIsPublic, publicRefusal }: Props) {
+export function VisibilityControl({ awardId, initialIsPublic, publicRefusal, isShareable }: Props) {
   const [message, setMessage] = useState<{ tone: 'saved' | 'error'; text: string } | null>(null);
   const { data: isPublic } = useVisibility(awardId, initialIsPublic);
   const mutation = useSetVisibility(awardId, {
@@ -34,6 +36,8 @@ export function VisibilityControl({ awardId, initialIsPublic, publicRefusal }: P
       <VisibilityChoice
         isPublic={isPublic}
         publicRefusal={publicRefusal}
+        isShareable={isShareable}
+        isLegendHidden
         onChange={(nowPublic) => {
           setMessage(null);
           mutation.mutate(nowPublic);
