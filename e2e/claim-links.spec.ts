@@ -10,22 +10,6 @@ test('an unknown claim link explains what happened and what to do, without an er
   await expect(page.getByRole('heading', { name: 'This claim link is not valid' })).toBeVisible();
 });
 
-test('a badge can be declined from the link without an account', async ({ page, request }) => {
-  const email = uniqueEmail('decliner');
-  await awardBadge(request, { email });
-  const claimUrl = linkIn(await waitForEmail(request, email, /You've earned/), '/claim/');
-  await page.goto(claimUrl);
-  await page
-    .getByRole('region', { name: "Don't want this badge?" })
-    .getByRole('button', { name: 'Decline' })
-    .click();
-  await expect(page.getByText('You declined this badge. It will not be added to any wallet.')).toBeVisible();
-  await page.goto(claimUrl);
-  await expect(
-    page.getByRole('heading', { name: 'This badge has already been claimed or declined' }),
-  ).toBeVisible();
-});
-
 test('after a resend, the first link says a newer one was emailed, and the newer link works', async ({
   page,
   request,

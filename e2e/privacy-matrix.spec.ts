@@ -3,6 +3,7 @@ import { awardBadge, uniqueEmail } from './support/helpers';
 import {
   acceptFromClaim,
   awardWithClaimLink,
+  declineFromClaim,
   learnerWithBadge,
   publishProfile,
   revoke,
@@ -71,8 +72,7 @@ test('privacy matrix: every public surface × every award situation gives exactl
   ids.pending = (await awardBadge(api, { email })).id;
   const declined = await awardWithClaimLink(api, email);
   await learnerPage.goto(declined.claimUrl);
-  await learnerPage.getByRole('button', { name: 'Decline' }).click();
-  await learnerPage.waitForURL(/\/wallet\?declined=1/);
+  await declineFromClaim(learnerPage);
   ids.declined = declined.award.id;
 
   // Someone else: another learner's private badge, looked at by our signed-in learner.

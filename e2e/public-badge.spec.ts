@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import extractChunks from 'png-chunks-extract';
 import { awardBadge, bearer, fixtures, linkIn, uniqueEmail, waitForEmail } from './support/helpers';
-import { acceptedBadge } from './support/learner';
+import { acceptedBadge, declineFromClaim } from './support/learner';
 import { expectNoSidewaysScroll } from './support/look';
 
 test('a visitor verifies a public badge in one click; after revocation every surface says revoked', async ({
@@ -150,11 +150,7 @@ test('pending and declined awards have no public page, hosted JSON or download',
   const declinedEmail = uniqueEmail('declined');
   const declined = await awardBadge(request, { email: declinedEmail });
   await page.goto(linkIn(await waitForEmail(request, declinedEmail, /You've earned/), '/claim/'));
-  await page
-    .getByRole('region', { name: "Don't want this badge?" })
-    .getByRole('button', { name: 'Decline' })
-    .click();
-  await expect(page.getByText('You declined this badge.')).toBeVisible();
+  await declineFromClaim(page);
 
   for (const id of [pending.id, declined.id]) {
     expect((await page.goto(`/badges/${id}`))?.status()).toBe(404);

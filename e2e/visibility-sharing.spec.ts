@@ -2,59 +2,33 @@ import { expect, test } from '@playwright/test';
 import { awardBadge, emailsTo } from './support/helpers';
 import { learnerWithBadge } from './support/learner';
 
-test('a badge toggled private is a 404 for visitors, and public again after toggling back', async ({
-  page,
-  playwright,
-  baseURL,
-}) => {
-  const { awardId } = await learnerWithBadge(page, page.request);
-  const visitor = await playwright.request.newContext({ baseURL });
-  expect((await visitor.get(`/badges/${awardId}`)).status()).toBe(200);
-
-  await page.goto(`/wallet/${awardId}`);
-  const toggle = page.getByRole('switch', { name: 'Public badge' });
-  await expect(toggle).toHaveAttribute('aria-checked', 'true');
-  await toggle.click();
-  await expect(toggle).toHaveAttribute('aria-checked', 'false');
-  await expect(page.getByText('Private', { exact: true })).toBeVisible();
-  await expect.poll(async () => (await visitor.get(`/badges/${awardId}`)).status()).toBe(404);
-  await page.goto('/wallet');
-  await expect(page.getByTestId('visibility-marker')).toHaveText('Private — only you can see it');
-  await page.goto(`/wallet/${awardId}`);
-  // Sharing a private badge first offers to make it public.
-  await expect(page.getByRole('button', { name: 'Make public and share' })).toBeVisible();
-
-  await page.reload();
-  await expect(page.getByRole('switch', { name: 'Public badge' })).toHaveAttribute('aria-checked', 'false');
-  await page.getByRole('button', { name: 'Make public and share' }).click();
-  await expect(page.getByRole('switch', { name: 'Public badge' })).toHaveAttribute('aria-checked', 'true');
-  await expect.poll(async () => (await visitor.get(`/badges/${awardId}`)).status()).toBe(200);
-  await visitor.dispose();
-});
-
-test('a failed save rolls the toggle back with a message', async ({ page, context }) => {
+test('a failed save puts the choice back with a message', async ({ page, context }) => {
   const { awardId } = await learnerWithBadge(page, page.request);
   await page.goto(`/wallet/${awardId}`);
   await context.clearCookies(); // the session ends behind the learner's back
-  const toggle = page.getByRole('switch', { name: 'Public badge' });
-  await toggle.click();
+  await page.getByRole('radio', { name: /^Private/ }).click();
   await expect(page.getByText('Your session has ended. Sign in again to change this badge.')).toBeVisible();
-  await expect(toggle).toHaveAttribute('aria-checked', 'true');
+  await expect(page.getByRole('radio', { name: /^Public/ })).toBeChecked();
 });
 
-test('the share panel and the toggle work by keyboard alone, with visible focus', async ({ page }) => {
+test('the share panel and the privacy choice work by keyboard alone, with visible focus', async ({
+  page,
+}) => {
   const { awardId } = await learnerWithBadge(page, page.request);
   await page.goto(`/wallet/${awardId}`);
-  const toggle = page.getByRole('switch', { name: 'Public badge' });
-  await toggle.focus();
-  const outline = await toggle.evaluate((el) => getComputedStyle(el).outlineStyle);
+  const publicRadio = page.getByRole('radio', { name: /^Public/ });
+  const privateRadio = page.getByRole('radio', { name: /^Private/ });
+  await publicRadio.focus();
+  const outline = await publicRadio.evaluate((el) => getComputedStyle(el).outlineStyle);
   expect(outline).not.toBe('none');
-  await page.keyboard.press('Space');
-  await expect(toggle).toHaveAttribute('aria-checked', 'false');
-  await page.keyboard.press('Enter');
-  await expect(toggle).toHaveAttribute('aria-checked', 'true');
+  await page.keyboard.press('ArrowDown');
+  await expect(privateRadio).toBeChecked();
+  await expect(page.getByText('Saved. Only you can see this badge now.')).toBeVisible();
+  await page.keyboard.press('ArrowUp');
+  await expect(publicRadio).toBeChecked();
+  await expect(page.getByText('Saved. Anyone with the link can see this badge now.')).toBeVisible();
 
-  // Tab from the toggle into the share panel and reach every share control.
+  // Tab from the choice into the share panel and reach every share control.
   const reached: string[] = [];
   for (let i = 0; i < 25; i++) {
     await page.keyboard.press('Tab');

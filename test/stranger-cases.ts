@@ -89,6 +89,12 @@ export const MATRIX: Record<string, Case> = {
   'settings/actions.ts#photoAction': user(false, async () => ({ intent: 'upload', photo: await png() })),
   'settings/actions.ts#optOutAction': user(false, () => ({ optedOut: 'on' })),
   'settings/session-actions.ts#signOutEverywhereAction': user(false, () => ({})),
+  // Every test person has the factories' password: each caller can change only their own.
+  'settings/password-actions.ts#changePasswordAction': user(false, () => ({
+    currentPassword: 'correct horse battery',
+    newPassword: 'a brand new passphrase',
+    confirmPassword: 'a brand new passphrase',
+  })),
   // The claim token is the capability (whoever the email reached); a session is still required.
   'claim/[token]/actions.ts#acceptClaimAction': {
     ...user(false, (w) => ({ token: w.claimToken })),

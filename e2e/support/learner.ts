@@ -58,6 +58,16 @@ export async function acceptedBadge(page: Page, request: Request, name = 'Pat Pu
   return award;
 }
 
+/** Declines from the claim page: Decline asks first, the dialog's Decline badge confirms. */
+export async function declineFromClaim(page: Page) {
+  await page.getByRole('button', { name: 'Decline', exact: true }).click();
+  await page
+    .getByRole('dialog', { name: 'Decline this badge?' })
+    .getByRole('button', { name: 'Decline badge' })
+    .click();
+  await expect(page.getByRole('heading', { name: 'You declined this badge' })).toBeVisible();
+}
+
 export async function revoke(request: Request, awardId: string, reason = 'Issued in error') {
   const response = await request.post(`/api/v1/awards/${awardId}/revoke`, {
     headers: bearer(fixtures().labs.apiKey),

@@ -35,6 +35,8 @@ vi.mock('next-auth', () => ({
   AuthError: class extends Error {},
   CredentialsSignin: class extends Error {},
 }));
+// Actions that rate limit by client read the request's headers, which exist only inside Next.
+vi.mock('next/headers', () => ({ headers: async () => new Headers() }));
 vi.mock('next/cache', async (original) => ({
   ...(await original<typeof import('next/cache')>()),
   revalidatePath: () => {},

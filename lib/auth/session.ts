@@ -25,6 +25,11 @@ export async function getCurrentUser(): Promise<CurrentUser | null> {
   return { id: user.id, name: user.name, email: await primaryEmail(db, user.id) };
 }
 
+/** The id of the session behind this request's cookie, if it carries one. */
+export async function currentSessionId(): Promise<string | undefined> {
+  return (await auth())?.sessionId;
+}
+
 /** The signed-in user, or a redirect to sign in that comes back to `returnTo`. */
 export async function requireUser(returnTo: string): Promise<CurrentUser> {
   const user = await getCurrentUser();

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { sessions } from '@/db/schema';
 
@@ -35,10 +35,16 @@ export async function revokeSession(db: Executor, sessionId: string) {
     .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
 }
 
-/** Ends every session of the user, on every device. */
-export async function revokeUserSessions(db: Executor, input: { userId: string }) {
+/** Ends every session of the user, on every device, but `exceptSessionId` (the one asking) if given. */
+export async function revokeUserSessions(db: Executor, input: { userId: string; exceptSessionId?: string }) {
   await db
     .update(sessions)
     .set({ revokedAt: sql`now()` })
-    .where(and(eq(sessions.userId, input.userId), isNull(sessions.revokedAt)));
+    .where(
+      and(
+        eq(sessions.userId, input.userId),
+        isNull(sessions.revokedAt),
+        input.exceptSessionId ? ne(sessions.id, input.exceptSessionId) : undefined,
+      ),
+    );
 }

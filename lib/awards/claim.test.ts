@@ -29,6 +29,21 @@ describe('claim tokens', () => {
     await expect(declineWithToken(db, { token, userId: null })).rejects.toMatchObject({ code: 'conflict' });
   });
 
+  it('a declined offer says so, when and by whom to ask, on every later visit', async () => {
+    const db = await getDb();
+    const issued = await makeIssuer(db);
+    const { token } = await makeAward(db, issued);
+    await declineWithToken(db, { token, userId: null });
+    const claim = await lookupClaim(db, token);
+    expect(claim).toMatchObject({
+      status: 'declined',
+      badgeName: issued.template.name,
+      issuerName: issued.issuer.name,
+      issuerEmail: 'badges@issuer.test',
+    });
+    expect(claim.status === 'declined' && Date.now() - claim.declinedAt.getTime()).toBeLessThan(60_000);
+  });
+
   it('expire', async () => {
     const db = await getDb();
     const { award, token } = await makeAward(db, await makeIssuer(db));

@@ -8,9 +8,13 @@ import { issueCredentialAfterAccept } from '@/lib/openbadges/ob3/credentials';
 import { enqueueWebhookEvent } from '@/lib/webhooks/events';
 import { recordAwardEvent } from './history';
 
+/** Who to ask about a badge whose link no longer works. */
+type OfferNames = { issuerName: string; issuerEmail: string; issuerUrl: string; badgeName: string };
+
 export type ClaimLookup =
   | { status: 'unknown' }
-  | { status: 'expired' | 'used' | 'replaced' | 'revoked'; issuerName: string; badgeName: string }
+  | ({ status: 'expired' | 'used' | 'replaced' | 'revoked' } & OfferNames)
+  | ({ status: 'declined'; declinedAt: Date } & OfferNames)
   | { status: 'open'; offer: ClaimOffer; linkCreatedAt: Date };
 
 export type ClaimOffer = NonNullable<Awaited<ReturnType<typeof loadOffer>>>;
@@ -24,6 +28,7 @@ function loadOffer(db: Executor, awardId: string) {
       recipientName: awards.recipientName,
       issuedAt: awards.issuedAt,
       expiresAt: awards.expiresAt,
+      decidedAt: awards.decidedAt,
       revokedAt: awards.revokedAt,
       badgeName: badgeTemplates.name,
       badgeDescription: badgeTemplates.description,
@@ -33,6 +38,7 @@ function loadOffer(db: Executor, awardId: string) {
       skills: badgeTemplates.skills,
       issuerName: issuers.name,
       issuerUrl: issuers.url,
+      issuerEmail: issuers.email,
     })
     .from(awards)
     .innerJoin(badgeTemplates, eq(badgeTemplates.id, awards.templateId))
@@ -50,8 +56,14 @@ export async function lookupClaim(db: Executor, token: string, now = new Date())
   if (!row) return { status: 'unknown' };
   const offer = await loadOffer(db, row.awardId);
   if (!offer) return { status: 'unknown' };
-  const names = { issuerName: offer.issuerName, badgeName: offer.badgeName };
+  const names = {
+    issuerName: offer.issuerName,
+    issuerEmail: offer.issuerEmail,
+    issuerUrl: offer.issuerUrl,
+    badgeName: offer.badgeName,
+  };
   if (offer.revokedAt) return { status: 'revoked', ...names };
+  if (offer.state === 'declined') return { status: 'declined', declinedAt: offer.decidedAt ?? now, ...names };
   // Deciding retires every link, so a spent link to a still-pending award was replaced by a resend.
   if (row.usedAt && offer.state === 'pending') return { status: 'replaced', ...names };
   if (row.usedAt || offer.state !== 'pending') return { status: 'used', ...names };

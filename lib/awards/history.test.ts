@@ -92,6 +92,8 @@ describe('award history', () => {
     expect(await lookupClaim(db, oldToken)).toEqual({
       status: 'replaced',
       issuerName: issued.issuer.name,
+      issuerEmail: issued.issuer.email,
+      issuerUrl: issued.issuer.url,
       badgeName: issued.template.name,
     });
     const { user } = await makeUser(db, { email: award.recipientEmail });

@@ -1,9 +1,15 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Db, Executor } from '@/db/client';
 import { awards } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 
-/** Makes one of the user's accepted badges public or private. Another user's badge is not found. */
+const owned = (input: { userId: string; awardId: string }) =>
+  and(eq(awards.id, input.awardId), eq(awards.userId, input.userId), eq(awards.state, 'accepted'));
+
+/**
+ * Makes one of the user's accepted badges public or private. Another user's badge is not found.
+ * A revoked badge may be hidden but not made public again: the issuer withdrew it.
+ */
 export async function setAwardVisibility(
   db: Db,
   input: { userId: string; awardId: string; isPublic: boolean },
@@ -11,11 +17,19 @@ export async function setAwardVisibility(
   const [row] = await db
     .update(awards)
     .set({ isPublic: input.isPublic })
-    .where(and(eq(awards.id, input.awardId), eq(awards.userId, input.userId), eq(awards.state, 'accepted')))
+    .where(and(owned(input), input.isPublic ? isNull(awards.revokedAt) : undefined))
     .returning({ id: awards.id, isPublic: awards.isPublic });
-  if (!row) throw new AppError('not_found', 'Badge not found.');
-  return row;
+  if (row) return row;
+  const [exists] = await db.select({ id: awards.id }).from(awards).where(owned(input));
+  if (exists) {
+    throw new AppError('conflict', 'The issuer revoked this badge, so it cannot be made public again.');
+  }
+  throw new AppError('not_found', 'Badge not found.');
 }
+
+/** Still valid: neither revoked nor past its expiry date. Only such a badge can be shared. */
+const isStillValid = () =>
+  and(isNull(awards.revokedAt), or(isNull(awards.expiresAt), gt(awards.expiresAt, sql`now()`)));
 
 export const BADGE_EVENTS = ['view', 'verify', 'share'] as const;
 export type BadgeEvent = (typeof BADGE_EVENTS)[number];
@@ -25,7 +39,8 @@ const key = { view: 'viewCount', verify: 'verifyCount', share: 'shareCount' } as
 
 /**
  * Counts a view, verification or share of a public badge. Only a number goes up: nothing about
- * the visitor is stored. Private or unknown badges count nothing.
+ * the visitor is stored. Private or unknown badges count nothing, and a revoked or expired badge
+ * counts no shares (the wallet offers none).
  */
 export async function countBadgeEvent(
   db: Executor,
@@ -41,6 +56,7 @@ export async function countBadgeEvent(
         eq(awards.state, 'accepted'),
         eq(awards.isPublic, true),
         input.ownerId ? eq(awards.userId, input.ownerId) : undefined,
+        input.event === 'share' ? isStillValid() : undefined,
       ),
     )
     .returning({ id: awards.id });

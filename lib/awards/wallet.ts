@@ -26,6 +26,7 @@ const walletColumns = {
   skills: badgeTemplates.skills,
   issuerName: issuers.name,
   issuerUrl: issuers.url,
+  issuerEmail: issuers.email,
 };
 
 export type WalletBadge = Awaited<ReturnType<typeof listWallet>>[number];
@@ -75,5 +76,19 @@ export async function findWalletBadge(db: Executor, input: { userId: string; awa
   const [row] = await walletQuery(db).where(
     and(eq(awards.id, input.awardId), visibleTo(input.userId, { includePending })(db)),
   );
+  return row ?? null;
+}
+
+/**
+ * A badge this user just declined (from the wallet or a claim link while signed in), named so the
+ * wallet can say which one; null for anything else.
+ */
+export async function findDeclinedBadge(db: Executor, input: { userId: string; awardId: string }) {
+  const [row] = await db
+    .select({ badgeName: badgeTemplates.name, issuerName: issuers.name })
+    .from(awards)
+    .innerJoin(badgeTemplates, eq(badgeTemplates.id, awards.templateId))
+    .innerJoin(issuers, eq(issuers.id, awards.issuerId))
+    .where(and(eq(awards.id, input.awardId), eq(awards.userId, input.userId), eq(awards.state, 'declined')));
   return row ?? null;
 }

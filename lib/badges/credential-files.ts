@@ -28,7 +28,8 @@ export async function credentialFile(
     return {
       body: JSON.stringify(credential.json, null, 2),
       contentType: `${VC_JSON_LD}; charset=utf-8`,
-      filename: `${base}.json`,
+      // The signed credential cannot change; its status list entry and its name say it is revoked.
+      filename: found.award.revokedAt ? `${base}-revoked.json` : `${base}.json`,
     };
   }
   if (format === 'jwt') return { body: credential.jwt.RS256, contentType: VC_JWT, filename: `${base}.jwt` };

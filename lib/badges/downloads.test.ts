@@ -77,4 +77,19 @@ describe('baked downloads', () => {
     expect(JSON.parse(download.body as string)).toEqual(hosted);
     expect(download.body).not.toContain(found.award.recipientEmail);
   });
+
+  it("JSON of a revoked badge: the assertion marked revoked with the issuer's reason, named as revoked", async () => {
+    const { db, found, hosted } = await acceptedAward();
+    const revoked = {
+      ...found,
+      award: { ...found.award, revokedAt: new Date(), revocationReason: 'Issued in error' },
+    };
+    const download = await buildDownload(db, revoked, 'json', testConfig.appUrl);
+    expect(JSON.parse(download.body as string)).toEqual({
+      ...hosted,
+      revoked: true,
+      revocationReason: 'Issued in error',
+    });
+    expect(download.filename).toMatch(/-revoked\.json$/);
+  });
 });

@@ -22,12 +22,18 @@ export async function buildDownload(
 ): Promise<Download> {
   const assertion = assertionDocument(found.award, appUrl);
   const json = JSON.stringify(assertion);
-  const filename = `${downloadBaseName(found.template.name, found.issuer.name)}.${format}`;
+  const base = downloadBaseName(found.template.name, found.issuer.name);
+  const filename = `${base}.${format}`;
   if (format === 'json') {
+    const { revokedAt, revocationReason } = found.award;
+    // A revoked badge's record says so inside (Open Badges 2.0's own fields) and in its name.
+    const record = revokedAt
+      ? { ...assertion, revoked: true, revocationReason: revocationReason ?? 'Revoked by the issuer' }
+      : assertion;
     return {
-      body: JSON.stringify(assertion, null, 2),
+      body: JSON.stringify(record, null, 2),
       contentType: 'application/ld+json; charset=utf-8',
-      filename,
+      filename: revokedAt ? `${base}-revoked.json` : filename,
     };
   }
   if (format === 'png') {

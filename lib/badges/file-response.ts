@@ -12,19 +12,21 @@ export const nothingToDownload = () =>
 
 /**
  * The award a download link names (a well-formed id), or the answer to give instead: 404 for an
- * award the visitor may not see, 410 once revoked. Anyone may download a public badge; its owner
- * may also download it while it is private.
+ * award the visitor may not see, 410 once revoked — except for `isRecord` formats (the JSON), which
+ * stay downloadable as the record of a revoked badge, marked as such. Anyone may download a public
+ * badge; its owner may also download it while it is private.
  */
 export async function downloadableAward(
   db: Db,
   awardId: string,
+  options: { isRecord?: boolean } = {},
 ): Promise<{ found: PublicAward } | { refusal: Response }> {
   const user = await getCurrentUser();
   const found =
     (await findPublicAward(db, awardId)) ??
     (user ? await findOwnedAward(db, { awardId, userId: user.id }) : null);
   if (!found) return { refusal: nothingToDownload() };
-  if (found.award.revokedAt) {
+  if (found.award.revokedAt && !options.isRecord) {
     return {
       refusal: problem({
         status: 410,

@@ -38,7 +38,10 @@ export type AwardStatus =
   | { kind: 'revoked'; reason: string; on: Date };
 
 /** The status line of a badge: revoked wins over expired. */
-export function awardStatus(award: PublicAward['award'], now = new Date()): AwardStatus {
+export function awardStatus(
+  award: Pick<PublicAward['award'], 'revokedAt' | 'revocationReason' | 'expiresAt'>,
+  now = new Date(),
+): AwardStatus {
   if (award.revokedAt)
     return { kind: 'revoked', reason: award.revocationReason ?? 'No reason given', on: award.revokedAt };
   if (award.expiresAt && award.expiresAt <= now) return { kind: 'expired', on: award.expiresAt };

@@ -3,6 +3,7 @@ import {
   type BadgeAwardedEmailProps,
   badgeAwardedMessage,
   badgeRevokedMessage,
+  passwordChangedMessage,
   renderEmail,
   resetPasswordMessage,
   verifyEmailMessage,
@@ -137,5 +138,19 @@ describe('resetPasswordMessage', () => {
 
     expect(message.html).not.toContain('<script');
     expect(message.html).toContain('&lt;script&gt;x&lt;/script&gt;');
+  });
+});
+
+describe('passwordChangedMessage', () => {
+  it('says when, that other devices were signed out, and how to take the account back', async () => {
+    const message = await passwordChangedMessage({
+      name: 'Amara Okafor',
+      changedOn: '3 March 2026',
+      forgotPasswordUrl: 'https://laurel.test/forgot-password',
+    });
+    expect(message.subject).toBe('Your Laurel password was changed');
+    expect(message.text).toContain('was changed on 3 March 2026');
+    expect(message.text).toContain('signed out');
+    expect(message.html).toContain('href="https://laurel.test/forgot-password"');
   });
 });

@@ -2,12 +2,14 @@ import { render, toPlainText } from '@react-email/render';
 import { createElement, type ReactElement } from 'react';
 import { BadgeAwardedEmail, type BadgeAwardedEmailProps } from './templates/badge-awarded-email';
 import { BadgeRevokedEmail, type BadgeRevokedEmailProps } from './templates/badge-revoked-email';
+import { PasswordChangedEmail, type PasswordChangedEmailProps } from './templates/password-changed-email';
 import { ResetPasswordEmail, type ResetPasswordEmailProps } from './templates/reset-password-email';
 import { VerifyEmailEmail, type VerifyEmailEmailProps } from './templates/verify-email';
 
 export type {
   BadgeAwardedEmailProps,
   BadgeRevokedEmailProps,
+  PasswordChangedEmailProps,
   ResetPasswordEmailProps,
   VerifyEmailEmailProps,
 };
@@ -42,5 +44,12 @@ export async function resetPasswordMessage(props: ResetPasswordEmailProps): Prom
   return {
     subject: 'Reset your Laurel password',
     ...(await renderEmail(createElement(ResetPasswordEmail, props))),
+  };
+}
+
+export async function passwordChangedMessage(props: PasswordChangedEmailProps): Promise<RenderedMessage> {
+  return {
+    subject: 'Your Laurel password was changed',
+    ...(await renderEmail(createElement(PasswordChangedEmail, props))),
   };
 }

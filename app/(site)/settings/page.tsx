@@ -3,6 +3,7 @@ import { getDb } from '@/db/client';
 import { requireUser } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
 import { getSettings } from '@/lib/profile/settings';
+import { ChangePasswordForm } from './change-password-form';
 import { OptOutForm } from './opt-out-form';
 import { PhotoForm } from './photo-form';
 import { ProfileForm } from './profile-form';
@@ -18,7 +19,7 @@ export default async function SettingsPage() {
     <div className="flex max-w-2xl flex-col gap-10">
       <h1 className="text-3xl font-bold">Settings</h1>
 
-      <section aria-labelledby="profile-heading" className="flex flex-col gap-4">
+      <section id="profile" aria-labelledby="profile-heading" className="flex flex-col gap-4">
         <h2 id="profile-heading" className="text-xl font-semibold">
           Profile
         </h2>
@@ -41,6 +42,8 @@ export default async function SettingsPage() {
         </h2>
         <OptOutForm optedOutAt={settings.optedOutAt?.toISOString() ?? null} />
       </section>
+
+      <ChangePasswordForm />
 
       <SignOutEverywhereForm />
     </div>

@@ -1,10 +1,15 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { z } from 'zod';
 import { BadgeTile } from '@/components/badges/badge-tile';
 import { FormMessage } from '@/components/ui/form-message';
 import { getDb } from '@/db/client';
 import { requireUser } from '@/lib/auth/session';
-import { listWallet, type WalletBadge } from '@/lib/awards/wallet';
+import { findDeclinedBadge, listWallet, type WalletBadge } from '@/lib/awards/wallet';
+import { awardStatus } from '@/lib/badges/public-award';
 import { formatDate } from '@/lib/format';
+import { getSettings } from '@/lib/profile/settings';
+import { type ProfileStatus, profileStatus } from './profile-status';
 
 export const metadata: Metadata = { title: 'Your wallet' };
 
@@ -12,15 +17,27 @@ type Search = { declined?: string };
 
 export default async function WalletPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requireUser('/wallet');
-  const badges = await listWallet(await getDb(), user.id);
+  const db = await getDb();
+  const badges = await listWallet(db, user.id);
   const pending = badges.filter((b) => b.state === 'pending');
   const accepted = badges.filter((b) => b.state === 'accepted');
   const { declined } = await searchParams;
+  const declinedBadge = z.uuid().safeParse(declined).success
+    ? await findDeclinedBadge(db, { userId: user.id, awardId: declined ?? '' })
+    : null;
 
   return (
     <div className="flex flex-col gap-8">
-      <h1 className="text-3xl font-bold">Your wallet</h1>
-      {declined ? <FormMessage tone="info">You declined the badge.</FormMessage> : null}
+      <div className="flex flex-col gap-2">
+        <h1 className="text-3xl font-bold">Your wallet</h1>
+        <ProfileLine profile={profileStatus(await getSettings(db, user.id))} />
+      </div>
+      {declinedBadge ? (
+        <FormMessage tone="info">
+          You declined {declinedBadge.badgeName} from {declinedBadge.issuerName}. {declinedBadge.issuerName}{' '}
+          has been told, and it will not be added to your wallet.
+        </FormMessage>
+      ) : null}
       {pending.length > 0 ? (
         <section aria-labelledby="pending-heading" className="flex flex-col gap-3">
           <h2 id="pending-heading" className="text-xl font-semibold">
@@ -45,34 +62,68 @@ export default async function WalletPage({ searchParams }: { searchParams: Promi
   );
 }
 
+/** Where the learner's public profile is, or how to get one. */
+function ProfileLine({ profile }: { profile: ProfileStatus }) {
+  if (profile.kind === 'live') {
+    return (
+      <p className="text-stone-700">
+        Your public profile:{' '}
+        <Link href={`/u/${profile.handle}`} className="font-medium underline">
+          /u/{profile.handle}
+        </Link>
+      </p>
+    );
+  }
+  return (
+    <p className="text-stone-700">
+      {profile.kind === 'none'
+        ? 'Show your public badges on one page of your own. '
+        : 'Your public profile is hidden. '}
+      <Link href="/settings#profile" className="font-medium underline">
+        {profile.kind === 'none' ? 'Set up your public profile' : 'Make it public in Settings'}
+      </Link>
+    </p>
+  );
+}
+
 function BadgeGrid({ badges }: { badges: WalletBadge[] }) {
   return (
     <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-      {badges.map((badge) => (
-        <li key={badge.id}>
-          <BadgeTile
-            href={`/wallet/${badge.id}`}
-            name={badge.badgeName}
-            imageId={badge.badgeImageId}
-            issuerName={badge.issuerName}
-          >
-            <span className="text-sm text-stone-700">Issued {formatDate(badge.issuedAt)}</span>
-            {badge.expiresAt ? (
-              <span className="text-sm text-stone-700">Expires {formatDate(badge.expiresAt)}</span>
-            ) : null}
-            {badge.state === 'pending' ? (
-              <span className="text-sm font-medium text-amber-900">Waiting for you to accept</span>
-            ) : (
-              <span className="text-sm font-medium" data-testid="visibility-marker">
-                {badge.isPublic ? 'Public' : 'Private — only you can see it'}
-              </span>
-            )}
-            {badge.revokedAt ? (
-              <span className="text-sm font-medium text-red-800">Revoked by the issuer</span>
-            ) : null}
-          </BadgeTile>
-        </li>
-      ))}
+      {badges.map((badge) => {
+        const status = awardStatus(badge);
+        return (
+          <li key={badge.id}>
+            <BadgeTile
+              href={`/wallet/${badge.id}`}
+              name={badge.badgeName}
+              imageId={badge.badgeImageId}
+              issuerName={badge.issuerName}
+            >
+              {status.kind === 'revoked' ? (
+                <span className="text-sm font-semibold text-red-800" data-testid="ended-marker">
+                  Revoked by {badge.issuerName} on {formatDate(status.on)}
+                </span>
+              ) : null}
+              {status.kind === 'expired' ? (
+                <span className="text-sm font-semibold text-amber-900" data-testid="ended-marker">
+                  Expired on {formatDate(status.on)}
+                </span>
+              ) : null}
+              <span className="text-sm text-stone-700">Issued {formatDate(badge.issuedAt)}</span>
+              {badge.expiresAt && status.kind === 'valid' ? (
+                <span className="text-sm text-stone-700">Expires {formatDate(badge.expiresAt)}</span>
+              ) : null}
+              {badge.state === 'pending' ? (
+                <span className="text-sm font-medium text-amber-900">Waiting for you to accept</span>
+              ) : (
+                <span className="text-sm font-medium" data-testid="visibility-marker">
+                  {badge.isPublic ? 'Public' : 'Private — only you can see it'}
+                </span>
+              )}
+            </BadgeTile>
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -3,7 +3,6 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { publicAction, userAction } from '@/lib/actions/form-action';
-import { success } from '@/lib/actions/form-state';
 import { acceptWithToken, declineWithToken } from '@/lib/awards/claim';
 import { refreshBadgePage } from '@/lib/badges/refresh';
 import { kickWebhooks } from '@/lib/webhooks/worker';
@@ -26,9 +25,12 @@ export const acceptClaimAction = userAction(
   },
 );
 
-/** Declining needs no account: the person the email reached may simply say no. */
+/**
+ * Declining needs no account: the person the email reached may simply say no. The claim page then
+ * shows the declined badge, signed in or not.
+ */
 export const declineClaimAction = publicAction({ schema: claimSchema }, async ({ input, db, actor }) => {
   await declineWithToken(db, { token: input.token, userId: actor?.id ?? null });
-  if (actor) redirect('/wallet?declined=1');
-  return success('You declined this badge. It will not be added to any wallet.');
+  kickWebhooks();
+  redirect(`/claim/${encodeURIComponent(input.token)}`);
 });

@@ -43,7 +43,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ token: s
               to your account as a confirmed secondary email.
             </p>
           ) : null}
-          <ClaimDecision token={token} canAccept />
+          <ClaimDecision token={token} canAccept badgeName={offer.badgeName} issuerName={offer.issuerName} />
         </Card>
       ) : (
         <SignedOutChoices
@@ -60,7 +60,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ token: s
 type ChoicesProps = {
   token: string;
   returnTo: string;
-  offer: { recipientEmail: string; recipientName: string };
+  offer: { recipientEmail: string; recipientName: string; badgeName: string; issuerName: string };
   hasAccount: boolean;
 };
 
@@ -102,9 +102,14 @@ function SignedOutChoices({ token, returnTo, offer, hasAccount }: ChoicesProps) 
             Don't want this badge?
           </h2>
           <p className="text-stone-700">
-            You can decline it without an account. The issuer is told you declined.
+            You can decline it without an account. We ask you to confirm first.
           </p>
-          <ClaimDecision token={token} canAccept={false} />
+          <ClaimDecision
+            token={token}
+            canAccept={false}
+            badgeName={offer.badgeName}
+            issuerName={offer.issuerName}
+          />
         </Card>
       </section>
     </>

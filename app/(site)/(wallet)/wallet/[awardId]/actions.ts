@@ -20,5 +20,6 @@ export const decideAwardAction = userAction({ schema: decisionSchema }, async ({
   revalidatePath('/wallet');
   refreshBadgePage(awardId);
   kickWebhooks();
-  redirect(decision === 'accepted' ? `/wallet/${awardId}?accepted=1` : '/wallet?declined=1');
+  // The wallet names the declined badge; an accepted one opens with what to do next.
+  redirect(decision === 'accepted' ? `/wallet/${awardId}?accepted=1` : `/wallet?declined=${awardId}`);
 });

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { sendBadgeEvent } from '@/components/badges/badge-beacon';
 import { buttonClassName } from '@/components/ui/button';
-import { useSetVisibility, useVisibility } from './visibility-toggle';
+import { useSetVisibility, useVisibility } from './use-visibility';
 
 export type ShareTargets = {
   publicUrl: string;
@@ -63,7 +63,7 @@ function CopyField({
 export function SharePanel({ awardId, initialIsPublic, targets }: Props) {
   const [error, setError] = useState('');
   const { data: isPublic } = useVisibility(awardId, initialIsPublic);
-  const makePublic = useSetVisibility(awardId, setError);
+  const makePublic = useSetVisibility(awardId, { error: setError });
   // The events route counts a share only from the owner's session, which this page has.
   const counted = () => sendBadgeEvent(awardId, 'share');
 

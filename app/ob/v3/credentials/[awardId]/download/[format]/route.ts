@@ -9,14 +9,15 @@ type Params = { params: Promise<{ awardId: string; format: string }> };
 
 /**
  * The Open Badges 3.0 credential as a file: signed JSON-LD (`json`), VC-JWT (`jwt` RS256,
- * `jwt-eddsa` EdDSA), or baked into the badge image (`png`, `svg`).
+ * `jwt-eddsa` EdDSA), or baked into the badge image (`png`, `svg`). A revoked badge's credential is
+ * only the JSON, named as revoked (its status list entry says so to any verifier).
  */
 export async function GET(_request: Request, { params }: Params) {
   const { awardId, format } = await params;
   const parsedFormat = z.enum(CREDENTIAL_FILE_FORMATS).safeParse(format);
   if (!parsedFormat.success || !z.uuid().safeParse(awardId).success) return nothingToDownload();
   const db = await getDb();
-  const allowed = await downloadableAward(db, awardId);
+  const allowed = await downloadableAward(db, awardId, { isRecord: parsedFormat.data === 'json' });
   if ('refusal' in allowed) return allowed.refusal;
   const { found } = allowed;
   return answerProblems(async () => {
