@@ -43,6 +43,8 @@ export async function awardBadge(
 }
 
 export type ReceivedEmail = {
+  from: string;
+  replyTo: string | null;
   to: string[];
   subject: string;
   html?: string;
