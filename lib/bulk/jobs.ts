@@ -194,6 +194,8 @@ export type BulkJobProgress = BulkJobSummary & {
   isFinished: boolean;
   /** Rows that already had this award from an earlier upload (counted in `processed`). */
   skipped: number;
+  /** Awards this job made (counted in `processed`): what the console links to when it is done. */
+  awarded: number;
   failures: { rowNumber: number; email: string; error: string }[];
 };
 
@@ -205,10 +207,12 @@ export async function getBulkJob(
   if (!z.uuid().safeParse(input.jobId).success) return null;
   const [job] = await db.select(jobColumns).from(bulkJobs).where(ownJob(input));
   if (!job) return null;
-  const [skipped] = await db
-    .select({ n: count() })
+  const counts = await db
+    .select({ status: bulkJobRows.status, n: count() })
     .from(bulkJobRows)
-    .where(and(eq(bulkJobRows.jobId, job.id), eq(bulkJobRows.status, 'skipped')));
+    .where(and(eq(bulkJobRows.jobId, job.id), inArray(bulkJobRows.status, ['skipped', 'awarded'])))
+    .groupBy(bulkJobRows.status);
+  const countOf = (status: string) => counts.find((c) => c.status === status)?.n ?? 0;
   const failedRows = await db
     .select({ rowNumber: bulkJobRows.rowNumber, input: bulkJobRows.input, error: bulkJobRows.error })
     .from(bulkJobRows)
@@ -218,7 +222,8 @@ export async function getBulkJob(
   return {
     ...job,
     isFinished: job.status === 'done' || job.status === 'failed',
-    skipped: skipped?.n ?? 0,
+    skipped: countOf('skipped'),
+    awarded: countOf('awarded'),
     failures: failedRows.map((r) => ({ rowNumber: r.rowNumber, email: r.input.email, error: r.error ?? '' })),
   };
 }
