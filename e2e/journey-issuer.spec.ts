@@ -106,7 +106,7 @@ for (const screen of SCREENS) {
         await page.getByRole('button', { name: 'Revoke badge' }).click();
         await dialog.getByRole('button', { name: 'Revoke badge' }).click();
         await expect(focused(page)).toContainText('Check the answers marked below.');
-        await expect(focused(page).getByRole('link', { name: /^Reason: Give a reason/ })).toHaveAttribute(
+        await expect(focused(page).getByRole('link', { name: 'Reason: Give a reason for revoking the badge.' })).toHaveAttribute(
           'href',
           '#revoke-reason',
         );
@@ -216,7 +216,7 @@ for (const screen of SCREENS) {
         const missingName = uniqueEmail(`csv-${stamp}-noname`);
         const rows = [good[0], ['not-an-email', 'Bad Address'], good[1], [missingName, ''], good[2]];
         await page
-          .getByLabel('CSV file')
+          .getByLabel(/^CSV file/)
           .setInputFiles({ name: 'cohort.csv', mimeType: 'text/csv', buffer: csvOf(rows as string[][]) });
         await page.getByRole('button', { name: 'Check file' }).click();
         await expect(page.getByText('cohort.csv: 3 rows can be awarded. 2 rows have problems')).toBeVisible();

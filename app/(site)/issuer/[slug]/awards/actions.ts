@@ -18,7 +18,7 @@ const revokeSchema = z.object({
   reason: z
     .string()
     .trim()
-    .min(1, 'Give a reason; the learner and anyone verifying the badge will see it.')
+    .min(1, 'Give a reason for revoking the badge.')
     .max(500, 'Keep the reason to 500 characters or fewer.'),
   // A checkbox: present ('on') when ticked, absent otherwise.
   notifyRecipient: z

@@ -21,7 +21,7 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ slug: 
       ) : (
         // A table keeps its columns; on a phone it scrolls inside this box, not the page.
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
-        <section className="overflow-x-auto" aria-label="Your API keys" tabIndex={0}>
+        <section className="relative overflow-x-auto" aria-label="Your API keys" tabIndex={0}>
           <table className="w-full min-w-[36rem] text-left text-sm">
             <caption className="sr-only">Your API keys</caption>
             <thead>

@@ -50,7 +50,7 @@ export default async function WebhooksPage({ params }: { params: Promise<{ slug:
         ) : (
           // A table keeps its columns; on a phone it scrolls inside this box, not the page.
           // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
-          <section className="overflow-x-auto" aria-label="Delivery table" tabIndex={0}>
+          <section className="relative overflow-x-auto" aria-label="Delivery table" tabIndex={0}>
             <table className="w-full min-w-[40rem] text-left text-sm">
               <thead>
                 <tr className="border-b border-stone-300">
