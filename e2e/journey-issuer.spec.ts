@@ -106,10 +106,9 @@ for (const screen of SCREENS) {
         await page.getByRole('button', { name: 'Revoke badge' }).click();
         await dialog.getByRole('button', { name: 'Revoke badge' }).click();
         await expect(focused(page)).toContainText('Check the answers marked below.');
-        await expect(focused(page).getByRole('link', { name: 'Reason: Give a reason for revoking the badge.' })).toHaveAttribute(
-          'href',
-          '#revoke-reason',
-        );
+        await expect(
+          focused(page).getByRole('link', { name: 'Reason: Give a reason for revoking the badge.' }),
+        ).toHaveAttribute('href', '#revoke-reason');
         await expect(dialog.getByLabel('Reason')).toHaveAttribute('aria-invalid', 'true');
         await expect(page.getByText(/highlighted|problem\(s\)/)).toHaveCount(0);
         await expectGoodState(page, testInfo, 'revoke: reason missing');
@@ -238,9 +237,12 @@ for (const screen of SCREENS) {
         await expectGoodState(page, testInfo, 'bulk: good rows and rows to fix');
 
         await page.getByRole('button', { name: 'Award the 3 valid rows' }).click();
-        const bar = page.getByRole('progressbar', { name: 'Awarding 3 badges from cohort.csv' });
+        const bar = page.getByRole('progressbar', {
+          name: /^(Awarding 3 badges|Finished awarding) from cohort\.csv$/,
+        });
         await expect(bar).toBeVisible();
         await expect(page.getByTestId('bulk-status')).toContainText('Done: 100%', { timeout: 60_000 });
+        await expect(bar).toHaveAccessibleName('Finished awarding from cohort.csv');
         await expect(bar).toHaveAttribute('aria-valuetext', '100%');
         await expect(page.getByText('100%', { exact: true })).toBeVisible();
         await expectGoodState(page, testInfo, 'bulk: finished');

@@ -43,6 +43,7 @@ export default async function AwardsPage({ params, searchParams }: Props) {
       <h1 id="awards-heading" className="text-xl font-semibold break-words">
         {job ? `Awards from ${job.fileName}` : 'Awards'}
       </h1>
+      <p className="text-stone-700">Open an award to see its history, resend its claim email or revoke it.</p>
       {job ? (
         <Link href={`/issuer/${issuer.slug}/awards`} className="self-start text-sm underline">
           Show all awards

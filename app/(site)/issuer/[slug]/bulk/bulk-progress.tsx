@@ -51,9 +51,10 @@ export function BulkProgress({ slug, jobId }: { slug: string; jobId: string }) {
   if (!data) return <p role="status">Starting…</p>;
   const percent = data.total === 0 ? 100 : Math.round((data.processed / data.total) * 100);
   return (
-    <div className="flex min-w-0 flex-col gap-2 [overflow-wrap:anywhere]">
-      <p id={labelId} className="font-medium">
-        Awarding {plural(data.total, 'badge', 'badges')} from {data.fileName}
+    <div className="flex min-w-0 flex-col gap-2">
+      <p id={labelId} className="font-medium [overflow-wrap:anywhere]">
+        {data.status === 'done' ? 'Finished awarding' : `Awarding ${plural(data.total, 'badge', 'badges')}`}{' '}
+        from {data.fileName}
       </p>
       <div className="flex items-center gap-3">
         <progress
@@ -63,7 +64,7 @@ export function BulkProgress({ slug, jobId }: { slug: string; jobId: string }) {
           aria-valuetext={`${percent}%`}
           className="h-4 min-w-0 flex-1"
         />
-        <span aria-hidden="true" className="w-12 text-right font-semibold tabular-nums">
+        <span aria-hidden="true" className="shrink-0 text-right font-semibold whitespace-nowrap tabular-nums">
           {percent}%
         </span>
       </div>

@@ -19,20 +19,21 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ slug: 
       {keys.length === 0 ? (
         <p className="text-stone-700">No keys yet. Create one for each system that awards badges for you.</p>
       ) : (
-        // A table keeps its columns; on a phone it scrolls inside this box, not the page.
+        // On a phone the table folds two columns into the first; should it still be too wide, it
+        // scrolls inside this box, not the page.
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
         <section className="relative overflow-x-auto" aria-label="Your API keys" tabIndex={0}>
-          <table className="w-full min-w-[36rem] text-left text-sm">
+          <table className="w-full text-left text-sm">
             <caption className="sr-only">Your API keys</caption>
             <thead>
               <tr className="border-b border-stone-300">
                 <th scope="col" className="py-2 pr-3">
                   Name
                 </th>
-                <th scope="col" className="pr-3">
+                <th scope="col" className="hidden pr-3 sm:table-cell">
                   Key starts
                 </th>
-                <th scope="col" className="pr-3">
+                <th scope="col" className="hidden pr-3 sm:table-cell">
                   Created
                 </th>
                 <th scope="col" className="pr-3">
@@ -44,11 +45,17 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ slug: 
             <tbody>
               {keys.map((k) => (
                 <tr key={k.id} className="border-b border-stone-200 align-top">
-                  <td className="py-2 pr-3 break-words">{k.name}</td>
-                  <td className="py-2 pr-3">
+                  <td className="py-2 pr-3 break-words">
+                    {k.name}
+                    {/* On a phone the narrow columns fold in here, so Revoke stays in view. */}
+                    <span className="block text-xs text-stone-700 sm:hidden">
+                      <code>lrl_{k.prefix}_…</code>, created {formatDate(k.createdAt)}
+                    </span>
+                  </td>
+                  <td className="hidden py-2 pr-3 sm:table-cell">
                     <code>lrl_{k.prefix}_…</code>
                   </td>
-                  <td className="py-2 pr-3">{formatDate(k.createdAt)}</td>
+                  <td className="hidden py-2 pr-3 sm:table-cell">{formatDate(k.createdAt)}</td>
                   <td className="py-2 pr-3">{k.lastUsedAt ? formatDate(k.lastUsedAt) : 'Never'}</td>
                   <td className="py-2">
                     <KeyStatus slug={issuer.slug} keyId={k.id} name={k.name} revokedAt={k.revokedAt} />
