@@ -277,7 +277,16 @@ export const claimTokens = pgTable(
   (t) => [index('claim_tokens_award_idx').on(t.awardId)],
 );
 
-export type EmailMessage = { to: string; subject: string; html: string; text: string };
+export type EmailMessage = {
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  /** Sent for an issuer: From reads "‹senderName› via Laurel" (lib/email/sender.ts). */
+  senderName?: string;
+  /** The issuer's contact address, for replies. */
+  replyTo?: string;
+};
 
 export const outbox = pgTable(
   'outbox',

@@ -10,7 +10,7 @@ test('public and account pages pass automated accessibility checks', async ({ pa
   }
   await page.goto('/sign-up');
   await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByText('Please correct the highlighted fields.')).toBeVisible();
+  await expect(page.getByText('Check the answers marked below.')).toBeVisible();
   await expectAccessible(page);
 });
 

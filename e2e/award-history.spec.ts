@@ -67,13 +67,15 @@ test('an issuer admin follows an award’s history and revokes it, telling the l
     `/badges/${award.id}`,
   );
 
-  // Revoke with "Tell the learner by email", ticked from the keyboard.
-  await page.getByLabel('Reason').fill('Awarded to the wrong cohort');
-  const tell = page.getByRole('checkbox', { name: 'Tell the learner by email' });
+  // Revoke (it asks first) with "Tell the learner by email", ticked from the keyboard.
+  await page.getByRole('button', { name: 'Revoke badge' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Revoke this badge?' });
+  await dialog.getByLabel('Reason').fill('Awarded to the wrong cohort');
+  const tell = dialog.getByRole('checkbox', { name: 'Tell the learner by email' });
   await tell.focus();
   await page.keyboard.press('Space');
   await expect(tell).toBeChecked();
-  await page.getByRole('button', { name: 'Revoke' }).click();
+  await dialog.getByRole('button', { name: 'Revoke badge' }).click();
   await expect(page.getByText(`${email} is being told by email.`)).toBeVisible();
   await expect(history.getByRole('listitem').filter({ hasText: /^Revoked/ })).toContainText(
     'Awarded to the wrong cohort',

@@ -11,6 +11,7 @@ export type ReceivedEmail = {
   id: string;
   idempotencyKey: string | null;
   from: string;
+  replyTo: string | null;
   to: string[];
   subject: string;
   html?: string;
@@ -71,11 +72,12 @@ export async function startFakeResend(
     if (previous) return [200, { id: previous }];
     const id = randomUUID();
     if (key) idsByKey.set(key, id);
-    const { from, to, subject, html, text } = body as Record<string, string | string[] | undefined>;
+    const { from, to, subject, html, text, reply_to } = body as Record<string, string | string[] | undefined>;
     emails.push({
       id,
       idempotencyKey: key,
       from: String(from),
+      replyTo: reply_to ? [reply_to].flat().join(', ') : null,
       to: [to ?? []].flat(),
       subject: String(subject),
       html: typeof html === 'string' ? html : undefined,

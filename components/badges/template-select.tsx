@@ -4,10 +4,13 @@ export type TemplateSelectProps = {
   id: string;
   templates: TemplateOption[];
   defaultValue?: string;
+  /** What is wrong with the choice, shown under it. */
+  errors?: string[];
 };
 
 /** The "Badge" choice of the console's award forms; submits the template's id as `templateId`. */
-export function TemplateSelect({ id, templates, defaultValue }: TemplateSelectProps) {
+export function TemplateSelect({ id, templates, defaultValue, errors }: TemplateSelectProps) {
+  const hasErrors = errors !== undefined && errors.length > 0;
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-sm font-medium">
@@ -17,7 +20,9 @@ export function TemplateSelect({ id, templates, defaultValue }: TemplateSelectPr
         id={id}
         name="templateId"
         defaultValue={defaultValue}
-        className="rounded-md border border-stone-400 bg-white px-3 py-2"
+        aria-invalid={hasErrors || undefined}
+        aria-describedby={hasErrors ? `${id}-error` : undefined}
+        className="max-w-full rounded-md border border-stone-400 bg-white px-3 py-2"
       >
         {templates.map((t) => (
           <option key={t.id} value={t.id}>
@@ -25,6 +30,11 @@ export function TemplateSelect({ id, templates, defaultValue }: TemplateSelectPr
           </option>
         ))}
       </select>
+      {hasErrors ? (
+        <p id={`${id}-error`} className="text-sm font-medium text-red-700">
+          {errors.join(' ')}
+        </p>
+      ) : null}
     </div>
   );
 }

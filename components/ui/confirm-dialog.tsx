@@ -43,6 +43,7 @@ export function ConfirmDialog({
   result,
 }: ConfirmDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const bodyId = useId();
 
@@ -52,7 +53,14 @@ export function ConfirmDialog({
 
   return (
     <>
-      <Button variant={triggerVariant} onClick={() => dialog.current?.showModal()}>
+      <Button
+        variant={triggerVariant}
+        onClick={() => {
+          dialog.current?.showModal();
+          // React's autoFocus only focuses on mount, and a dialog's own choice is its first field.
+          cancel.current?.focus();
+        }}
+      >
         {triggerLabel}
       </Button>
       <dialog
@@ -69,7 +77,7 @@ export function ConfirmDialog({
             {children}
           </div>
           <div className="flex flex-wrap justify-end gap-3">
-            <Button variant="secondary" autoFocus onClick={() => dialog.current?.close()}>
+            <Button ref={cancel} variant="secondary" onClick={() => dialog.current?.close()}>
               Cancel
             </Button>
             <SubmitButton variant={confirmVariant} pendingLabel={pendingLabel}>

@@ -9,6 +9,8 @@ export type Fixtures = {
   other: IssuerFixture;
   revokedKey: string;
   labsSlug: string;
+  /** An issuer only the issuer journey uses, with its own admin (password: members.password). */
+  quiet: IssuerFixture & { slug: string; admin: string };
   members: { admin: string; staff: string; password: string };
   /** An SVG image with a script in it, stored past the sanitiser (prepare.ts). */
   scriptedSvgImageId: string;
@@ -43,6 +45,8 @@ export async function awardBadge(
 }
 
 export type ReceivedEmail = {
+  from: string;
+  replyTo: string | null;
   to: string[];
   subject: string;
   html?: string;

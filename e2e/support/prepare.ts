@@ -125,6 +125,19 @@ async function main() {
     await db.insert(userEmails).values({ userId: user.id, email, isPrimary: true, verifiedAt: new Date() });
     await addIssuerMember(db, { issuerId: labs.id, email, role });
   }
+  // An issuer of its own for the issuer journey (e2e/journey-issuer.spec.ts): its console shows only
+  // what that journey does, whatever the other specs running beside it award, whatever they add.
+  const quiet = await makeIssuer(`quiet-${stamp}`, 'Quiet Workshop');
+  const quietAdmin = `quiet-admin-${stamp}@issuers.example`;
+  const [quietUser] = await db
+    .insert(users)
+    .values({ name: 'Quinn Admin', passwordHash: await hashPassword(members.password) })
+    .returning();
+  if (!quietUser) throw new Error('no user');
+  await db
+    .insert(userEmails)
+    .values({ userId: quietUser.id, email: quietAdmin, isPrimary: true, verifiedAt: new Date() });
+  await addIssuerMember(db, { issuerId: quiet.id, email: quietAdmin, role: 'admin' });
   // An SVG the upload sanitiser would never let through, stored directly: what a sanitiser miss
   // would leave in the database, for the test that the image route's sandbox still holds.
   const scriptedSvgImageId = await storeImage(db, {
@@ -148,6 +161,7 @@ async function main() {
         revokedKey: revoked.key,
         members,
         labsSlug: `e2e-labs-${stamp}`,
+        quiet: { ...quiet, slug: `quiet-${stamp}`, admin: quietAdmin },
         scriptedSvgImageId,
         cloudAwardId,
       },

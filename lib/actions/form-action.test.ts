@@ -88,7 +88,7 @@ describe('the action wrapper', () => {
     expect(state).toMatchObject({
       status: 'error',
       message: 'You already have a template with this name.',
-      fieldErrors: { name: ['is already used by another of your templates'] },
+      fieldErrors: { name: ['Another of your templates has this name; choose another.'] },
     });
   });
 

@@ -6,7 +6,7 @@ import { fieldErrorsOf } from '@/lib/awards/award-input';
 import { AppError, isAppError } from '@/lib/errors';
 import { requireIssuerRole } from '@/lib/issuers/members';
 import { currentActor } from './current-actor';
-import { type FormError, type FormState, idle } from './form-state';
+import { CHECK_ANSWERS, type FormError, type FormState, idle } from './form-state';
 
 /** Who may run an action: anyone, a signed-in user, a member of the form's issuer, or its admin. */
 export type Access = 'public' | 'user' | 'member' | 'admin';
@@ -67,7 +67,7 @@ function defineAction<S extends z.ZodType, Ctx, State>(
       const context = await resolve(formData, db);
       const parsed = schema.safeParse(Object.fromEntries(formData));
       if (!parsed.success) {
-        throw new AppError('invalid', 'Please correct the highlighted fields.', {
+        throw new AppError('invalid', CHECK_ANSWERS, {
           fieldErrors: fieldErrorsOf(parsed.error),
         });
       }

@@ -8,6 +8,9 @@ export type FormError = {
 
 export type FormState = { status: 'idle' } | FormError | { status: 'success'; message: string };
 
+/** What a refused form says above its field errors; the fields themselves say what to change. */
+export const CHECK_ANSWERS = 'Check the answers marked below.';
+
 export const idle: FormState = { status: 'idle' };
 
 export const success = (message: string): FormState => ({ status: 'success', message });

@@ -33,7 +33,9 @@ describe('bulkCreateAwards', () => {
       [3, 400],
       [4, 201],
     ]);
-    expect(results[1]).toMatchObject({ errors: { 'recipient.email': ['must be an email address'] } });
+    expect(results[1]).toMatchObject({
+      errors: { 'recipient.email': ['Enter an email address like name@example.com.'] },
+    });
     expect(results[2]).toMatchObject({ errors: { templateId: [expect.any(String)] } });
     for (const email of good) expect(await emailCount(email)).toBe(1);
     const made = await db.select().from(awards).where(eq(awards.issuerId, issued.issuer.id));

@@ -119,17 +119,20 @@ export async function createAward(opts: CreateAwardOptions): Promise<{ award: Aw
   }
 }
 
-/** The claim email for an award (new or resent), rendered before the transaction that queues it. */
-export function claimMessage(input: {
+/**
+ * The claim email for an award (new or resent), rendered before the transaction that queues it.
+ * It is sent for the issuer: their name on the From line, replies to their contact address.
+ */
+export async function claimMessage(input: {
   config: Pick<Config, 'appUrl' | 'claimTokenTtlDays'>;
-  issuer: Pick<Issuer, 'name'>;
+  issuer: Pick<Issuer, 'name' | 'email'>;
   template: Pick<BadgeTemplate, 'name' | 'description' | 'imageId' | 'pngImageId'>;
   recipientName: string;
   expiresAt: Date | null;
   token: string;
 }) {
   const { config, template } = input;
-  return badgeAwardedMessage({
+  const rendered = await badgeAwardedMessage({
     recipientName: input.recipientName,
     badgeName: template.name,
     badgeDescription: template.description,
@@ -140,6 +143,7 @@ export function claimMessage(input: {
     expiresAt: input.expiresAt,
     tokenExpiresInDays: config.claimTokenTtlDays,
   });
+  return { ...rendered, senderName: input.issuer.name, replyTo: input.issuer.email };
 }
 
 async function findByIdempotencyKey(db: Db, issuerId: string, key: string) {

@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, desc, eq, gt, isNotNull, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNotNull, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '@/db/client';
-import { type Award, awards } from '@/db/schema';
+import { type Award, awards, bulkJobRows } from '@/db/schema';
 
 /**
  * What the list filters on. `revoked` and `expired` are derived: revoked means revokedAt is set;
@@ -82,17 +82,26 @@ function stateCondition(state: AwardListState): SQL | undefined {
   );
 }
 
+/** The awards a bulk upload made (not those it found already there). */
+function awardsMadeBy(db: Executor, jobId: string) {
+  return db
+    .select({ id: sql<string>`${bulkJobRows.awardId}` })
+    .from(bulkJobRows)
+    .where(and(eq(bulkJobRows.jobId, jobId), eq(bulkJobRows.status, 'awarded')));
+}
+
 // LIKE treats % and _ as wildcards; an address may contain _ (and, quoted, even %).
 const likeEscaped = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
- * One page of an issuer's awards, newest first, with an opaque cursor for the next page. The
+ * One page of an issuer's awards, newest first, with an opaque cursor for the next page; with
+ * `bulkJobId` (the console's link from a finished upload), only the awards that upload made. The
  * cursor holds the last row's exact (microsecond) creation time and id, so a page boundary never
  * skips or repeats awards made in the same millisecond.
  */
 export async function listAwards(
   db: Executor,
-  input: { issuerId: string; query: AwardListQuery },
+  input: { issuerId: string; query: AwardListQuery; bulkJobId?: string },
 ): Promise<{ awards: Award[]; nextCursor: string | null }> {
   const { query } = input;
   const limit = query.limit ?? 25;
@@ -107,6 +116,7 @@ export async function listAwards(
       and(
         eq(awards.issuerId, input.issuerId),
         query.templateId ? eq(awards.templateId, query.templateId) : undefined,
+        input.bulkJobId ? inArray(awards.id, awardsMadeBy(db, input.bulkJobId)) : undefined,
         query.state ? stateCondition(query.state) : undefined,
         query.email ? eq(awards.recipientEmail, query.email) : undefined,
         query.emailContains

@@ -40,7 +40,11 @@ function refusal(award: Award, now: Date): string | null {
  */
 export async function resendClaim(db: Db, opts: ResendOptions): Promise<{ award: Award; isReplay: boolean }> {
   const [found] = await db
-    .select({ award: awards, template: badgeTemplates, issuerName: issuers.name })
+    .select({
+      award: awards,
+      template: badgeTemplates,
+      issuer: { name: issuers.name, email: issuers.email },
+    })
     .from(awards)
     .innerJoin(badgeTemplates, eq(badgeTemplates.id, awards.templateId))
     .innerJoin(issuers, eq(issuers.id, awards.issuerId))
@@ -50,7 +54,7 @@ export async function resendClaim(db: Db, opts: ResendOptions): Promise<{ award:
   const claim = newToken();
   const message = await claimMessage({
     config: opts.config,
-    issuer: { name: found.issuerName },
+    issuer: found.issuer,
     template: found.template,
     recipientName: found.award.recipientName,
     expiresAt: found.award.expiresAt,

@@ -83,8 +83,12 @@ async function draftNotice(db: Db, input: { issuerId: string; awardId: string; r
     .where(and(eq(awards.id, input.awardId), eq(awards.issuerId, input.issuerId)));
   if (!found) return null;
   const { state, ...props } = found;
-  const render = (wasAccepted: boolean) =>
-    badgeRevokedMessage({ ...props, reason: input.reason, wasAccepted });
+  // Sent for the issuer, like the claim email: their name on the From line, replies to them.
+  const sender = { senderName: props.issuerName, replyTo: props.issuerEmail };
+  const render = async (wasAccepted: boolean) => ({
+    ...(await badgeRevokedMessage({ ...props, reason: input.reason, wasAccepted })),
+    ...sender,
+  });
   return { state, render, message: await render(state === 'accepted') };
 }
 

@@ -4,7 +4,7 @@ import { newToken } from '@/lib/crypto/tokens';
 import { testConfig } from '@/test/factories';
 import { claimMessages } from './claim-mail';
 
-const issuer = { name: 'Acme & Sons <Labs>' };
+const issuer = { name: 'Acme & Sons <Labs>', email: 'badges@acme.test' };
 const template = {
   name: 'Kubernetes "Hands-on"',
   description: 'Ran a cluster; fixed it at 3 a.m.',

@@ -30,7 +30,7 @@ const fill = (text: string, placeholder: string, value: string) => text.split(pl
  */
 export function claimMessages(input: {
   config: Pick<Config, 'appUrl' | 'claimTokenTtlDays'>;
-  issuer: Pick<Issuer, 'name'>;
+  issuer: Pick<Issuer, 'name' | 'email'>;
   template: Pick<BadgeTemplate, 'name' | 'description' | 'imageId' | 'pngImageId'>;
 }) {
   const skeletons = new Map<number | null, Promise<RenderedMessage>>();
@@ -50,9 +50,10 @@ export function claimMessages(input: {
       });
       skeletons.set(key, skeleton);
     }
-    const { subject, html, text } = await skeleton;
+    const { subject, html, text, ...sender } = await skeleton;
     const withToken = (s: string) => fill(s, TOKEN, recipient.token);
     return {
+      ...sender,
       subject: fill(withToken(subject), NAME, recipient.name),
       html: fill(withToken(html), NAME, escapeHtml(recipient.name)),
       text: fill(withToken(text), NAME, asPlainText(recipient.name)),

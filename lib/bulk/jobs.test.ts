@@ -15,17 +15,17 @@ async function jobCount(issuerId: string) {
 }
 
 describe('createBulkJob', () => {
-  it('lists every bad row with its reason and writes nothing', async () => {
+  it('keeps the good rows as a job and lists the bad ones, with a CSV of them to fix', async () => {
     const db = await getDb();
     const { issuer, template } = await makeIssuer(db);
+    const cy = uniqueEmail('cy');
     const csvText = [
       'email,name,expires',
       `${uniqueEmail()},Ada,`,
       'ada-at-example.test,Ada,',
       `${uniqueEmail()},Bob,`,
-      `${uniqueEmail()},Cy,yesterday`,
+      `${cy},"Cy, Jr.",yesterday`,
     ].join('\n');
-    const before = await jobCount(issuer.id);
     const result = await createBulkJob(db, {
       issuerId: issuer.id,
       templateId: template.id,
@@ -33,31 +33,40 @@ describe('createBulkJob', () => {
       fileName: 'cohort.csv',
       csv: csvText,
     });
-    expect(result).toEqual({
-      ok: false,
-      errors: [
-        { rowNumber: 3, field: 'email', message: 'must be an email address' },
-        {
-          rowNumber: 5,
-          field: 'expires',
-          message: 'must be a date (YYYY-MM-DD) or an ISO 8601 date-time with a time zone',
-        },
-      ],
-    });
-    expect(await jobCount(issuer.id)).toBe(before);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.job).toMatchObject({ status: 'validated', total: 2 });
+    expect(result.errors).toEqual([
+      { rowNumber: 3, field: 'email', message: 'Enter an email address like name@example.com.' },
+      {
+        rowNumber: 5,
+        field: 'expires',
+        message: 'Enter a date like 2025-06-30, or a date and time with a time zone.',
+      },
+    ]);
+    expect(result.rejectedCsv).toBe(
+      'email,name,expires,problem\r\n' +
+        'ada-at-example.test,Ada,,email: Enter an email address like name@example.com.\r\n' +
+        `${cy},"Cy, Jr.",yesterday,"expires: Enter a date like 2025-06-30, or a date and time with a time zone."\r\n`,
+    );
+    const rows = await db
+      .select({ rowNumber: bulkJobRows.rowNumber })
+      .from(bulkJobRows)
+      .where(eq(bulkJobRows.jobId, result.job.id))
+      .orderBy(asc(bulkJobRows.rowNumber));
+    expect(rows.map((r) => r.rowNumber)).toEqual([2, 4]);
   });
 
-  it('flags a repeated address (ignoring case) on the later rows only, with the bad rows', async () => {
+  it('awards a repeated address (ignoring case) once: the later rows are left out and listed', async () => {
     const db = await getDb();
     const { issuer, template } = await makeIssuer(db);
     const ada = uniqueEmail('ada');
     const csv = [
-      'email,name',
-      `${ada},Ada`,
-      `${uniqueEmail()},Bob`,
-      `${ada.toUpperCase()},Ada again`,
-      'nope,Cy',
-      `${ada},Ada 3`,
+      'email,name,notes',
+      `${ada},Ada,first`,
+      `${uniqueEmail()},Bob,`,
+      `${ada.toUpperCase()},Ada again,second`,
+      'nope,Cy,',
+      `${ada},Ada 3,`,
     ].join('\n');
     const result = await createBulkJob(db, {
       issuerId: issuer.id,
@@ -66,13 +75,54 @@ describe('createBulkJob', () => {
       fileName: 'a.csv',
       csv,
     });
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const repeated = `${ada} is already on row 2; each address is awarded once.`;
+    expect(result.job.total).toBe(2);
+    expect(result.errors).toEqual([
+      { rowNumber: 4, field: 'email', message: repeated },
+      { rowNumber: 5, field: 'email', message: 'Enter an email address like name@example.com.' },
+      { rowNumber: 6, field: 'email', message: repeated },
+    ]);
+    // A repeated row is written back from what was stored: the address lower-cased, extra columns empty.
+    expect(result.rejectedCsv?.split('\r\n')).toEqual([
+      'email,name,notes,problem',
+      `${ada},Ada again,,email: ${repeated}`,
+      'nope,Cy,,email: Enter an email address like name@example.com.',
+      `${ada},Ada 3,,email: ${repeated}`,
+      '',
+    ]);
+  });
+
+  it('makes no job when no row can be awarded, and still offers the rows to fix', async () => {
+    const db = await getDb();
+    const { issuer, template } = await makeIssuer(db);
+    const result = await createBulkJob(db, {
+      issuerId: issuer.id,
+      templateId: template.id,
+      userId: null,
+      fileName: 'bad.csv',
+      csv: 'email,name\nnope,Ada\nalso-nope,Bob\n',
+    });
+    expect(result).toMatchObject({ ok: false, errors: [{ rowNumber: 2 }, { rowNumber: 3 }] });
+    expect(result.rejectedCsv).toContain('also-nope,Bob,email: Enter an email address');
+    expect(await jobCount(issuer.id)).toBe(0);
+  });
+
+  it('refuses a file with more than 1,000 bad rows whole: probably the wrong file', async () => {
+    const db = await getDb();
+    const { issuer, template } = await makeIssuer(db);
+    const rows = Array.from({ length: 1_001 }, (_, i) => `not-an-address-${i},Learner ${i}`);
+    const result = await createBulkJob(db, {
+      issuerId: issuer.id,
+      templateId: template.id,
+      userId: null,
+      fileName: 'wrong.csv',
+      csv: ['email,name', `${uniqueEmail()},Good`, ...rows].join('\n'),
+    });
     expect(result).toEqual({
       ok: false,
-      errors: [
-        { rowNumber: 4, field: 'email', message: `${ada} is already on row 2` },
-        { rowNumber: 5, field: 'email', message: 'must be an email address' },
-        { rowNumber: 6, field: 'email', message: `${ada} is already on row 2` },
-      ],
+      errors: [{ rowNumber: null, message: expect.stringContaining('More than 1,000 rows have problems') }],
+      rejectedCsv: null,
     });
     expect(await jobCount(issuer.id)).toBe(0);
   });
@@ -117,6 +167,7 @@ describe('createBulkJob', () => {
     expect(result).toEqual({
       ok: false,
       errors: [{ rowNumber: null, message: expect.stringContaining('at most 10,000') }],
+      rejectedCsv: null,
     });
     expect(await jobCount(issuer.id)).toBe(0);
   });

@@ -2,10 +2,12 @@ import 'server-only';
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Db, rowsOf, type Tx } from '@/db/client';
-import { bulkJobRows, bulkJobs } from '@/db/schema';
+import { type BulkRowInput, bulkJobRows, bulkJobs } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { findActiveTemplate } from '@/lib/issuers/issuers';
-import { type BulkRowError, type ParsedBulkRow, readAwardCsv } from './parse-csv';
+import type { ColumnMap } from './columns';
+import { type BulkRowError, type ParsedBulkRow, type RejectedRow, readAwardCsv } from './parse-csv';
+import { cellsOf, rejectedRowsCsv } from './rejected-csv';
 
 const INSERT_BATCH = 500;
 const MAX_LISTED_FAILURES = 100;
@@ -49,30 +51,38 @@ type CreateBulkJobInput = {
   csv: string | ReadableStream<Uint8Array>;
 };
 
-/** Thrown inside the transaction to undo it when the file has problems. */
+/**
+ * A checked file. `ok` when some rows can be awarded: `job` holds those (status 'validated') and
+ * `errors` the problems of the rows left out. Not `ok` when nothing can be awarded: a problem with
+ * the file itself, every row bad, or too many bad rows to list. `rejectedCsv` is the left-out rows
+ * with a "problem" column, to fix and upload again (null when no row was left out).
+ */
+export type CheckedFile =
+  | { ok: false; errors: BulkRowError[]; rejectedCsv: string | null }
+  | { ok: true; job: BulkJobSummary; errors: BulkRowError[]; rejectedCsv: string | null };
+
+/** Thrown inside the transaction to undo it when nothing in the file can be awarded. */
 class RefusedFile extends Error {
-  constructor(readonly errors: BulkRowError[]) {
-    super('the CSV file has problems');
+  constructor(readonly result: Extract<CheckedFile, { ok: false }>) {
+    super('nothing in the CSV file can be awarded');
   }
 }
 
 /**
- * Validates a CSV for one of the issuer's templates. Any bad row refuses the whole file and
- * nothing is written; a clean file becomes a job (status 'validated') and its rows, atomically.
- * Rows are written as they stream in and the transaction is undone if any is bad, so memory does
- * not grow with the file; repeated addresses are found by the database.
+ * Validates a CSV for one of the issuer's templates. The good rows become a job (status
+ * 'validated'), atomically; bad rows and repeated addresses are left out and listed, so the issuer
+ * can award the good rows and fix the rest. Rows are written as they stream in and repeated
+ * addresses are found by the database, so memory grows only with the bad rows (at most
+ * MAX_LISTED_ERRORS of them: a file with more is refused whole, as it is likely the wrong file).
  */
-export async function createBulkJob(
-  db: Db,
-  input: CreateBulkJobInput,
-): Promise<{ ok: false; errors: BulkRowError[] } | { ok: true; job: BulkJobSummary }> {
+export async function createBulkJob(db: Db, input: CreateBulkJobInput): Promise<CheckedFile> {
   const template = z.uuid().safeParse(input.templateId).success
     ? await findActiveTemplate(db, { issuerId: input.issuerId, templateId: input.templateId })
     : null;
   if (!template) throw new AppError('not_found', 'No badge template with this id belongs to your issuer.');
 
   try {
-    const job = await db.transaction(async (tx) => {
+    return await db.transaction(async (tx) => {
       const [created] = await tx
         .insert(bulkJobs)
         .values({
@@ -84,62 +94,84 @@ export async function createBulkJob(
         })
         .returning(jobColumns);
       if (!created) throw new Error('bulk job insert returned nothing');
-      const total = await insertRows(tx, created.id, input.csv);
+      const { total, rejected, header } = await insertRows(tx, created.id, input.csv);
+      const errors = rejected.flatMap((r) => r.errors);
+      const rejectedCsv = rejected.length > 0 ? rejectedRowsCsv({ header, rows: rejected }) : null;
+      if (total === 0) throw new RefusedFile({ ok: false, errors, rejectedCsv });
       const [counted] = await tx
         .update(bulkJobs)
         .set({ total })
         .where(eq(bulkJobs.id, created.id))
         .returning(jobColumns);
-      return counted ?? created;
+      return { ok: true as const, job: counted ?? created, errors, rejectedCsv };
     });
-    return { ok: true, job };
   } catch (error) {
-    if (error instanceof RefusedFile) return { ok: false, errors: error.errors };
+    if (error instanceof RefusedFile) return error.result;
     throw error;
   }
 }
 
-/** Streams the file's valid rows into the job; throws RefusedFile listing every problem. */
-async function insertRows(tx: Tx, jobId: string, csv: CreateBulkJobInput['csv']): Promise<number> {
-  const errors: BulkRowError[] = [];
+const refuse = (error: BulkRowError) => new RefusedFile({ ok: false, errors: [error], rejectedCsv: null });
+
+/** Streams the file's valid rows into the job; returns how many, and the rows left out. */
+async function insertRows(tx: Tx, jobId: string, csv: CreateBulkJobInput['csv']) {
+  const rejected: RejectedRow[] = [];
+  let header: string[] = [];
+  let columns: ColumnMap = new Map();
   let batch: ParsedBulkRow[] = [];
-  let total = 0;
+  let inserted = 0;
   const flush = async () => {
     if (batch.length > 0) await tx.insert(bulkJobRows).values(batch.map((r) => ({ jobId, ...r })));
     batch = [];
   };
   for await (const item of readAwardCsv(csv)) {
-    if ('error' in item) {
-      // A problem with the whole file is the only thing worth saying about it.
-      if (item.error.rowNumber === null) throw new RefusedFile([item.error]);
-      if (errors.length < MAX_LISTED_ERRORS) errors.push(item.error);
-      continue;
+    if ('header' in item) ({ header, columns } = item);
+    // A problem with the whole file is the only thing worth saying about it.
+    else if ('error' in item) throw refuse(item.error);
+    else if ('rejected' in item) {
+      if (rejected.length === MAX_LISTED_ERRORS) throw refuse(tooManyProblems());
+      rejected.push(item.rejected);
+    } else {
+      inserted += 1;
+      batch.push(item.row);
+      if (batch.length === INSERT_BATCH) await flush();
     }
-    total += 1;
-    batch.push(item.row);
-    if (batch.length === INSERT_BATCH) await flush();
   }
   await flush();
-  errors.push(...(await repeatedAddresses(tx, jobId)));
-  if (errors.length > 0)
-    throw new RefusedFile(errors.sort((a, b) => (a.rowNumber ?? 0) - (b.rowNumber ?? 0)));
-  return total;
+  const repeated = await removeRepeatedAddresses(tx, jobId);
+  if (rejected.length + repeated.length > MAX_LISTED_ERRORS) throw refuse(tooManyProblems());
+  for (const r of repeated) {
+    rejected.push({
+      rowNumber: r.rowNumber,
+      cells: cellsOf(r.input, columns, header.length),
+      errors: [{ rowNumber: r.rowNumber, field: columns.get('email')?.header, message: r.message }],
+    });
+  }
+  rejected.sort((a, b) => a.rowNumber - b.rowNumber);
+  return { total: inserted - repeated.length, rejected, header };
 }
 
-/** Each row whose address an earlier row already has (emails are stored lower-cased). */
-async function repeatedAddresses(tx: Tx, jobId: string): Promise<BulkRowError[]> {
+function tooManyProblems(): BulkRowError {
+  return {
+    rowNumber: null,
+    message: `More than ${MAX_LISTED_ERRORS.toLocaleString('en')} rows have problems, so nothing can be awarded from this file. Check that it is the right file and that its columns are email and name.`,
+  };
+}
+
+/**
+ * Takes out each row whose address an earlier row already has (emails are stored lower-cased),
+ * so the job awards each address once; returns them to be listed with the bad rows.
+ */
+async function removeRepeatedAddresses(tx: Tx, jobId: string) {
   const rows = await tx.execute(sql`
-    select row_number as "rowNumber", email, first
-      from (select row_number, input->>'email' as email,
-                   min(row_number) over (partition by input->>'email') as first
+    delete from ${bulkJobRows} as b
+     using (select row_number, min(row_number) over (partition by input->>'email') as first
               from ${bulkJobRows} where job_id = ${jobId}) as r
-     where row_number > first
-     order by row_number
-     limit ${MAX_LISTED_ERRORS}`);
-  return rowsOf<{ rowNumber: number; email: string; first: number }>(rows).map((r) => ({
-    rowNumber: r.rowNumber,
-    field: 'email',
-    message: `${r.email} is already on row ${r.first}`,
+     where b.job_id = ${jobId} and b.row_number = r.row_number and r.row_number > r.first
+    returning b.row_number as "rowNumber", b.input, r.first`);
+  return rowsOf<{ rowNumber: number; input: BulkRowInput; first: number }>(rows).map((r) => ({
+    ...r,
+    message: `${r.input.email} is already on row ${r.first}; each address is awarded once.`,
   }));
 }
 
@@ -162,6 +194,8 @@ export type BulkJobProgress = BulkJobSummary & {
   isFinished: boolean;
   /** Rows that already had this award from an earlier upload (counted in `processed`). */
   skipped: number;
+  /** Awards this job made (counted in `processed`): what the console links to when it is done. */
+  awarded: number;
   failures: { rowNumber: number; email: string; error: string }[];
 };
 
@@ -173,10 +207,12 @@ export async function getBulkJob(
   if (!z.uuid().safeParse(input.jobId).success) return null;
   const [job] = await db.select(jobColumns).from(bulkJobs).where(ownJob(input));
   if (!job) return null;
-  const [skipped] = await db
-    .select({ n: count() })
+  const counts = await db
+    .select({ status: bulkJobRows.status, n: count() })
     .from(bulkJobRows)
-    .where(and(eq(bulkJobRows.jobId, job.id), eq(bulkJobRows.status, 'skipped')));
+    .where(and(eq(bulkJobRows.jobId, job.id), inArray(bulkJobRows.status, ['skipped', 'awarded'])))
+    .groupBy(bulkJobRows.status);
+  const countOf = (status: string) => counts.find((c) => c.status === status)?.n ?? 0;
   const failedRows = await db
     .select({ rowNumber: bulkJobRows.rowNumber, input: bulkJobRows.input, error: bulkJobRows.error })
     .from(bulkJobRows)
@@ -186,7 +222,8 @@ export async function getBulkJob(
   return {
     ...job,
     isFinished: job.status === 'done' || job.status === 'failed',
-    skipped: skipped?.n ?? 0,
+    skipped: countOf('skipped'),
+    awarded: countOf('awarded'),
     failures: failedRows.map((r) => ({ rowNumber: r.rowNumber, email: r.input.email, error: r.error ?? '' })),
   };
 }

@@ -7,8 +7,8 @@ async function parseAwardCsv(text: string | ReadableStream<Uint8Array>) {
   const errors: BulkRowError[] = [];
   for await (const item of readAwardCsv(text)) {
     if ('row' in item) rows.push(item.row);
-    else if (item.error.rowNumber === null) return { rows: [], errors: [item.error] };
-    else errors.push(item.error);
+    else if ('rejected' in item) errors.push(...item.rejected.errors);
+    else if ('error' in item) return { rows: [], errors: [item.error] };
   }
   return { rows, errors };
 }
@@ -56,21 +56,21 @@ describe('readAwardCsv', () => {
     const { rows, errors } = await parseAwardCsv(text);
     expect(rows.map((r) => r.rowNumber)).toEqual([8]);
     expect(errors).toEqual([
-      { rowNumber: 2, field: 'email', message: 'must be an email address' },
-      { rowNumber: 3, field: 'name', message: 'is required' },
-      { rowNumber: 4, field: 'expires', message: 'must be after the issued date' },
+      { rowNumber: 2, field: 'email', message: 'Enter an email address like name@example.com.' },
+      { rowNumber: 3, field: 'name', message: 'Enter the recipient’s name.' },
+      { rowNumber: 4, field: 'expires', message: 'The expiry date must be after the issue date.' },
       {
         rowNumber: 5,
         field: 'issued',
-        message: 'must be a date (YYYY-MM-DD) or an ISO 8601 date-time with a time zone',
+        message: 'Enter a date like 2025-06-30, or a date and time with a time zone.',
       },
-      { rowNumber: 5, field: 'evidence', message: 'must be an http(s) URL' },
+      { rowNumber: 5, field: 'evidence', message: 'Enter a web address starting with https:// or http://.' },
       {
         rowNumber: 6,
         field: 'issued',
-        message: 'must be a date (YYYY-MM-DD) or an ISO 8601 date-time with a time zone',
+        message: 'Enter a date like 2025-06-30, or a date and time with a time zone.',
       },
-      { rowNumber: 7, field: 'issued', message: 'cannot be in the future' },
+      { rowNumber: 7, field: 'issued', message: 'The issue date cannot be in the future.' },
     ]);
   });
 

@@ -3,7 +3,7 @@ import type { ReadableStream as WebStream } from 'node:stream/web';
 import { parse } from 'csv-parse';
 import { z } from 'zod';
 import type { BulkRowInput } from '@/db/schema';
-import { emailSchema, evidenceSchema } from '@/lib/awards/award-input';
+import { emailSchema, evidenceSchema, recipientNameSchema } from '@/lib/awards/award-input';
 import { type BulkField, type ColumnMap, mapColumns } from './columns';
 
 export const MAX_BULK_ROWS = 10_000;
@@ -11,8 +11,10 @@ export const MAX_BULK_ROWS = 10_000;
 /** `rowNumber` is the row a spreadsheet shows (the header is 1); null means the whole file. */
 export type BulkRowError = { rowNumber: number | null; field?: string; message: string };
 export type ParsedBulkRow = { rowNumber: number; input: BulkRowInput };
+/** A row that cannot be awarded: its cells as the file has them, and every problem with it. */
+export type RejectedRow = { rowNumber: number; cells: string[]; errors: BulkRowError[] };
 
-const DATE_MESSAGE = 'must be a date (YYYY-MM-DD) or an ISO 8601 date-time with a time zone';
+const DATE_MESSAGE = 'Enter a date like 2025-06-30, or a date and time with a time zone.';
 const isoDay = z.iso.date();
 const isoDateTime = z.iso.datetime({ offset: true });
 
@@ -28,7 +30,7 @@ const csvDate = z.string().transform((value, ctx) => {
 const rowSchema = z
   .object({
     email: emailSchema,
-    name: z.string({ message: 'is required' }).trim().min(1, 'is required').max(200),
+    name: recipientNameSchema,
     issuedAt: csvDate.optional(),
     expiresAt: csvDate.optional(),
     evidenceUrl: evidenceSchema.shape.url,
@@ -37,22 +39,33 @@ const rowSchema = z
   .superRefine((row, ctx) => {
     const now = Date.now();
     if (row.issuedAt && row.issuedAt.getTime() > now + 5 * 60_000) {
-      ctx.addIssue({ code: 'custom', path: ['issuedAt'], message: 'cannot be in the future' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['issuedAt'],
+        message: 'The issue date cannot be in the future.',
+      });
     }
     const issuedAt = row.issuedAt?.getTime() ?? now;
     if (row.expiresAt && row.expiresAt.getTime() <= issuedAt) {
-      const message = row.issuedAt ? 'must be after the issued date' : 'must be in the future';
+      const message = row.issuedAt
+        ? 'The expiry date must be after the issue date.'
+        : 'The expiry date has already passed.';
       ctx.addIssue({ code: 'custom', path: ['expiresAt'], message });
     }
   });
 
-export type CsvItem = { row: ParsedBulkRow } | { error: BulkRowError };
+/** The header first, then each row (good or rejected); `error` is a problem with the whole file. */
+export type CsvItem =
+  | { header: string[]; columns: ColumnMap }
+  | { row: ParsedBulkRow }
+  | { rejected: RejectedRow }
+  | { error: BulkRowError };
 type CsvSource = string | ReadableStream<Uint8Array>;
 
 /**
  * Reads an award CSV (header row required) as it streams in, validating each row, so that every
- * problem can be listed before anything is awarded. Yields each valid row and each problem; a
- * problem with the whole file (no header, not CSV, too many rows) is yielded last. A repeated
+ * problem can be listed before anything is awarded. Yields the header, then each valid row and each
+ * rejected one; a problem with the whole file (no header, not CSV, too many rows) is yielded last. A repeated
  * address is not checked here: createBulkJob asks the database, so memory stays flat.
  */
 export async function* readAwardCsv(source: CsvSource): AsyncGenerator<CsvItem> {
@@ -69,6 +82,7 @@ export async function* readAwardCsv(source: CsvSource): AsyncGenerator<CsvItem> 
         const mapped = mapColumns(cells);
         if ('error' in mapped) return yield fileError(mapped.error);
         columns = mapped.columns;
+        yield { header: cells, columns };
         continue;
       }
       // A spreadsheet shows every record as a row, blank ones too, so numbering counts them.
@@ -94,10 +108,12 @@ export async function* readAwardCsv(source: CsvSource): AsyncGenerator<CsvItem> 
 function* checkRow(cells: string[], rowNumber: number, columns: ColumnMap): Generator<CsvItem> {
   const result = rowSchema.safeParse(readCells(cells, columns));
   if (result.success) return yield { row: { rowNumber, input: toInput(result.data) } };
-  for (const issue of result.error.issues) {
-    const field = columns.get(issue.path[0] as BulkField)?.header;
-    yield { error: { rowNumber, field, message: issue.message } };
-  }
+  const errors = result.error.issues.map((issue) => ({
+    rowNumber,
+    field: columns.get(issue.path[0] as BulkField)?.header,
+    message: issue.message,
+  }));
+  yield { rejected: { rowNumber, cells, errors } };
 }
 
 function fileError(message: string): CsvItem {

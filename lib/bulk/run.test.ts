@@ -12,6 +12,7 @@ import {
   webhookDeliveries,
 } from '@/db/schema';
 import { OPTED_OUT_DETAIL } from '@/lib/awards/history';
+import { listAwards } from '@/lib/awards/list-awards';
 import { presentAward } from '@/lib/awards/present';
 import { createWebhookEndpoint } from '@/lib/webhooks/endpoints';
 import { makeIssuer, makeUser, testConfig, uniqueEmail } from '@/test/factories';
@@ -88,7 +89,14 @@ describe('runBulkJobs', () => {
     const csvText = csvFor(emails);
 
     const first = await runToDone(issued, await startJob(issued, csvText));
-    expect(first).toMatchObject({ status: 'done', total: 50, processed: 50, failed: 0, skipped: 0 });
+    expect(first).toMatchObject({
+      status: 'done',
+      total: 50,
+      processed: 50,
+      failed: 0,
+      skipped: 0,
+      awarded: 50,
+    });
     expect(first.finishedAt).toBeInstanceOf(Date);
     const firstAwards = await awardsTo(issued, emails);
     expect(firstAwards).toHaveLength(50);
@@ -98,11 +106,25 @@ describe('runBulkJobs', () => {
     expect(new Set(firstRows.map((r) => r.awardId))).toEqual(new Set(firstAwards.map((a) => a.id)));
 
     const second = await runToDone(issued, await startJob(issued, csvText));
-    expect(second).toMatchObject({ status: 'done', total: 50, processed: 50, failed: 0, skipped: 50 });
+    expect(second).toMatchObject({
+      status: 'done',
+      total: 50,
+      processed: 50,
+      failed: 0,
+      skipped: 50,
+      awarded: 0,
+    });
     expect(await awardsTo(issued, emails)).toHaveLength(50);
     expect(await emailCount(emails)).toBe(50);
     const secondRows = await jobRows(second.id);
     expect(secondRows.map((r) => r.awardId)).toEqual(firstRows.map((r) => r.awardId));
+
+    // The console's link from a finished upload lists the awards it made, for its own issuer only.
+    const madeBy = async (issuerId: string, jobId: string) =>
+      (await listAwards(db, { issuerId, query: { limit: 100 }, bulkJobId: jobId })).awards.map((a) => a.id);
+    expect(new Set(await madeBy(issued.issuer.id, first.id))).toEqual(new Set(firstAwards.map((a) => a.id)));
+    expect(await madeBy(issued.issuer.id, second.id)).toEqual([]);
+    expect(await madeBy((await makeIssuer(db)).issuer.id, first.id)).toEqual([]);
   });
 
   it('fails, and lists, a row whose recipient already has the award under another name', async () => {

@@ -1,5 +1,6 @@
 import { render, toPlainText } from '@react-email/render';
 import { createElement, type ReactElement } from 'react';
+import type { OnBehalfOf } from './sender';
 import { BadgeAwardedEmail, type BadgeAwardedEmailProps } from './templates/badge-awarded-email';
 import { BadgeRevokedEmail, type BadgeRevokedEmailProps } from './templates/badge-revoked-email';
 import { PasswordChangedEmail, type PasswordChangedEmailProps } from './templates/password-changed-email';
@@ -15,7 +16,7 @@ export type {
 };
 
 // A message minus its recipient: callers add `to` to get the outbox `EmailMessage`.
-export type RenderedMessage = { subject: string; html: string; text: string };
+export type RenderedMessage = { subject: string; html: string; text: string } & Partial<OnBehalfOf>;
 
 /** Renders once and derives the plain-text part from the same HTML, so both parts always agree. */
 export async function renderEmail(element: ReactElement): Promise<{ html: string; text: string }> {

@@ -1,5 +1,6 @@
 import { Resend } from 'resend';
 import type { EmailMessage } from '@/db/schema';
+import { fromHeader, replyToHeader } from './sender';
 
 export type SendResult =
   | { ok: true; providerId: string }
@@ -17,10 +18,12 @@ export function createResendSender(input: { apiKey: string; from: string }): Ema
   let client: Resend | undefined;
   return async (message, idempotencyKey) => {
     client ??= new Resend(input.apiKey);
+    const replyTo = replyToHeader(message.replyTo);
     try {
       const { data, error } = await client.emails.send(
         {
-          from: input.from,
+          from: fromHeader(input.from, message.senderName),
+          ...(replyTo ? { replyTo } : {}),
           to: message.to,
           subject: message.subject,
           html: message.html,

@@ -71,8 +71,8 @@ describe('template input', () => {
         'validityDays',
       ].sort(),
     );
-    expect(errors.name).toEqual(['must be at most 120 characters']);
-    expect(errors.skills).toEqual(['must not repeat a skill']);
+    expect(errors.name).toEqual(['Keep it to 120 characters or fewer.']);
+    expect(errors.skills).toEqual(['A skill is listed twice; keep one.']);
   });
 
   it('needs at least one skill and at most 20, and an update at least one field', () => {
@@ -165,7 +165,7 @@ describe('templates', () => {
     expect(retry).toEqual({ template: first.template, isReplay: true });
     await expect(createTemplate(db, { issuerId: a.issuer.id, input })).rejects.toMatchObject({
       code: 'conflict',
-      details: { fieldErrors: { name: ['is already used by another of your templates'] } },
+      details: { fieldErrors: { name: ['Another of your templates has this name; choose another.'] } },
     });
     const changed = { ...input, description: 'Something else.' };
     await expect(

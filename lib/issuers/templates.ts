@@ -13,11 +13,13 @@ import { TEMPLATE_IMAGE_MAX_BYTES, type TemplateImage, validateTemplateImage } f
 
 const text = (max: number) =>
   z
-    .string({ message: 'is required' })
+    .string({ message: 'Fill this in.' })
     .trim()
-    .min(1, 'is required')
-    .max(max, `must be at most ${max} characters`);
-const httpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2000);
+    .min(1, 'Fill this in.')
+    .max(max, `Keep it to ${max.toLocaleString('en')} characters or fewer.`);
+const httpUrl = z
+  .url({ protocol: /^https?$/, message: 'Enter a web address starting with https:// or http://.' })
+  .max(2000, 'Keep the web address to 2,000 characters or fewer.');
 
 export const alignmentSchema = z
   .object({
@@ -31,33 +33,35 @@ export const alignmentSchema = z
 const criteriaSchema = z
   .object({ narrative: text(5000).optional(), url: httpUrl.optional() })
   .strict()
-  .refine((c) => c.narrative || c.url, { message: 'needs a narrative, a url or both' })
+  .refine((c) => c.narrative || c.url, {
+    message: 'Say how the badge is earned: describe it, give a web address, or both.',
+  })
   .meta({ description: 'How the badge is earned: a narrative, a URL or both.', minProperties: 1 });
 
 const skillsSchema = z
-  .array(text(60), { message: 'must be a list of skills' })
-  .min(1, 'needs at least one skill')
-  .max(20, 'must have at most 20 skills')
+  .array(text(60), { message: 'List the skills the badge stands for.' })
+  .min(1, 'Add at least one skill.')
+  .max(20, 'Keep it to 20 skills or fewer.')
   .refine((skills) => new Set(skills.map((s) => s.toLowerCase())).size === skills.length, {
-    message: 'must not repeat a skill',
+    message: 'A skill is listed twice; keep one.',
   });
 
 const BASE64_MAX = Math.ceil(TEMPLATE_IMAGE_MAX_BYTES / 3) * 4;
 const imageSchema = z
-  .base64({ message: 'must be the image file (PNG or SVG) encoded as base64' })
-  .max(BASE64_MAX, 'must be at most 2 MB');
+  .base64({ message: 'Send the image file (PNG or SVG) encoded as base64.' })
+  .max(BASE64_MAX, 'The image must be 2 MB or smaller.');
 
 const fields = {
   name: text(120),
   description: text(2000),
   criteria: criteriaSchema,
   skills: skillsSchema,
-  alignments: z.array(alignmentSchema).max(20, 'must have at most 20 alignments'),
+  alignments: z.array(alignmentSchema).max(20, 'Keep it to 20 alignments or fewer.'),
   validityDays: z
-    .number({ message: 'must be a whole number of days' })
-    .int('must be a whole number of days')
-    .min(1, 'must be at least 1')
-    .max(3650, 'must be at most 3650')
+    .number({ message: 'Enter a whole number of days.' })
+    .int('Enter a whole number of days.')
+    .min(1, 'Enter at least 1 day.')
+    .max(3650, 'Enter at most 3,650 days (10 years).')
     .nullable(),
   image: imageSchema,
 };
@@ -121,7 +125,7 @@ export function presentTemplate(t: BadgeTemplate, appUrl: string): z.output<type
 export const TEMPLATE_NOT_FOUND = 'No badge template with this id belongs to your issuer.';
 const nameTaken = () =>
   new AppError('conflict', 'You already have a template with this name.', {
-    fieldErrors: { name: ['is already used by another of your templates'] },
+    fieldErrors: { name: ['Another of your templates has this name; choose another.'] },
   });
 
 type DrawnImage = TemplateImage & { png: Uint8Array | null };

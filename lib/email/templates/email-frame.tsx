@@ -4,17 +4,27 @@ import { body, button, buttonSection, container, link, muted } from './email-sty
 
 type EmailFrameProps = {
   preview: string;
+  /** The document's title, for clients that show one and for screen readers; the preview by default. */
+  title?: string;
   children: ReactNode;
 };
 
-/** The outer shell every Laurel email shares: document, preview line and centred card. */
-export function EmailFrame({ preview, children }: EmailFrameProps) {
+/**
+ * The outer shell every Laurel email shares: document with a title, preview line and centred card.
+ * The card is the main landmark, so the whole message is in one region for screen readers (the
+ * preview line is hidden from everyone but the inbox list).
+ */
+export function EmailFrame({ preview, title = preview, children }: EmailFrameProps) {
   return (
     <Html lang="en">
-      <Head />
+      <Head>
+        <title>{title}</title>
+      </Head>
       <Preview>{preview}</Preview>
       <Body style={body}>
-        <Container style={container}>{children}</Container>
+        <main>
+          <Container style={container}>{children}</Container>
+        </main>
       </Body>
     </Html>
   );

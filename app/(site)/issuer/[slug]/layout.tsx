@@ -1,6 +1,6 @@
-import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { consoleContext } from '../console';
+import { ConsoleNav, type ConsoleTab } from './console-nav';
 
 export default async function IssuerConsoleLayout({
   children,
@@ -12,38 +12,25 @@ export default async function IssuerConsoleLayout({
   const { slug } = await params;
   const { issuer, role } = await consoleContext(slug, '');
   const base = `/issuer/${issuer.slug}`;
-  const links = [
-    ['Templates', base],
-    ['Award a badge', `${base}/award`],
-    ['Award from CSV', `${base}/bulk`],
-    ['Awards', `${base}/awards`],
+  const tabs: ConsoleTab[] = [
+    { label: 'Templates', href: base, under: `${base}/templates` },
+    { label: 'Award a badge', href: `${base}/award` },
+    { label: 'Award from CSV', href: `${base}/bulk`, under: `${base}/bulk` },
+    { label: 'Awards', href: `${base}/awards`, under: `${base}/awards` },
     ...(role === 'admin'
       ? [
-          ['API keys', `${base}/keys`],
-          ['Webhooks', `${base}/webhooks`],
+          { label: 'API keys', href: `${base}/keys` },
+          { label: 'Webhooks', href: `${base}/webhooks` },
         ]
       : []),
   ];
   return (
-    <div className="flex flex-col gap-6">
+    <div className="flex min-w-0 flex-col gap-6">
       <div>
         <p className="text-sm text-stone-700">Issuer console · {role}</p>
-        <p className="text-2xl font-bold">{issuer.name}</p>
+        <p className="text-2xl font-bold break-words">{issuer.name}</p>
       </div>
-      <nav aria-label="Issuer console">
-        <ul className="flex flex-wrap gap-2 border-b border-stone-200 pb-3">
-          {links.map(([label, href]) => (
-            <li key={href}>
-              <Link
-                href={href ?? base}
-                className="rounded px-3 py-1.5 text-sm font-medium hover:bg-stone-100"
-              >
-                {label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <ConsoleNav tabs={tabs} />
       {children}
     </div>
   );

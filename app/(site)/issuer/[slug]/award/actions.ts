@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { issuerAction } from '@/lib/actions/form-action';
-import { success } from '@/lib/actions/form-state';
+import { CHECK_ANSWERS, success } from '@/lib/actions/form-state';
 import { awardInputSchema, formFieldErrorsOf } from '@/lib/awards/award-input';
 import { createAward } from '@/lib/awards/create-award';
 import { getConfig } from '@/lib/config';
@@ -49,7 +49,7 @@ export const awardOneAction = issuerAction(
       evidence,
     });
     if (!parsed.success) {
-      throw new AppError('invalid', 'Please correct the highlighted fields.', {
+      throw new AppError('invalid', CHECK_ANSWERS, {
         fieldErrors: formFieldErrorsOf(parsed.error, FIELD_OF),
       });
     }

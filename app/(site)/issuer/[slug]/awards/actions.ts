@@ -11,13 +11,15 @@ import { getConfig } from '@/lib/config';
 import { kickOutbox } from '@/lib/email/worker';
 import { kickWebhooks } from '@/lib/webhooks/worker';
 
+const awardId = z.uuid({ message: 'That award does not exist.' });
+
 const revokeSchema = z.object({
-  awardId: z.uuid(),
+  awardId,
   reason: z
     .string()
     .trim()
-    .min(1, 'Give a reason; the learner and anyone verifying the badge will see it.')
-    .max(500),
+    .min(1, 'Give a reason for revoking the badge.')
+    .max(500, 'Keep the reason to 500 characters or fewer.'),
   // A checkbox: present ('on') when ticked, absent otherwise.
   notifyRecipient: z
     .string()
@@ -58,7 +60,7 @@ export const revokeFromConsoleAction = issuerAction(
 );
 
 export const resendFromConsoleAction = issuerAction(
-  { role: 'member', schema: z.object({ awardId: z.uuid() }) },
+  { role: 'member', schema: z.object({ awardId }) },
   async ({ input: { awardId }, db, issuer }) => {
     const { award } = await resendClaim(db, { issuerId: issuer.id, awardId, config: getConfig() });
     kickOutbox();

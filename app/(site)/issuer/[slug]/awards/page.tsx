@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AWARD_LIST_STATES, awardListQuerySchema, listAwards } from '@/lib/awards/list-awards';
-import { formatDate } from '@/lib/format';
+import { getBulkJob } from '@/lib/bulk/jobs';
 import { listTemplates } from '@/lib/issuers/issuers';
 import { consoleContext } from '../../console';
-import { AwardRowActions } from './award-row-actions';
+import { AwardList } from './award-list';
 
 export const metadata: Metadata = { title: 'Awards · Issuer console' };
 
@@ -23,26 +23,40 @@ export default async function AwardsPage({ params, searchParams }: Props) {
     }).filter(([, v]) => v),
   );
   const parsed = awardListQuerySchema.safeParse(filters);
+  // From a finished CSV upload: only the awards it made. Another issuer's job is no job at all.
+  const job = raw.job ? await getBulkJob(db, { issuerId: issuer.id, jobId: raw.job }) : null;
   const [templates, page] = await Promise.all([
     listTemplates(db, issuer.id),
-    listAwards(db, { issuerId: issuer.id, query: parsed.success ? parsed.data : {} }),
+    listAwards(db, {
+      issuerId: issuer.id,
+      query: parsed.success ? parsed.data : {},
+      ...(job ? { bulkJobId: job.id } : {}),
+    }),
   ]);
   const names = new Map(templates.map((t) => [t.id, t.name]));
+  const kept = { ...filters, ...(job ? { job: job.id } : {}) };
   const next = page.nextCursor
-    ? `?${new URLSearchParams({ ...filters, cursor: page.nextCursor } as Record<string, string>)}`
+    ? `?${new URLSearchParams({ ...kept, cursor: page.nextCursor } as Record<string, string>)}`
     : null;
   return (
-    <section aria-labelledby="awards-heading" className="flex flex-col gap-4">
-      <h1 id="awards-heading" className="text-xl font-semibold">
-        Awards
+    <section aria-labelledby="awards-heading" className="flex min-w-0 flex-col gap-4">
+      <h1 id="awards-heading" className="text-xl font-semibold break-words">
+        {job ? `Awards from ${job.fileName}` : 'Awards'}
       </h1>
+      <p className="text-stone-700">Open an award to see its history, resend its claim email or revoke it.</p>
+      {job ? (
+        <Link href={`/issuer/${issuer.slug}/awards`} className="self-start text-sm underline">
+          Show all awards
+        </Link>
+      ) : null}
       <form className="flex flex-wrap items-end gap-3" method="get">
-        <label className="flex flex-col text-sm">
+        {job ? <input type="hidden" name="job" value={job.id} /> : null}
+        <label className="flex min-w-0 max-w-full flex-col text-sm">
           Badge
           <select
             name="templateId"
             defaultValue={raw.templateId ?? ''}
-            className="rounded border border-stone-400 bg-white px-2 py-1"
+            className="max-w-full rounded border border-stone-400 bg-white px-2 py-1"
           >
             <option value="">All</option>
             {templates.map((t) => (
@@ -52,12 +66,12 @@ export default async function AwardsPage({ params, searchParams }: Props) {
             ))}
           </select>
         </label>
-        <label className="flex flex-col text-sm">
+        <label className="flex min-w-0 max-w-full flex-col text-sm">
           State
           <select
             name="state"
             defaultValue={raw.state ?? ''}
-            className="rounded border border-stone-400 bg-white px-2 py-1"
+            className="max-w-full rounded border border-stone-400 bg-white px-2 py-1"
           >
             <option value="">All</option>
             {AWARD_LIST_STATES.map((s) => (
@@ -67,12 +81,13 @@ export default async function AwardsPage({ params, searchParams }: Props) {
             ))}
           </select>
         </label>
-        <label className="flex flex-col text-sm">
+        <label className="flex min-w-0 max-w-full flex-col text-sm">
           Email contains
           <input
             name="email"
+            type="search"
             defaultValue={raw.email ?? ''}
-            className="rounded border border-stone-400 px-2 py-1"
+            className="w-56 max-w-full rounded border border-stone-400 px-2 py-1"
           />
         </label>
         <button
@@ -83,42 +98,7 @@ export default async function AwardsPage({ params, searchParams }: Props) {
         </button>
       </form>
       {!parsed.success ? <p role="status">Those filters are not valid; showing all awards.</p> : null}
-      <table className="w-full text-left text-sm">
-        <thead>
-          <tr className="border-b border-stone-300">
-            <th className="py-2">Recipient</th>
-            <th>Badge</th>
-            <th>State</th>
-            <th>Issued</th>
-            <th>Actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {page.awards.map((a) => (
-            <tr key={a.id} className="border-b border-stone-200 align-top" data-testid="award-row">
-              <td className="py-2">
-                <Link href={`/issuer/${issuer.slug}/awards/${a.id}`} className="font-medium underline">
-                  {a.recipientName}
-                </Link>
-                <br />
-                <span className="text-stone-700">{a.recipientEmail}</span>
-              </td>
-              <td>{names.get(a.templateId) ?? 'Archived template'}</td>
-              <td>{a.revokedAt ? `revoked: ${a.revocationReason}` : a.state.replace('_', ' ')}</td>
-              <td>{formatDate(a.issuedAt)}</td>
-              <td>
-                <AwardRowActions
-                  slug={issuer.slug}
-                  awardId={a.id}
-                  canRevoke={!a.revokedAt}
-                  canResend={a.state === 'pending' && !a.revokedAt}
-                  canNotify={a.state !== 'opted_out'}
-                />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <AwardList slug={issuer.slug} awards={page.awards} badgeNames={names} />
       {page.awards.length === 0 ? <p>No awards match.</p> : null}
       {next ? (
         <Link href={next} className="self-start underline">

@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { issuerAction } from '@/lib/actions/form-action';
-import type { FormError } from '@/lib/actions/form-state';
+import { CHECK_ANSWERS, type FormError } from '@/lib/actions/form-state';
 import { createBulkJob, startBulkJob } from '@/lib/bulk/jobs';
 import type { BulkRowError } from '@/lib/bulk/parse-csv';
 import { retryBulkJob } from '@/lib/bulk/retry';
@@ -11,22 +11,30 @@ import { AppError } from '@/lib/errors';
 
 const MAX_CSV_BYTES = 5 * 1024 * 1024;
 
+/** A checked file's rows that will not be awarded: each problem, and the rows as a CSV to fix. */
+export type Rejected = { fileName: string; rowErrors: BulkRowError[]; rejectedCsv: string | null };
+
 export type BulkState =
   | { status: 'idle' }
-  | (FormError & { rowErrors?: BulkRowError[] })
-  | { status: 'validated'; jobId: string; total: number; fileName: string }
+  | (FormError & Partial<Rejected>)
+  | ({ status: 'validated'; jobId: string; total: number } & Rejected)
   | { status: 'started'; jobId: string; total: number };
 
 const validateSchema = z.object({ templateId: z.string(), file: z.unknown() });
 
-/** Step 1: validate the whole file; nothing is awarded, and every bad row is listed. */
+const fileProblem = (message: string) =>
+  new AppError('invalid', CHECK_ANSWERS, { fieldErrors: { file: [message] } });
+
+/**
+ * Step 1: check the whole file; nothing is awarded yet. The good rows become a job to confirm;
+ * every bad row is listed, and offered back as a CSV with its problems.
+ */
 export const validateCsvAction = issuerAction<typeof validateSchema, BulkState>(
   { role: 'member', schema: validateSchema },
   async ({ input: { templateId, file }, db, actor, issuer }) => {
-    if (!(file instanceof File) || file.size === 0)
-      throw new AppError('invalid', 'Choose a CSV file.', { field: 'file' });
+    if (!(file instanceof File) || file.size === 0) throw fileProblem('Choose a CSV file.');
     if (file.size > MAX_CSV_BYTES)
-      throw new AppError('invalid', 'The file is larger than 5 MB.', { field: 'file' });
+      throw fileProblem('The file is larger than 5 MB: split it into smaller files.');
     const result = await createBulkJob(db, {
       issuerId: issuer.id,
       templateId,
@@ -34,14 +42,22 @@ export const validateCsvAction = issuerAction<typeof validateSchema, BulkState>(
       fileName: file.name,
       csv: file.stream(),
     });
-    if (!result.ok) {
+    const rejected = { fileName: file.name, rowErrors: result.errors, rejectedCsv: result.rejectedCsv };
+    if (result.ok) {
       return {
-        status: 'error',
-        message: `The file has ${result.errors.length} problem(s). Nothing was awarded.`,
-        rowErrors: result.errors,
+        status: 'validated',
+        jobId: result.job.id,
+        total: result.job.total,
+        ...rejected,
       };
     }
-    return { status: 'validated', jobId: result.job.id, total: result.job.total, fileName: file.name };
+    // A problem with the file as a whole (no header, not CSV, too many rows or problems).
+    if (!result.rejectedCsv) throw fileProblem(result.errors.map((e) => e.message).join(' '));
+    return {
+      status: 'error',
+      message: `None of the rows in ${file.name} can be awarded. Nothing was awarded: fix the rows listed below and check the file again.`,
+      ...rejected,
+    };
   },
 );
 

@@ -1,7 +1,8 @@
 'use client';
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useActionState, useEffect } from 'react';
+import Link from 'next/link';
+import { useActionState, useEffect, useId } from 'react';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { type FormState, idle } from '@/lib/actions/form-state';
@@ -12,18 +13,26 @@ type Progress = {
   /** Done or failed: the job will not change until someone retries it. */
   isFinished: boolean;
   lastError: string | null;
+  fileName: string;
   total: number;
   processed: number;
   failed: number;
   skipped: number;
+  awarded: number;
   failures: { rowNumber: number; email: string; error: string }[];
 };
 
 export const bulkKeys = { job: (jobId: string) => ['bulk-jobs', jobId] as const };
 
-/** Polls the job until it is finished; the bar and its numbers are announced politely. */
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * Polls the job until it is finished. The bar is named and shows its percentage; the line under it
+ * is announced politely; a finished job links to the awards it made.
+ */
 export function BulkProgress({ slug, jobId }: { slug: string; jobId: string }) {
   const queryClient = useQueryClient();
+  const labelId = useId();
   const { data, error } = useQuery({
     queryKey: bulkKeys.job(jobId),
     queryFn: async (): Promise<Progress> => {
@@ -42,23 +51,34 @@ export function BulkProgress({ slug, jobId }: { slug: string; jobId: string }) {
   if (!data) return <p role="status">Starting…</p>;
   const percent = data.total === 0 ? 100 : Math.round((data.processed / data.total) * 100);
   return (
-    <div className="flex flex-col gap-2">
-      <label htmlFor={`bulk-progress-${jobId}`} className="font-medium">
-        Awarding {data.total} badges
-      </label>
-      <progress
-        id={`bulk-progress-${jobId}`}
-        max={100}
-        value={percent}
-        className="h-4 w-full"
-        aria-valuetext={`${percent}%`}
-      />
+    <div className="flex min-w-0 flex-col gap-2">
+      <p id={labelId} className="font-medium [overflow-wrap:anywhere]">
+        {data.status === 'done' ? 'Finished awarding' : `Awarding ${plural(data.total, 'badge', 'badges')}`}{' '}
+        from {data.fileName}
+      </p>
+      <div className="flex items-center gap-3">
+        <progress
+          aria-labelledby={labelId}
+          max={100}
+          value={percent}
+          aria-valuetext={`${percent}%`}
+          className="h-4 min-w-0 flex-1"
+        />
+        <span aria-hidden="true" className="shrink-0 text-right font-semibold whitespace-nowrap tabular-nums">
+          {percent}%
+        </span>
+      </div>
       <p role="status" aria-live="polite" data-testid="bulk-status">
         {data.status === 'failed' ? `Failed: ${data.lastError ?? 'unknown error'}. ` : null}
         {data.status === 'done' ? `Done: ${percent}%. ` : data.status === 'failed' ? '' : `${percent}% — `}
         {data.processed} of {data.total} processed{data.failed ? `, ${data.failed} failed` : ''}
         {data.skipped ? `, ${data.skipped} already had this badge` : ''}.
       </p>
+      {data.isFinished && data.awarded > 0 ? (
+        <Link href={`/issuer/${slug}/awards?job=${jobId}`} className="self-start font-medium underline">
+          See the {plural(data.awarded, 'award', 'awards')} this file made
+        </Link>
+      ) : null}
       {data.status === 'failed' ? (
         <form action={retry} className="flex flex-col gap-2">
           <input type="hidden" name="slug" value={slug} />

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { issuerAction } from '@/lib/actions/form-action';
-import { success } from '@/lib/actions/form-state';
+import { CHECK_ANSWERS } from '@/lib/actions/form-state';
 import { formFieldErrorsOf } from '@/lib/awards/award-input';
 import { AppError } from '@/lib/errors';
 import {
@@ -59,7 +59,7 @@ async function candidate(form: z.infer<typeof formSchema>) {
 }
 
 function invalid(error: z.ZodError, extra: Record<string, string[]> = {}): AppError {
-  return new AppError('invalid', 'Please correct the highlighted fields.', {
+  return new AppError('invalid', CHECK_ANSWERS, {
     fieldErrors: { ...formFieldErrorsOf(error, FIELD_OF), ...extra },
   });
 }
@@ -100,6 +100,7 @@ export const archiveTemplateAction = issuerAction(
   async ({ input, db, issuer }) => {
     await archiveTemplate(db, { issuerId: issuer.id, templateId: input.templateId });
     revalidatePath(`/issuer/${issuer.slug}`);
-    return success('Archived.');
+    // The template's tile is gone; the list says which one was archived.
+    redirect(`/issuer/${issuer.slug}?archived=${input.templateId}`);
   },
 );

@@ -1,8 +1,8 @@
 'use client';
 
 import { useActionState, useState } from 'react';
+import { ErrorSummary } from '@/components/ui/error-summary';
 import { Field } from '@/components/ui/field';
-import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { idle } from '@/lib/actions/form-state';
 import { createTemplateAction, updateTemplateAction } from './actions';
@@ -29,6 +29,16 @@ export type TemplateDefaults = {
 
 type Props = { slug: string; issuerName: string; template?: TemplateDefaults };
 
+const FIELDS = {
+  name: { id: 'template-name', label: 'Name' },
+  description: { id: 'template-description', label: 'Description' },
+  criteriaNarrative: { id: 'template-criteria', label: 'Criteria' },
+  criteriaUrl: { id: 'template-criteria-url', label: 'Criteria URL' },
+  skills: { id: 'template-skills', label: 'Skills' },
+  validityDays: { id: 'template-validity', label: 'Valid for' },
+  image: { id: 'template-image', label: 'Image' },
+};
+
 export function TemplateForm({ slug, issuerName, template }: Props) {
   const [state, action] = useActionState(template ? updateTemplateAction : createTemplateAction, idle);
   const [preview, setPreview] = useState<Preview>({
@@ -48,8 +58,14 @@ export function TemplateForm({ slug, issuerName, template }: Props) {
   };
   return (
     <div className="grid gap-8 lg:grid-cols-2">
-      <form action={action} onInput={onInput} className="flex flex-col gap-4" noValidate>
-        <FormMessage tone="error">{error?.message}</FormMessage>
+      <form action={action} onInput={onInput} className="flex min-w-0 flex-col gap-4" noValidate>
+        <ErrorSummary state={state} fields={FIELDS} />
+        <p className="text-sm text-stone-700">
+          <span aria-hidden="true" className="text-red-700">
+            *
+          </span>{' '}
+          required
+        </p>
         <input type="hidden" name="slug" value={slug} />
         {template ? <input type="hidden" name="templateId" value={template.id} /> : null}
         <Field
@@ -73,7 +89,7 @@ export function TemplateForm({ slug, issuerName, template }: Props) {
           name="criteriaNarrative"
           id="template-criteria"
           defaultValue={v?.criteriaNarrative}
-          hint="How the badge is earned."
+          hint="How the badge is earned. Give this, a criteria URL, or both."
           errors={error?.fieldErrors?.criteriaNarrative}
         />
         <Field
@@ -104,21 +120,31 @@ export function TemplateForm({ slug, issuerName, template }: Props) {
         <div className="flex flex-col gap-1">
           <label htmlFor="template-image" className="text-sm font-medium">
             Image
+            {template ? null : (
+              <span aria-hidden="true" className="text-red-700">
+                {' '}
+                *
+              </span>
+            )}
           </label>
           <input
             id="template-image"
             name="image"
             type="file"
             accept="image/png,image/svg+xml"
-            aria-describedby="template-image-hint"
-            className="rounded-md border border-stone-400 bg-white px-3 py-2"
+            required={!template}
+            aria-invalid={error?.fieldErrors?.image ? true : undefined}
+            aria-describedby={`template-image-hint${error?.fieldErrors?.image ? ' template-image-error' : ''}`}
+            className="max-w-full rounded-md border border-stone-400 bg-white px-3 py-2"
           />
           <p id="template-image-hint" className="text-sm text-stone-700">
             PNG or SVG, square, at least 300×300, at most 2 MB.
             {template ? ' Leave empty to keep the current image.' : ''}
           </p>
           {error?.fieldErrors?.image ? (
-            <p className="text-sm text-red-800">{error.fieldErrors.image.join(' ')}</p>
+            <p id="template-image-error" className="text-sm font-medium text-red-700">
+              {error.fieldErrors.image.join(' ')}
+            </p>
           ) : null}
         </div>
         <div>
@@ -139,7 +165,7 @@ export function TemplateForm({ slug, issuerName, template }: Props) {
           ) : (
             <div className="h-24 w-24 rounded-full bg-stone-200" />
           )}
-          <div className="flex flex-col gap-1">
+          <div className="flex min-w-0 flex-col gap-1 break-words [overflow-wrap:anywhere]">
             <p className="text-xl font-bold">{preview.name || 'Badge name'}</p>
             <p className="text-sm text-stone-700">Issued by {issuerName}</p>
             <p>{preview.description || 'What the earner can do.'}</p>

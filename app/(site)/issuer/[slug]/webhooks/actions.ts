@@ -23,7 +23,7 @@ export const createEndpointAction = issuerAction<typeof createSchema, NewEndpoin
   },
 );
 
-const endpointSchema = z.object({ endpointId: z.uuid() });
+const endpointSchema = z.object({ endpointId: z.uuid({ message: 'That endpoint does not exist.' }) });
 
 export const sendTestAction = issuerAction(
   { role: 'admin', schema: endpointSchema },

@@ -15,7 +15,7 @@ export default async function WebhooksPage({ params }: { params: Promise<{ slug:
     listDeliveries(db, { issuerId: issuer.id, limit: 50 }),
   ]);
   return (
-    <div className="flex flex-col gap-8">
+    <div className="flex min-w-0 flex-col gap-8">
       <section aria-labelledby="endpoints-heading" className="flex flex-col gap-4">
         <h1 id="endpoints-heading" className="text-xl font-semibold">
           Webhooks
@@ -32,7 +32,7 @@ export default async function WebhooksPage({ params }: { params: Promise<{ slug:
               {e.disabledAt ? (
                 <span className="text-sm text-stone-700">Disabled {formatDate(e.disabledAt)}</span>
               ) : (
-                <EndpointActions slug={issuer.slug} endpointId={e.id} />
+                <EndpointActions slug={issuer.slug} endpointId={e.id} url={e.url} />
               )}
             </li>
           ))}
@@ -42,30 +42,51 @@ export default async function WebhooksPage({ params }: { params: Promise<{ slug:
         <h2 id="deliveries-heading" className="text-lg font-semibold">
           Recent deliveries
         </h2>
-        <table className="w-full text-left text-sm">
-          <thead>
-            <tr className="border-b border-stone-300">
-              <th className="py-2">Event</th>
-              <th>Endpoint</th>
-              <th>Status</th>
-              <th>Response</th>
-              <th>Attempts</th>
-              <th>Queued</th>
-            </tr>
-          </thead>
-          <tbody>
-            {deliveries.map((d) => (
-              <tr key={d.id} className="border-b border-stone-200" data-testid="delivery-row">
-                <td className="py-2">{d.event}</td>
-                <td className="max-w-48 truncate">{d.endpointUrl}</td>
-                <td>{d.status}</td>
-                <td>{d.lastStatusCode ?? d.lastError ?? '—'}</td>
-                <td>{d.attempts}</td>
-                <td>{formatDate(d.createdAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        {deliveries.length === 0 ? (
+          <p className="text-stone-700" data-testid="no-deliveries">
+            No deliveries yet. Each event Laurel sends appears here with your endpoint&apos;s answer; add an
+            endpoint and send a test event to see one.
+          </p>
+        ) : (
+          // A table keeps its columns; on a phone it scrolls inside this box, not the page.
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
+          <section className="relative overflow-x-auto" aria-label="Delivery table" tabIndex={0}>
+            <table className="w-full min-w-[40rem] text-left text-sm">
+              <thead>
+                <tr className="border-b border-stone-300">
+                  <th scope="col" className="py-2 pr-3">
+                    Event
+                  </th>
+                  <th scope="col" className="pr-3">
+                    Endpoint
+                  </th>
+                  <th scope="col" className="pr-3">
+                    Status
+                  </th>
+                  <th scope="col" className="pr-3">
+                    Response
+                  </th>
+                  <th scope="col" className="pr-3">
+                    Attempts
+                  </th>
+                  <th scope="col">Queued</th>
+                </tr>
+              </thead>
+              <tbody>
+                {deliveries.map((d) => (
+                  <tr key={d.id} className="border-b border-stone-200" data-testid="delivery-row">
+                    <td className="py-2 pr-3">{d.event}</td>
+                    <td className="max-w-48 truncate pr-3">{d.endpointUrl}</td>
+                    <td className="pr-3">{d.status}</td>
+                    <td className="pr-3">{d.lastStatusCode ?? d.lastError ?? '—'}</td>
+                    <td className="pr-3">{d.attempts}</td>
+                    <td>{formatDate(d.createdAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        )}
       </section>
     </div>
   );

@@ -8,24 +8,26 @@ import type { Award } from '@/db/schema';
 import { findAwardWithHistory } from '@/lib/awards/history';
 import { formatDate } from '@/lib/format';
 import { consoleContext } from '../../../console';
-import { AwardRowActions } from '../award-row-actions';
+import { AwardStatus } from '../award-status';
+import { AwardActions } from './award-actions';
 import { AwardHistory } from './award-history';
 
 export const metadata: Metadata = { title: 'Award · Issuer console' };
 
 type Props = { params: Promise<{ slug: string; awardId: string }> };
 
-const STATES: Record<Award['state'], string> = {
-  pending: 'Pending: the learner has not accepted or declined it yet',
-  accepted: 'Accepted',
-  declined: 'Declined by the learner',
-  opted_out: 'Not delivered: the learner has opted out of achievements',
+/** What the status means, beside the pill. */
+const MEANING: Record<Award['state'], string> = {
+  pending: 'The learner has not accepted or declined it yet.',
+  accepted: 'The learner accepted it.',
+  declined: 'The learner declined it.',
+  opted_out: 'Not delivered: the learner has opted out of achievements.',
 };
 
-function stateInWords(award: Award, now = new Date()) {
-  if (award.revokedAt) return 'Revoked';
-  if (award.expiresAt && award.expiresAt <= now) return 'Expired';
-  return STATES[award.state];
+function meaningOf(award: Award, now = new Date()) {
+  if (award.revokedAt) return 'It no longer verifies, and its page says so.';
+  if (award.expiresAt && award.expiresAt <= now) return 'Its expiry date has passed.';
+  return MEANING[award.state];
 }
 
 export default async function AwardPage({ params }: Props) {
@@ -40,7 +42,7 @@ export default async function AwardPage({ params }: Props) {
       <Link href={`/issuer/${issuer.slug}/awards`} className="self-start text-sm underline">
         All awards
       </Link>
-      <h1 id="award-heading" className="text-xl font-semibold">
+      <h1 id="award-heading" className="text-xl font-semibold break-words">
         {badge.name} for {award.recipientName}
       </h1>
       <Card className="flex flex-col gap-4">
@@ -52,7 +54,12 @@ export default async function AwardPage({ params }: Props) {
             {badge.name}
             {badge.archivedAt ? ' (template archived)' : null}
           </Row>
-          <Row term="State">{stateInWords(award)}</Row>
+          <Row term="Status">
+            <span className="flex flex-wrap items-center gap-2">
+              <AwardStatus award={award} />
+              <span>{meaningOf(award)}</span>
+            </span>
+          </Row>
           <Row term="Issued">{formatDate(award.issuedAt)}</Row>
           {award.expiresAt ? <Row term="Expires">{formatDate(award.expiresAt)}</Row> : null}
           {award.decidedAt ? (
@@ -80,9 +87,10 @@ export default async function AwardPage({ params }: Props) {
         <h2 className="text-lg font-semibold">Actions</h2>
         {award.revokedAt ? <p className="text-stone-700">A revoked award cannot be changed.</p> : null}
         {/* Mounted even once revoked, so the outcome of revoking stays on screen. */}
-        <AwardRowActions
+        <AwardActions
           slug={issuer.slug}
           awardId={award.id}
+          recipientEmail={award.recipientEmail}
           canRevoke={!award.revokedAt}
           canResend={award.state === 'pending' && !award.revokedAt}
           canNotify={award.state !== 'opted_out'}
@@ -97,7 +105,7 @@ function Row({ term, children }: { term: string; children: ReactNode }) {
   return (
     <>
       <dt className="font-medium text-stone-700">{term}</dt>
-      <dd>{children}</dd>
+      <dd className="break-words [overflow-wrap:anywhere]">{children}</dd>
     </>
   );
 }
