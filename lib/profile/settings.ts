@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Executor } from '@/db/client';
 import { users } from '@/db/schema';
 import { nameSchema } from '@/lib/accounts/account-input';
+import { CHECK_ANSWERS } from '@/lib/actions/form-state';
 import { fieldErrorsOf } from '@/lib/awards/award-input';
 import { isUniqueViolation } from '@/lib/db-errors';
 import { AppError } from '@/lib/errors';
@@ -53,7 +54,7 @@ export type ProfileUpdate = {
 export async function updateProfile(db: Executor, input: ProfileUpdate) {
   const parsed = profileSchema.safeParse(input);
   if (!parsed.success) {
-    throw new AppError('invalid', 'Please correct the highlighted fields.', {
+    throw new AppError('invalid', CHECK_ANSWERS, {
       fieldErrors: fieldErrorsOf(parsed.error),
     });
   }
