@@ -22,6 +22,12 @@ const machinePaths = [
   // Issuers' DID and key documents (did:web).
   '/issuers/:slug/did.json',
   '/issuers/:slug/keys/:keyId',
+  // Icons and the web app manifest (app/icon.svg, app/manifest.ts, public/icons).
+  '/favicon.ico',
+  '/icon.svg',
+  '/apple-icon.png',
+  '/manifest.webmanifest',
+  '/icons/:file',
 ];
 const issuerFilePaths = ['/images/:id', '/badges/:id/download/:format'];
 

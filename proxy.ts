@@ -74,7 +74,7 @@ export const config = {
       // out, because Next copies every body a proxy sees (up to proxyClientMaxBodySize) before
       // the handler could refuse it.
       source:
-        '/((?!_next/|api/|images/|ob/|robots\\.txt|badges/[^/]+/(?:events|download|verification|preview\\.png)|issuers/[^/]+/(?:did\\.json|keys/)).*)',
+        '/((?!_next/|api/|images/|ob/|robots\\.txt|favicon\\.ico|icon\\.svg|apple-icon\\.png|manifest\\.webmanifest|icons/|badges/[^/]+/(?:events|download|verification|preview\\.png)|issuers/[^/]+/(?:did\\.json|keys/)).*)',
     },
   ],
 };
