@@ -5,6 +5,8 @@ import { verifyCredentials } from '@/lib/accounts/credentials';
 import { clientKeyFrom } from '@/lib/auth/client-key';
 import { safeReturnPath } from '@/lib/auth/return-path';
 import { revokeSession, startSession } from '@/lib/auth/sessions';
+import { SESSION_MAX_AGE_SECONDS } from '@/lib/auth/signed-in-hint';
+import { writeSignedInHint } from '@/lib/auth/signed-in-hint-cookie';
 import { getConfig } from '@/lib/config';
 import { isAppError } from '@/lib/errors';
 
@@ -26,7 +28,7 @@ declare module 'next-auth' {
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: getConfig().authSecret,
   trustHost: true,
-  session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: '/sign-in' },
   providers: [
     Credentials({
@@ -67,10 +69,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       return `${baseUrl}${safeReturnPath(path, '/wallet', baseUrl)}`;
     },
   },
+  // The signed-in hint lets cached pages show the signed-in header (lib/auth/signed-in-hint.ts).
   events: {
+    async signIn() {
+      await writeSignedInHint(true);
+    },
     async signOut(message) {
       const sid = 'token' in message ? message.token?.sid : undefined;
       if (typeof sid === 'string') await revokeSession(await getDb(), sid);
+      await writeSignedInHint(false);
     },
   },
   logger: {

@@ -22,6 +22,12 @@ const machinePaths = [
   // Issuers' DID and key documents (did:web).
   '/issuers/:slug/did.json',
   '/issuers/:slug/keys/:keyId',
+  // Icons and the web app manifest (app/icon.svg, app/manifest.ts, public/icons).
+  '/favicon.ico',
+  '/icon.svg',
+  '/apple-icon.png',
+  '/manifest.webmanifest',
+  '/icons/:file',
 ];
 const issuerFilePaths = ['/images/:id', '/badges/:id/download/:format'];
 
@@ -43,6 +49,7 @@ const nextConfig: NextConfig = {
   // Lets parallel work build and test without sharing one output folder.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // authInterrupts: forbidden() for staff on admin-only console pages.
+  // globalNotFound: app/global-not-found.tsx for addresses no route matches (three root layouts).
   // Next answers an action over bodySizeLimit with a 500, so proxy.ts refuses it first with a 413.
   // proxyClientMaxBodySize: how much of a body the proxy sees Next copies in memory; just over
   // the action limit, so the proxy can still count past it.
@@ -50,6 +57,7 @@ const nextConfig: NextConfig = {
     serverActions: { bodySizeLimit: BODY_LIMITS.action },
     proxyClientMaxBodySize: BODY_LIMITS.action + 1024 * 1024,
     authInterrupts: true,
+    globalNotFound: true,
   },
   // The public badge URL is also the badge: Open Badges clients asking for JSON (and not HTML)
   // get the hosted assertion from the same address. A rewrite costs far less than a proxy.

@@ -30,14 +30,22 @@ const JSON_ONLY = /^(?!.*text\/html).*application\/(ld\+)?json/;
 /**
  * Keeps unknown ids away from the cached public pages: each would otherwise become a 404 entry
  * in Next's page cache, so anonymous requests could fill the disk. They get the same 404,
- * rendered per request under /missing, which stores nothing. Null: go on to the page.
+ * rendered per request under /missing (or /missing-embed), which stores nothing. Null: go on to
+ * the page.
  */
 async function missingTarget(request: NextRequest): Promise<URL | null> {
   const { pathname } = request.nextUrl;
   if (request.method !== 'GET' && request.method !== 'HEAD') return null;
   if (!GATED.test(pathname) || JSON_ONLY.test(request.headers.get('accept') ?? '')) return null;
   if (await isKnownPublicPath(await getDb(), pathname)) return null;
-  return new URL(pathname.startsWith('/skills/') ? '/missing/skill' : '/missing', request.url);
+  return new URL(missingPageFor(pathname), request.url);
+}
+
+/** Each gated page's own 404: a badge "is not shared", its embed a card-sized note. */
+function missingPageFor(pathname: string) {
+  if (pathname.startsWith('/skills/')) return '/missing/skill';
+  if (pathname.startsWith('/badges/')) return EMBED.test(pathname) ? '/missing-embed' : '/missing/badge';
+  return '/missing';
 }
 
 /** Sets the page Content-Security-Policy (with a nonce Next puts on its scripts) and HSTS. */
@@ -74,7 +82,7 @@ export const config = {
       // out, because Next copies every body a proxy sees (up to proxyClientMaxBodySize) before
       // the handler could refuse it.
       source:
-        '/((?!_next/|api/|images/|ob/|robots\\.txt|badges/[^/]+/(?:events|download|verification|preview\\.png)|issuers/[^/]+/(?:did\\.json|keys/)).*)',
+        '/((?!_next/|api/|images/|ob/|robots\\.txt|favicon\\.ico|icon\\.svg|apple-icon\\.png|manifest\\.webmanifest|icons/|badges/[^/]+/(?:events|download|verification|preview\\.png)|issuers/[^/]+/(?:did\\.json|keys/)).*)',
     },
   ],
 };

@@ -30,7 +30,8 @@ export function BadgeSummary(props: BadgeSummaryProps) {
         height={160}
         className="h-40 w-40 shrink-0"
       />
-      <div className="flex flex-col gap-3">
+      {/* min-w-0 and anywhere-wrapping: a long issuer name, address or URL is one word that must wrap. */}
+      <div className="flex min-w-0 flex-col gap-3 [overflow-wrap:anywhere]">
         <h2 className="text-2xl font-bold">{props.badgeName}</h2>
         <p className="text-stone-700">
           Issued by{' '}

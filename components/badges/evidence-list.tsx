@@ -11,7 +11,11 @@ export function EvidenceList({ evidence }: { evidence: Evidence[] }) {
           <li key={i}>
             {e.narrative ? <span>{e.narrative} </span> : null}
             {e.url ? (
-              <a href={e.url} className="break-all underline" rel="noopener noreferrer nofollow">
+              <a
+                href={e.url}
+                className="underline [overflow-wrap:anywhere]"
+                rel="noopener noreferrer nofollow"
+              >
                 {e.url}
               </a>
             ) : null}

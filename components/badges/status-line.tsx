@@ -11,7 +11,7 @@ const tone = {
 export function StatusLine({ status }: { status: AwardStatus }) {
   return (
     <p
-      className={`rounded-md border-l-4 px-3 py-2 font-medium ${tone[status.kind]}`}
+      className={`rounded-md border-l-4 px-3 py-2 font-medium [overflow-wrap:anywhere] ${tone[status.kind]}`}
       data-testid="badge-status"
     >
       {status.kind === 'valid' ? 'Valid — this badge is current.' : null}

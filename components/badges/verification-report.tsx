@@ -40,7 +40,7 @@ export function VerificationReportView({
   return (
     <div className="flex flex-col gap-3">
       <p
-        className={`rounded-md border-l-4 px-3 py-2 font-semibold ${verdictTone[report.verdict]}`}
+        className={`rounded-md border-l-4 px-3 py-2 font-semibold [overflow-wrap:anywhere] ${verdictTone[report.verdict]}`}
         role="status"
       >
         {verdictText(report)}

@@ -1,21 +1,21 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { HeaderMenu } from './header-menu';
+import { LaurelMark } from './laurel-mark';
 
-export const headerLinkClass =
-  'whitespace-nowrap rounded px-2 py-1 text-stone-800 hover:bg-stone-100 hover:text-stone-950';
-
-/** The bar both headers share: the Laurel home link, then the links each header chooses. */
+/** The header's frame: the Laurel home link, then the links (a menu on narrow screens). */
 export function HeaderBar({ children }: { children: ReactNode }) {
   return (
     <header className="border-b border-stone-200 bg-white">
       <nav
         aria-label="Main"
-        className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-2 gap-y-1 px-4 py-3"
+        className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3"
       >
-        <Link href="/" className="mr-auto text-lg font-bold text-brand-800">
+        <Link href="/" className="inline-flex items-center gap-2 text-lg font-bold text-brand-800">
+          <LaurelMark className="h-7 w-7" />
           Laurel
         </Link>
-        {children}
+        <HeaderMenu>{children}</HeaderMenu>
       </nav>
     </header>
   );

@@ -1,56 +1,30 @@
 import Link from 'next/link';
-import { signOut } from '@/auth';
-import { getDb } from '@/db/client';
-import { getCurrentUser } from '@/lib/auth/session';
-import { listMemberships } from '@/lib/issuers/members';
-import { HeaderBar, headerLinkClass as linkClass } from './header-bar';
+import type { HeaderAccount } from '@/lib/auth/header-account';
+import { AccountLinks } from './account-links';
+import { HeaderBar } from './header-bar';
+import { headerLinkClass } from './header-links';
 
-async function signOutAction() {
-  'use server';
-  await signOut({ redirectTo: '/' });
-}
-
-export async function SiteHeader() {
-  const user = await getCurrentUser();
-  const isIssuerMember = user ? (await listMemberships(await getDb(), user.id)).length > 0 : false;
+/**
+ * The one header of every page. `account` comes from pages rendered per request (null: signed
+ * out); cached pages leave it out, are rendered signed out, and AccountLinks swaps in the
+ * signed-in links in the browser. The account links sit at the far end, so swapping them moves
+ * nothing else.
+ */
+export function SiteHeader({ account }: { account?: HeaderAccount | null }) {
   return (
     <HeaderBar>
-      <Link href="/explore" className={linkClass}>
+      <Link href="/explore" className={headerLinkClass}>
         Jobs and skills
       </Link>
-      <Link href="/help" className={linkClass}>
+      <Link href="/verify" className={headerLinkClass}>
+        Verify a badge
+      </Link>
+      <Link href="/help" className={headerLinkClass}>
         Help
       </Link>
-      {user ? (
-        <>
-          <Link href="/wallet" className={linkClass}>
-            Wallet
-          </Link>
-          <Link href="/settings" className={linkClass}>
-            Settings
-          </Link>
-          {isIssuerMember ? (
-            <Link href="/issuer" className={linkClass}>
-              Issuer console
-            </Link>
-          ) : null}
-          <span className="hidden text-sm text-stone-700 sm:inline">{user.name}</span>
-          <form action={signOutAction}>
-            <button type="submit" className={linkClass}>
-              Sign out
-            </button>
-          </form>
-        </>
-      ) : (
-        <>
-          <Link href="/sign-in" className={linkClass}>
-            Sign in
-          </Link>
-          <Link href="/sign-up" className={`${linkClass} font-medium text-brand-800`}>
-            Create account
-          </Link>
-        </>
-      )}
+      <div className="flex flex-col gap-1 border-t border-stone-200 pt-1 lg:ml-auto lg:flex-row lg:items-center lg:border-0 lg:pt-0">
+        <AccountLinks account={account} />
+      </div>
     </HeaderBar>
   );
 }

@@ -62,7 +62,8 @@ export function VerifyForm() {
         </form>
       </Card>
       {state.status === 'done' ? (
-        <section aria-labelledby="result-heading" className="flex flex-col gap-3">
+        // The source is often a long URL: it wraps anywhere rather than widening a phone screen.
+        <section aria-labelledby="result-heading" className="flex flex-col gap-3 [overflow-wrap:anywhere]">
           <h2 id="result-heading" className="text-xl font-semibold">
             Result for {state.source}
           </h2>

@@ -10,7 +10,7 @@ export function BadgeDetails({ found }: { found: PublicAward }) {
   const { award, template, issuer, earnerName } = found;
   return (
     <>
-      <h1 className="text-3xl font-bold">
+      <h1 className="text-3xl font-bold [overflow-wrap:anywhere]">
         {earnerName} earned <span className="text-brand-800">{template.name}</span>
       </h1>
       <StatusLine status={awardStatus(award)} />

@@ -1,0 +1,1 @@
+export { default } from '../../badges/[awardId]/not-found';
