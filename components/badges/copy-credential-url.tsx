@@ -1,19 +1,9 @@
 'use client';
 
-import { useState } from 'react';
-import { buttonClassName } from '@/components/ui/button';
+import { CopyButton } from '@/components/ui/copy-button';
 
 /** The credential's address in a read-only field, with a copy button whose result is announced. */
 export function CopyCredentialUrl({ url }: { url: string }) {
-  const [status, setStatus] = useState('');
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(url);
-      setStatus('Credential link copied');
-    } catch {
-      setStatus('Could not copy: select the link and copy it yourself');
-    }
-  };
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor="credential-url" className="font-medium">
@@ -28,13 +18,13 @@ export function CopyCredentialUrl({ url }: { url: string }) {
           onFocus={(event) => event.currentTarget.select()}
           className="min-w-0 flex-[1_1_16rem] rounded-md border border-stone-400 bg-stone-50 p-2 font-mono text-xs text-stone-900"
         />
-        <button type="button" className={buttonClassName('secondary')} onClick={copy}>
-          Copy credential link
-        </button>
+        <CopyButton
+          text={url}
+          label="Copy credential link"
+          copiedMessage="Credential link copied"
+          failedMessage="Could not copy: select the link and copy it yourself"
+        />
       </div>
-      <p role="status" aria-live="polite" className="min-h-5 text-sm text-stone-800">
-        {status}
-      </p>
     </div>
   );
 }

@@ -8,10 +8,18 @@ export type CopyButtonProps = {
   text: string;
   /** The button's words, e.g. "Copy key". */
   label: string;
+  /** What the live region says after copying, and when the browser refuses. */
+  copiedMessage?: string;
+  failedMessage?: string;
 };
 
 /** Copies `text` and says so (politely, for screen readers); says what to do if copying is refused. */
-export function CopyButton({ text, label }: CopyButtonProps) {
+export function CopyButton({
+  text,
+  label,
+  copiedMessage = 'Copied.',
+  failedMessage = 'Your browser did not allow copying: select the text and copy it.',
+}: CopyButtonProps) {
   const [outcome, setOutcome] = useState<'copied' | 'failed' | null>(null);
   const copy = async () => {
     try {
@@ -26,9 +34,9 @@ export function CopyButton({ text, label }: CopyButtonProps) {
       <Button variant="secondary" onClick={copy}>
         {label}
       </Button>
-      <span role="status" className="text-sm">
-        {outcome === 'copied' ? 'Copied.' : null}
-        {outcome === 'failed' ? 'Your browser did not allow copying: select the text and copy it.' : null}
+      <span role="status" aria-live="polite" className="text-sm text-stone-800">
+        {outcome === 'copied' ? copiedMessage : null}
+        {outcome === 'failed' ? failedMessage : null}
       </span>
     </div>
   );

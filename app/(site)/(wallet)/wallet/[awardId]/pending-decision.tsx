@@ -1,47 +1,29 @@
 'use client';
 
 import { useActionState } from 'react';
-import { DeclineConsequences } from '@/components/badges/decline-consequences';
-import { VisibilityChoice } from '@/components/badges/visibility-choice';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { FormMessage } from '@/components/ui/form-message';
-import { SubmitButton } from '@/components/ui/submit-button';
+import { BadgeDecision } from '@/components/badges/badge-decision';
 import { idle } from '@/lib/actions/form-state';
 import { decideAwardAction } from './actions';
 
 type Props = { awardId: string; badgeName: string; issuerName: string };
+
+const fieldsFor = (awardId: string, decision: 'accepted' | 'declined') => (
+  <>
+    <input type="hidden" name="awardId" value={awardId} />
+    <input type="hidden" name="decision" value={decision} />
+  </>
+);
 
 /** Accept (choosing who sees it) or decline, which asks first: declining cannot be undone. */
 export function PendingDecision({ awardId, badgeName, issuerName }: Props) {
   const [accepted, accept] = useActionState(decideAwardAction, idle);
   const [declined, decline] = useActionState(decideAwardAction, idle);
   return (
-    <div className="flex flex-col gap-4">
-      <form action={accept} className="flex flex-col gap-3">
-        <FormMessage tone="error">{accepted.status === 'error' ? accepted.message : null}</FormMessage>
-        <input type="hidden" name="awardId" value={awardId} />
-        <input type="hidden" name="decision" value="accepted" />
-        <VisibilityChoice />
-        <div>
-          <SubmitButton pendingLabel="Accepting…">Accept badge</SubmitButton>
-        </div>
-      </form>
-      <div className="flex flex-wrap items-center gap-3 border-t border-stone-200 pt-4">
-        <span className="text-stone-700">Don't want it?</span>
-        <ConfirmDialog
-          triggerLabel="Decline"
-          title="Decline this badge?"
-          confirmLabel="Decline badge"
-          pendingLabel="Declining…"
-          action={decline}
-          result={declined}
-        >
-          <FormMessage tone="error">{declined.status === 'error' ? declined.message : null}</FormMessage>
-          <input type="hidden" name="awardId" value={awardId} />
-          <input type="hidden" name="decision" value="declined" />
-          <DeclineConsequences badgeName={badgeName} issuerName={issuerName} />
-        </ConfirmDialog>
-      </div>
-    </div>
+    <BadgeDecision
+      badgeName={badgeName}
+      issuerName={issuerName}
+      accept={{ action: accept, state: accepted, fields: fieldsFor(awardId, 'accepted') }}
+      decline={{ action: decline, state: declined, fields: fieldsFor(awardId, 'declined') }}
+    />
   );
 }
