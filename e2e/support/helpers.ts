@@ -112,9 +112,11 @@ export async function mainNav(page: Page) {
 /** Signs out and waits until the site shows the signed-out header, so the next navigation cannot race it. */
 export async function signOut(page: Page) {
   await (await mainNav(page)).getByRole('button', { name: 'Sign out' }).click();
-  // Attached rather than visible: on a phone the signed-out links sit in the closed menu.
+  // Hidden included: on a phone the signed-out links sit in the menu, closed after the redirect.
   await expect(
-    page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' }),
+    page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Sign in', includeHidden: true }),
   ).toBeAttached();
 }
 
