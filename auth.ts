@@ -2,6 +2,7 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
 import { verifyCredentials } from '@/lib/accounts/credentials';
+import { afterDeletionCancelled } from '@/lib/accounts/deletion/after-cancel';
 import { clientKeyFrom } from '@/lib/auth/client-key';
 import { safeReturnPath } from '@/lib/auth/return-path';
 import { revokeSession, startSession } from '@/lib/auth/sessions';
@@ -9,6 +10,7 @@ import { SESSION_MAX_AGE_SECONDS } from '@/lib/auth/signed-in-hint';
 import { writeSignedInHint } from '@/lib/auth/signed-in-hint-cookie';
 import { getConfig } from '@/lib/config';
 import { isAppError } from '@/lib/errors';
+import { log } from '@/lib/log';
 
 class SignInLocked extends CredentialsSignin {
   code = 'rate_limited';
@@ -37,11 +39,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const { email, password } = credentials;
         if (typeof email !== 'string' || typeof password !== 'string') return null;
         try {
-          return await verifyCredentials(await getDb(), {
+          const db = await getDb();
+          const user = await verifyCredentials(db, {
             email,
             password,
             client: clientKeyFrom(request.headers),
           });
+          if (user?.isDeletionCancelled) await afterDeletionCancelled(db, user.id);
+          return user;
         } catch (error) {
           if (isAppError(error, 'rate_limited')) throw new SignInLocked();
           if (isAppError(error, 'forbidden')) throw new AddressUnconfirmed();
@@ -84,7 +89,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     // A wrong password is an expected outcome, not a server error worth a stack trace.
     error(error) {
       if (error.name === 'CredentialsSignin' || error instanceof CredentialsSignin) return;
-      console.error(error);
+      log.error({ err: error }, 'auth error');
     },
   },
 }));

@@ -1,4 +1,7 @@
+import path from 'node:path';
 import type { NextConfig } from 'next';
+import { PHASE_PRODUCTION_BUILD } from 'next/constants';
+import { HIDEABLE_PAGE_CACHE_CONTROL } from './lib/http/cache-headers';
 import { BODY_LIMITS } from './lib/http/limits';
 import { API_POLICY, SANDBOX_POLICY } from './lib/http/security-headers';
 
@@ -28,10 +31,30 @@ const machinePaths = [
   '/apple-icon.png',
   '/manifest.webmanifest',
   '/icons/:file',
+  // Prometheus metrics (app/metrics/route.ts).
+  '/metrics',
 ];
 const issuerFilePaths = ['/images/:id', '/badges/:id/download/:format'];
+const hideable = { key: 'Cache-Control', value: HIDEABLE_PAGE_CACHE_CONTROL };
+// Open Badges clients asking for JSON (and not HTML).
+const asksForJson = {
+  type: 'header',
+  key: 'accept',
+  value: '(?!.*text/html).*application/(ld\\+)?json.*',
+} as const;
+
+// Next's page cache always goes through lib/redis/cache-handler.mjs: in Redis with REDIS_URL, so
+// every instance sees the others' revalidations; else in Next's own file-system cache with the
+// same revalidation rule. The handler reads REDIS_URL when the server starts (the standalone
+// server too). Next imports it by path, resolved from the project directory, where `next start`
+// runs. cacheMaxMemorySize stays Next's default: the file-system cache's memory layer uses it;
+// the Redis store ignores it and keeps its own.
+const pageCache: Pick<NextConfig, 'cacheHandler'> = {
+  cacheHandler: path.resolve('lib/redis/cache-handler.mjs'),
+};
 
 const nextConfig: NextConfig = {
+  ...pageCache,
   // PGlite loads WebAssembly and data files at run time; bundling it breaks every query.
   // The JSON-LD signature stack loads contexts and crypto lazily; the verifier uses it as Node does.
   serverExternalPackages: [
@@ -44,6 +67,9 @@ const nextConfig: NextConfig = {
     '@digitalbazaar/eddsa-rdfc-2022-cryptosuite',
     '@digitalbazaar/eddsa-2022-cryptosuite',
     '@digitalbazaar/ed25519-signature-2020',
+    // The job queue and its pg driver (optional native bindings) run as Node loads them.
+    'pg-boss',
+    'pg',
   ],
   poweredByHeader: false,
   // Lets parallel work build and test without sharing one output folder.
@@ -66,7 +92,7 @@ const nextConfig: NextConfig = {
       beforeFiles: [
         {
           source: '/badges/:id',
-          has: [{ type: 'header', key: 'accept', value: '(?!.*text/html).*application/(ld\\+)?json.*' }],
+          has: [asksForJson],
           destination: '/ob/v2/assertions/:id',
         },
       ],
@@ -78,9 +104,20 @@ const nextConfig: NextConfig = {
       { source: `/:path((?!${embedPath}).*)`, headers: [{ key: 'X-Frame-Options', value: 'DENY' }] },
       ...machinePaths.map((source) => ({ source, headers: csp(API_POLICY) })),
       ...issuerFilePaths.map((source) => ({ source, headers: csp(SANDBOX_POLICY) })),
+      // Pages a learner can hide: a CDN keeps them no longer than the instances do (Next's own
+      // ISR header would allow a year of stale copies). Next keeps a Cache-Control set here, over
+      // a route handler's too: the JSON the badge address rewrites to keeps its own.
       { source: '/badges/:id', headers: [{ key: 'Vary', value: 'Accept' }] },
+      { source: '/badges/:id', missing: [asksForJson], headers: [hideable] },
+      { source: '/badges/:id/embed', headers: [hideable] },
     ];
   },
 };
 
-export default nextConfig;
+/**
+ * Every build also writes the standalone server (`.next/standalone`, what the Dockerfile ships);
+ * `next start` reads this file again with another phase and runs the normal build output.
+ */
+export default function config(phase: string): NextConfig {
+  return phase === PHASE_PRODUCTION_BUILD ? { ...nextConfig, output: 'standalone' } : nextConfig;
+}

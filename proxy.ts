@@ -48,9 +48,19 @@ function missingPageFor(pathname: string) {
   return '/missing';
 }
 
+/** An unsubscribe link posted by a mail client or the page's button (not a server action): its handler. */
+const UNSUBSCRIBE = /^\/unsubscribe\/([A-Za-z0-9_-]{1,500})$/;
+function unsubscribePost(request: NextRequest): URL | null {
+  if (request.method !== 'POST' || request.headers.has('next-action')) return null;
+  const token = UNSUBSCRIBE.exec(request.nextUrl.pathname)?.[1];
+  return token ? new URL(`/api/unsubscribe/${token}${request.nextUrl.search}`, request.url) : null;
+}
+
 /** Sets the page Content-Security-Policy (with a nonce Next puts on its scripts) and HSTS. */
 export async function proxy(request: NextRequest) {
   if (await isOversizedAction(request)) return tooLargeProblem(new BodyTooLargeError(BODY_LIMITS.action));
+  const oneClick = unsubscribePost(request);
+  if (oneClick) return NextResponse.rewrite(oneClick);
   const { pathname } = request.nextUrl;
   const nonce = CACHED_PAGES.test(pathname) ? undefined : btoa(crypto.randomUUID());
   const policy = pagePolicy({
@@ -82,7 +92,7 @@ export const config = {
       // out, because Next copies every body a proxy sees (up to proxyClientMaxBodySize) before
       // the handler could refuse it.
       source:
-        '/((?!_next/|api/|images/|ob/|robots\\.txt|favicon\\.ico|icon\\.svg|apple-icon\\.png|manifest\\.webmanifest|icons/|badges/[^/]+/(?:events|download|verification|preview\\.png)|issuers/[^/]+/(?:did\\.json|keys/)).*)',
+        '/((?!_next/|api/|images/|ob/|robots\\.txt|favicon\\.ico|icon\\.svg|apple-icon\\.png|manifest\\.webmanifest|icons/|badges/[^/]+/(?:events|download|verification|preview\\.png)|issuers/[^/]+/(?:did\\.json|keys/)|metrics$).*)',
     },
   ],
 };

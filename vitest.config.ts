@@ -24,6 +24,9 @@ export default defineConfig({
     exclude: ['**/*.conformance.test.ts', 'node_modules/**'],
     globalSetup: ['test/global-setup.ts'],
     setupFiles: ['test/setup.ts'],
+    // JSON log lines go straight to stdout; errors the tests provoke on purpose would bury the
+    // report. LOG_LEVEL=info npx vitest … shows them all.
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
     // The first test of a file also starts and migrates its in-memory database: slow on a busy machine.
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -35,11 +35,17 @@ async function waitFor(url: string) {
   throw new Error(`${url} did not come up`);
 }
 
-/** `next start` from the existing production build, on the bench database; resolves when it answers. */
-export async function startServer(port: number): Promise<{ url: string; stop: () => Promise<void> }> {
+/**
+ * `next start` from the existing production build, on the bench database; resolves when it
+ * answers. `env` adds to or replaces the bench's environment (APP_URL defaults to its own address).
+ */
+export async function startServer(
+  port: number,
+  env: Record<string, string> = {},
+): Promise<{ url: string; stop: () => Promise<void> }> {
   const url = `http://localhost:${port}`;
   const server: ChildProcess = spawn('node_modules/.bin/next', ['start', '-p', String(port)], {
-    env: { ...process.env, APP_URL: url, NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, APP_URL: url, NEXT_TELEMETRY_DISABLED: '1', ...env },
     stdio: 'ignore',
   });
   await waitFor(`${url}/robots.txt`);

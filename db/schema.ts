@@ -1,5 +1,6 @@
 import { relations, sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   customType,
   date,
@@ -14,6 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { VerificationReport } from '@/lib/openbadges/verify/types';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => 'bytea',
@@ -31,6 +33,7 @@ export const webhookEvent = pgEnum('webhook_event', [
   'award.declined',
   'award.revoked',
   'test',
+  'award.unclaimed',
 ]);
 export const deliveryStatus = pgEnum('delivery_status', ['pending', 'sending', 'succeeded', 'failed']);
 export const bulkJobStatus = pgEnum('bulk_job_status', ['validated', 'running', 'done', 'failed']);
@@ -44,7 +47,9 @@ export const awardEventKind = pgEnum('award_event_kind', [
   'revoked',
   'resent',
   'email_failed',
+  'email_withheld',
   'revocation_emailed',
+  'unclaimed',
 ]);
 export const outboxStatus = pgEnum('outbox_status', ['pending', 'sending', 'sent', 'failed', 'captured']);
 
@@ -69,9 +74,22 @@ export const users = pgTable(
     isProfilePublic: boolean('is_profile_public').notNull().default(false),
     /** "I do not want to participate in achievements": set while the learner has opted out. */
     optedOutAt: ts('opted_out_at'),
+    /**
+     * Set when the learner asked to delete the account: public surfaces hide them at once, signing
+     * in cancels it, and the upkeep erases the account after the grace period (lib/accounts/deletion).
+     */
+    deletionRequestedAt: ts('deletion_requested_at'),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('users_handle_key').on(sql`lower(${t.handle})`)],
+  (t) => [
+    uniqueIndex('users_handle_key').on(sql`lower(${t.handle})`),
+    // Only accounts being deleted: the upkeep's due query.
+    index('users_deletion_requested_idx')
+      .on(t.deletionRequestedAt)
+      .where(sql`${t.deletionRequestedAt} is not null`),
+    // /images/<id> asks whether an image is someone's photo (and whether that account is leaving).
+    index('users_photo_idx').on(t.photoImageId).where(sql`${t.photoImageId} is not null`),
+  ],
 );
 
 export const userEmails = pgTable(
@@ -286,6 +304,10 @@ export type EmailMessage = {
   senderName?: string;
   /** The issuer's contact address, for replies. */
   replyTo?: string;
+  /** A notification the recipient can turn off; the outbox adds the unsubscribe link and headers. */
+  notification?: 'badge_awarded' | 'badge_expiring' | 'badge_revoked';
+  /** Extra headers for the provider (List-Unsubscribe, List-Unsubscribe-Post). */
+  headers?: Record<string, string>;
 };
 
 export const outbox = pgTable(
@@ -297,15 +319,14 @@ export const outbox = pgTable(
     /** The award this message is about, so delivery can be written into the award's history. */
     awardId: uuid('award_id').references(() => awards.id, { onDelete: 'set null' }),
     status: outboxStatus('status').notNull(),
+    /** Attempts so far; retries, their backoff and leases are the `email` queue's (lib/queue). */
     attempts: integer('attempts').notNull().default(0),
-    nextAttemptAt: ts('next_attempt_at').notNull().defaultNow(),
-    lockedUntil: ts('locked_until'),
     lastError: text('last_error'),
     providerId: text('provider_id'),
     sentAt: ts('sent_at'),
     createdAt: createdAt(),
   },
-  (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt)],
+  (t) => [index('outbox_status_created_idx').on(t.status, t.createdAt)],
 );
 
 /** An issuer's webhook receiver. The secret signs deliveries; it is stored encrypted (lib/webhooks). */
@@ -335,9 +356,8 @@ export const webhookDeliveries = pgTable(
     event: webhookEvent('event').notNull(),
     body: jsonb('body').$type<Record<string, unknown>>().notNull(),
     status: deliveryStatus('status').notNull().default('pending'),
+    /** Attempts so far; retries, their backoff and leases are the `webhook` queue's (lib/queue). */
     attempts: integer('attempts').notNull().default(0),
-    nextAttemptAt: ts('next_attempt_at').notNull().defaultNow(),
-    lockedUntil: ts('locked_until'),
     lastStatusCode: integer('last_status_code'),
     lastError: text('last_error'),
     giveUpAt: ts('give_up_at').notNull(),
@@ -345,7 +365,7 @@ export const webhookDeliveries = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index('webhook_deliveries_due_idx').on(t.status, t.nextAttemptAt),
+    index('webhook_deliveries_status_created_idx').on(t.status, t.createdAt),
     index('webhook_deliveries_endpoint_idx').on(t.endpointId),
   ],
 );
@@ -577,6 +597,144 @@ export const statusListEntries = pgTable(
   ],
 );
 
+/** Emails a learner can turn off (lib/notifications/kinds.ts); all others are transactional. */
+export const notificationKind = pgEnum('notification_kind', [
+  'badge_awarded',
+  'badge_expiring',
+  'badge_revoked',
+]);
+
+/** An account's choice per kind; no row means on. */
+export const notificationPreferences = pgTable(
+  'notification_preferences',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: notificationKind('kind').notNull(),
+    isEnabled: boolean('is_enabled').notNull(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] })],
+);
+
+/** An unsubscribe link used for an address (lowercased), whether or not an account holds it. */
+export const notificationOptOuts = pgTable(
+  'notification_opt_outs',
+  {
+    email: text('email').notNull(),
+    kind: notificationKind('kind').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.email, t.kind] })],
+);
+
+/** The one "expires in 30 days" reminder per accepted award: the row is the marker that it was sent. */
+export const awardExpiryReminders = pgTable('award_expiry_reminders', {
+  awardId: uuid('award_id')
+    .primaryKey()
+    .references(() => awards.id, { onDelete: 'cascade' }),
+  createdAt: createdAt(),
+});
+
+export const importedBadgeStatus = pgEnum('imported_badge_status', [
+  'verified',
+  'unverified',
+  'expired',
+  'invalid',
+]);
+
+/** A badge earned outside Laurel that a learner added to their wallet: the file as given, and what it says. */
+export const importedBadges = pgTable(
+  'imported_badges',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The bytes as uploaded, pasted or fetched: downloads give these back unchanged. */
+    original: bytea('original').notNull(),
+    mediaType: text('media_type').notNull(),
+    fileName: text('file_name'),
+    /** e.g. "Open Badges 3.0 · baked PNG". */
+    format: text('format').notNull(),
+    credential: jsonb('credential').$type<Record<string, unknown>>().notNull(),
+    badgeName: text('badge_name').notNull(),
+    description: text('description'),
+    imageUrl: text('image_url'),
+    issuerName: text('issuer_name').notNull(),
+    issuerUrl: text('issuer_url'),
+    issuedAt: ts('issued_at'),
+    expiresAt: ts('expires_at'),
+    /** False when the badge names no email address (a DID or web address subject): allowed, labelled. */
+    isRecipientChecked: boolean('is_recipient_checked').notNull(),
+    status: importedBadgeStatus('status').notNull(),
+    report: jsonb('report').$type<VerificationReport>().notNull(),
+    verifiedAt: ts('verified_at').notNull(),
+    retryCount: integer('retry_count').notNull().default(0),
+    isPublic: boolean('is_public').notNull().default(false),
+    /** The credential's or assertion's id, else a hash of its canonical JSON: one copy per user. */
+    dedupeKey: text('dedupe_key').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('imported_badges_user_dedupe_key').on(t.userId, t.dedupeKey),
+    index('imported_badges_unverified_idx').on(t.verifiedAt).where(sql`${t.status} = 'unverified'`),
+  ],
+);
+
+export const dataExportStatus = pgEnum('data_export_status', [
+  'queued',
+  'running',
+  'ready',
+  'failed',
+  'expired',
+]);
+
+/**
+ * A user's "Download your data" request: built in the background (lib/data-export), its zip kept in
+ * data_export_chunks until it expires. At most one queued or running per user (the partial index).
+ */
+export const dataExports = pgTable(
+  'data_exports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    status: dataExportStatus('status').notNull().default('queued'),
+    /** Badges written so far of `total`, for the progress bar. */
+    done: integer('done').notNull().default(0),
+    total: integer('total').notNull().default(0),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }),
+    attempts: integer('attempts').notNull().default(0),
+    /** Why the last attempt failed, in words for the owner. */
+    lastError: text('last_error'),
+    /** Renewed while a worker writes; a running export whose heartbeat stopped is taken over. */
+    heartbeatAt: ts('heartbeat_at'),
+    createdAt: createdAt(),
+    finishedAt: ts('finished_at'),
+    expiresAt: ts('expires_at'),
+  },
+  (t) => [
+    index('data_exports_user_idx').on(t.userId, t.createdAt),
+    uniqueIndex('data_exports_one_active_key').on(t.userId).where(sql`${t.status} in ('queued', 'running')`),
+  ],
+);
+
+/** An export's zip, in order, about 1 MB a row: every instance can stream it out. */
+export const dataExportChunks = pgTable(
+  'data_export_chunks',
+  {
+    exportId: uuid('export_id')
+      .notNull()
+      .references(() => dataExports.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    bytes: bytea('bytes').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.exportId, t.seq] })],
+);
+
 export const usersRelations = relations(users, ({ many }) => ({ emails: many(userEmails) }));
 export const userEmailsRelations = relations(userEmails, ({ one }) => ({
   user: one(users, { fields: [userEmails.userId], references: [users.id] }),
@@ -599,5 +757,7 @@ export type AwardState = Award['state'];
 export type OutboxRow = typeof outbox.$inferSelect;
 export type StatusList = typeof statusLists.$inferSelect;
 export type IssuerKey = typeof issuerKeys.$inferSelect;
+export type ImportedBadge = typeof importedBadges.$inferSelect;
+export type DataExport = typeof dataExports.$inferSelect;
 
 export * from './schema-labor-market';

@@ -41,9 +41,10 @@ test('made-up badge ids, occupation codes and skill slugs write nothing into the
   // Other journeys may run beside this one and cache their own known pages; none of ours may appear.
   expect(added.filter((file) => tokens.some((token) => file.includes(token)))).toEqual([]);
 
-  // Known pages still come from the cache.
-  await anonymous.get(`/badges/${awardId}`, { headers: { Accept: 'text/html' } });
-  const again = await anonymous.get(`/badges/${awardId}`, { headers: { Accept: 'text/html' } });
+  // Known pages still come from the cache (rendered per request for a few seconds after a change).
+  const known = () => anonymous.get(`/badges/${awardId}`, { headers: { Accept: 'text/html' } });
+  await expect.poll(async () => (await known()).headers()['x-nextjs-cache'], { timeout: 15_000 }).toBe('HIT');
+  const again = await known();
   expect(again.status()).toBe(200);
   expect(again.headers()['x-nextjs-cache']).toBe('HIT');
   // The unknown skill page keeps its own explanation.

@@ -98,8 +98,11 @@ for (const screen of SCREENS) {
       const { awardId } = await sharedBadge(page, request);
       const problems = watchPage(page);
       const url = `/badges/${awardId}`;
-      // Rendered into the cache by a signed-out request first, as a shared link usually is.
-      await request.get(url);
+      // Rendered into the cache by a signed-out request first, as a shared link usually is. For a
+      // few seconds after the badge changed (accepted just now) it renders per request, then is cached.
+      await expect
+        .poll(async () => (await request.get(url)).headers()['x-nextjs-cache'], { timeout: 15_000 })
+        .toBe('HIT');
       const cached = await request.get(url);
       expect(cached.headers()['x-nextjs-cache']).toBe('HIT');
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import extractChunks from 'png-chunks-extract';
+import { HIDEABLE_IMAGE_CACHE_CONTROL, HIDEABLE_PAGE_CACHE_CONTROL } from '@/lib/http/cache-headers';
 import { awardBadge, bearer, fixtures, linkIn, uniqueEmail, waitForEmail } from './support/helpers';
 import { acceptedBadge, declineFromClaim } from './support/learner';
 import { expectNoSidewaysScroll } from './support/look';
@@ -87,6 +88,14 @@ test('the badge page URL serves the hosted assertion to JSON clients and HTML to
     headers: { Accept: 'text/html,application/xhtml+xml' },
   });
   expect(html.headers()['content-type']).toContain('text/html');
+  // A CDN may keep the page, its embed card and preview one second (a badge made private must go
+  // from everywhere within that); the JSON keeps its own header.
+  expect(html.headers()['cache-control']).toBe(HIDEABLE_PAGE_CACHE_CONTROL);
+  expect(ld.headers()['cache-control']).toBe('no-cache');
+  const embed = await request.get(`/badges/${award.id}/embed`);
+  expect(embed.headers()['cache-control']).toBe(HIDEABLE_PAGE_CACHE_CONTROL);
+  const preview = await request.get(`/badges/${award.id}/preview.png`);
+  expect(preview.headers()['cache-control']).toBe(HIDEABLE_IMAGE_CACHE_CONTROL);
 
   const badge = await (await request.get(doc.badge)).json();
   expect(badge).toMatchObject({ type: 'BadgeClass', name: fixtures().labs.templateName });

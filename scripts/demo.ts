@@ -14,6 +14,8 @@ if (mode && mode !== 'demo') {
   process.exit(1);
 }
 process.env.LAUREL_MODE = 'demo';
+// A JSON line per request is for an operator's log collector, not a demo's terminal (LOG_LEVEL=info shows them).
+process.env.LOG_LEVEL ??= 'warn';
 const config = configOrExit();
 const host = process.env.HOST?.trim() || '127.0.0.1';
 const url = `http://localhost:${config.port}`;

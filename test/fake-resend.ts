@@ -16,6 +16,8 @@ export type ReceivedEmail = {
   subject: string;
   html?: string;
   text?: string;
+  /** Extra headers the message asked for (List-Unsubscribe …). */
+  headers: Record<string, string>;
 };
 
 export type FakeResend = {
@@ -49,7 +51,13 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown> |
 }
 
 export async function startFakeResend(
-  options: { port?: number; failFirst?: number } = {},
+  options: {
+    port?: number;
+    /** The first N sends are refused with a 500. */
+    failFirst?: number;
+    /** The first N sends are taken, then the connection is cut before the answer (a lost reply). */
+    dropAnswerOfFirst?: number;
+  } = {},
 ): Promise<FakeResend> {
   const emails: ReceivedEmail[] = [];
   // Resend answers a repeated Idempotency-Key with the first response instead of sending again.
@@ -82,6 +90,10 @@ export async function startFakeResend(
       subject: String(subject),
       html: typeof html === 'string' ? html : undefined,
       text: typeof text === 'string' ? text : undefined,
+      headers:
+        typeof body.headers === 'object' && body.headers !== null
+          ? (body.headers as Record<string, string>)
+          : {},
     });
     return [200, { id }];
   }
@@ -91,7 +103,7 @@ export async function startFakeResend(
     const route = `${req.method} ${url.pathname}`;
     if (route === 'POST /emails') {
       acceptEmail(req).then(
-        (answer) => reply(res, answer),
+        (answer) => (requests <= (options.dropAnswerOfFirst ?? 0) ? res.destroy() : reply(res, answer)),
         (cause: unknown) => reply(res, fail(500, 'application_error', String(cause))),
       );
     } else if (route === 'GET /__emails') {
@@ -106,6 +118,9 @@ export async function startFakeResend(
     }
   });
 
+  // Idle connections outlive the client's own keep-alive (about 4 s in Node's fetch), so the client
+  // always closes first: a loaded machine cannot make it reuse a connection this server just closed.
+  server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

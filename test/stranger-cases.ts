@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
+import { unreachableCredentialJson } from './imported-badges';
 import type { Case, World } from './stranger-world';
 
 const png = async () =>
@@ -73,6 +75,9 @@ export const MATRIX: Record<string, Case> = {
   'issuer/[slug]/webhooks/actions.ts#disableEndpointAction': admin(true, (w) => ({
     endpointId: w.endpointId,
   })),
+  'issuer/[slug]/undelivered/actions.ts#retryDeliveryAction': admin(true, (w) => ({
+    deliveryId: w.failedDeliveryId,
+  })),
   '(wallet)/wallet/[awardId]/actions.ts#decideAwardAction': user(true, (w) => ({
     awardId: w.pendingId,
     decision: 'accepted',
@@ -80,6 +85,16 @@ export const MATRIX: Record<string, Case> = {
   '(wallet)/wallet/[awardId]/badge-actions.ts#setVisibilityAction': user(true, (w) => ({
     awardId: w.acceptedId,
     isPublic: 'false',
+  })),
+  '(wallet)/wallet/import-actions.ts#importBadgeAction': user(false, (w) => ({
+    text: unreachableCredentialJson(w.learner.email),
+  })),
+  '(wallet)/wallet/imported/[id]/actions.ts#setImportedVisibilityAction': user(true, (w) => ({
+    id: w.importedId,
+    isPublic: 'true',
+  })),
+  '(wallet)/wallet/imported/[id]/actions.ts#removeImportedBadgeAction': user(true, (w) => ({
+    id: w.importedId,
   })),
   'settings/actions.ts#updateProfileAction': user(false, () => ({
     name: 'Renamed Learner',
@@ -89,11 +104,25 @@ export const MATRIX: Record<string, Case> = {
   'settings/actions.ts#photoAction': user(false, async () => ({ intent: 'upload', photo: await png() })),
   'settings/actions.ts#optOutAction': user(false, () => ({ optedOut: 'on' })),
   'settings/session-actions.ts#signOutEverywhereAction': user(false, () => ({})),
+  'settings/data-export-actions.ts#requestDataExportAction': user(false, () => ({})),
   // Every test person has the factories' password: each caller can change only their own.
+  'settings/email-actions.ts#addEmailAction': user(false, () => ({
+    email: `added-${randomUUID()}@example.test`,
+  })),
+  'settings/email-actions.ts#emailAddressAction': user(true, (w) => ({
+    emailId: w.extraEmailId,
+    intent: 'remove',
+  })),
+  'settings/notification-actions.ts#notificationsAction': user(false, () => ({ badge_expiring: 'on' })),
   'settings/password-actions.ts#changePasswordAction': user(false, () => ({
     currentPassword: 'correct horse battery',
     newPassword: 'a brand new passphrase',
     confirmPassword: 'a brand new passphrase',
+  })),
+  // Deleting acts on the caller's own account only (the factories' password is everyone's).
+  'settings/delete-account-actions.ts#deleteAccountAction': user(false, () => ({
+    password: 'correct horse battery',
+    confirm: 'on',
   })),
   // The claim token is the capability (whoever the email reached); a session is still required.
   'claim/[token]/actions.ts#acceptClaimAction': {

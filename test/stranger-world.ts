@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '@/db/client';
-import { apiKeys, bulkJobs } from '@/db/schema';
+import { apiKeys, bulkJobs, userEmails, webhookDeliveries } from '@/db/schema';
 import type { Access } from '@/lib/actions/form-action';
 import type { CurrentUser } from '@/lib/auth/session';
 import { startSession } from '@/lib/auth/sessions';
@@ -9,6 +10,7 @@ import { createBulkJob } from '@/lib/bulk/jobs';
 import { addIssuerMember, type MemberRole } from '@/lib/issuers/members';
 import { createWebhookEndpoint } from '@/lib/webhooks/endpoints';
 import { makeAward, makeIssuer, makeUser } from './factories';
+import { storeImportedBadge } from './imported-badges';
 
 /** One victim issuer with its member, learner, badges, key, endpoint and bulk job; and strangers. */
 export type World = Awaited<ReturnType<typeof makeWorld>>;
@@ -39,6 +41,11 @@ export async function makeWorld(db: Db) {
   await acceptWithToken(db, { token: accepted.token, userId: learner.id, isPublic: true });
   const pending = await makeAward(db, victim, { email: learner.email });
   const claim = await makeAward(db, victim);
+  // A second confirmed address of the learner's, for the email address actions.
+  const [extraEmail] = await db
+    .insert(userEmails)
+    .values({ userId: learner.id, email: `extra-${randomUUID()}@example.test`, verifiedAt: new Date() })
+    .returning({ id: userEmails.id });
   const owner = await person(db, { issuerId, role: 'admin' });
   const [key] = await db.select({ id: apiKeys.id }).from(apiKeys).where(eq(apiKeys.issuerId, issuerId));
   const { endpoint } = await createWebhookEndpoint(db, {
@@ -66,6 +73,22 @@ export async function makeWorld(db: Db) {
     .update(bulkJobs)
     .set({ status: 'failed', lastError: 'the awards table refused a row' })
     .where(eq(bulkJobs.id, failedJob.job.id));
+  // A delivery that ran out of attempts (lib/webhooks/deliver.ts), for the console's Retry.
+  const [failedDelivery] = await db
+    .insert(webhookDeliveries)
+    .values({
+      endpointId: endpoint.id,
+      event: 'test',
+      body: { type: 'test' },
+      status: 'failed',
+      attempts: 13,
+      lastStatusCode: 500,
+      lastError: 'The endpoint answered HTTP 500.',
+      giveUpAt: new Date(),
+    })
+    .returning({ id: webhookDeliveries.id });
+  if (!failedDelivery) throw new Error('world setup failed');
+  const importedId = await storeImportedBadge(db, { userId: learner.id });
   return {
     issuerId,
     slug: victim.issuer.slug,
@@ -74,10 +97,13 @@ export async function makeWorld(db: Db) {
     acceptedId: accepted.award.id,
     pendingId: pending.award.id,
     claimToken: claim.token,
+    extraEmailId: extraEmail?.id ?? '',
     keyId: key.id,
     endpointId: endpoint.id,
     jobId: job.job.id,
     failedJobId: failedJob.job.id,
+    failedDeliveryId: failedDelivery.id,
+    importedId,
     owner,
     learner,
     staff: await person(db, { issuerId, role: 'staff' }),
@@ -86,8 +112,13 @@ export async function makeWorld(db: Db) {
   };
 }
 
-// Workers (mail, webhooks) update these rows' delivery state on their own: count them only.
-const COUNTED_ONLY = new Set(['outbox', 'webhook_deliveries', 'webhook_attempts']);
+// Workers (mail, webhooks) update these rows' delivery state on their own: count them only, and
+// how many gave up (no worker runs here), which is what a person's retry changes.
+const COUNTED_ONLY = new Map([
+  ['outbox', sql`count(*) || '/' || count(*) filter (where status = 'failed')`],
+  ['webhook_deliveries', sql`count(*) || '/' || count(*) filter (where status = 'failed')`],
+  ['webhook_attempts', sql`count(*)::text`],
+]);
 
 /**
  * Every row of the victim's data, found by its link columns (issuer, award, learner, endpoint,
@@ -116,9 +147,8 @@ export async function fingerprint(db: Db, w: World): Promise<Record<string, stri
   const out: Record<string, string> = {};
   for (const [table, conditions] of [...where].sort(([a], [b]) => a.localeCompare(b))) {
     const filter = sql.join(conditions, sql` or `);
-    const value = COUNTED_ONLY.has(table)
-      ? sql`count(*)::text`
-      : sql`coalesce(md5(string_agg(t::text, '|' order by t::text)), '')`;
+    const value =
+      COUNTED_ONLY.get(table) ?? sql`coalesce(md5(string_agg(t::text, '|' order by t::text)), '')`;
     const [row] = rowsOf<Record<string, string>>(
       await db.execute(sql`select ${value} as v from ${sql.identifier(table)} t where ${filter}`),
     );

@@ -1,10 +1,12 @@
 import type { Metadata, Viewport } from 'next';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
+import { DeletionCancelledNotice } from '@/components/account/deletion-cancelled-notice';
 import { DemoBanner } from '@/components/layout/demo-banner';
 import { PageFrame } from '@/components/layout/page-frame';
 import { SiteHeader } from '@/components/layout/site-header';
 import { Providers } from '@/components/providers';
+import { hasDeletionCancelledNote } from '@/lib/accounts/deletion/after-cancel';
 import { getHeaderAccount } from '@/lib/auth/header-account';
 import { getConfig } from '@/lib/config';
 import '../globals.css';
@@ -23,7 +25,10 @@ export default async function SiteLayout({ children }: { children: ReactNode }) 
       header={<SiteHeader account={await getHeaderAccount()} />}
       banner={getConfig().isDemoMode ? <DemoBanner /> : null}
     >
-      <Providers>{children}</Providers>
+      <Providers>
+        {(await hasDeletionCancelledNote()) ? <DeletionCancelledNotice /> : null}
+        {children}
+      </Providers>
     </PageFrame>
   );
 }

@@ -9,7 +9,9 @@ const sizes = {
 
 export type BadgeTileProps = {
   name: string;
-  imageId: string;
+  imageId?: string;
+  /** Another image address (a badge imported from elsewhere); imageId is then not needed. */
+  imageSrc?: string;
   /** Makes the name a heading at this level, for tiles listed under a page's h1 or a section's h2. */
   headingLevel?: 2 | 3;
   /** Where the name links: the badge's own page. */
@@ -29,6 +31,7 @@ export type BadgeTileProps = {
 export function BadgeTile({
   name,
   imageId,
+  imageSrc,
   headingLevel,
   nameHref,
   issuerName,
@@ -46,7 +49,7 @@ export function BadgeTile({
     <>
       {/* biome-ignore lint/performance/noImgElement: served by our image route, often SVG */}
       <img
-        src={`/images/${imageId}`}
+        src={imageSrc ?? `/images/${imageId}`}
         alt=""
         width={image}
         height={image}

@@ -1,10 +1,19 @@
+import { readableDate } from '@/lib/openbadges/verify/dates';
+import { failsOnlyByExpiry } from '@/lib/openbadges/verify/expired';
 import type { CheckStatus, Verdict, VerificationReport } from '@/lib/openbadges/verify/types';
+
+/** Genuine, every check made, and only past its expiry date: a record, not a failure to verify. */
+const isExpiredRecord = (report: VerificationReport) =>
+  failsOnlyByExpiry(report) && !report.checks.some((check) => check.status === 'unknown');
 
 /** The verdict in one sentence, with the reason when it is not plainly verified. */
 function verdictText(report: VerificationReport): string {
   const reason = (status: CheckStatus) => report.checks.find((check) => check.status === status)?.label;
   if (report.verdict === 'valid') return 'Verified: every check passed.';
   if (report.verdict === 'warning') return 'Verified, with a warning worth reading.';
+  if (isExpiredRecord(report)) {
+    return `Genuine, but expired on ${readableDate(report.badge?.expires ?? '')}: it is no longer current.`;
+  }
   if (report.verdict === 'invalid') {
     const why = reason('fail');
     return `Not verified: at least one check failed.${why ? ` ${why}.` : ''}`;
@@ -40,7 +49,7 @@ export function VerificationReportView({
   return (
     <div className="flex flex-col gap-3">
       <p
-        className={`rounded-md border-l-4 px-3 py-2 font-semibold [overflow-wrap:anywhere] ${verdictTone[report.verdict]}`}
+        className={`rounded-md border-l-4 px-3 py-2 font-semibold [overflow-wrap:anywhere] ${isExpiredRecord(report) ? verdictTone.warning : verdictTone[report.verdict]}`}
         role="status"
       >
         {verdictText(report)}

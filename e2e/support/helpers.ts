@@ -14,6 +14,18 @@ export type Fixtures = {
   members: { admin: string; staff: string; password: string };
   /** An SVG image with a script in it, stored past the sanitiser (prepare.ts). */
   scriptedSvgImageId: string;
+  /** Per screen, an issuer with a failed delivery of each event, email and upload (prepare.ts). */
+  undelivered: Record<'desktop' | 'phone', UndeliveredFixture>;
+};
+export type UndeliveredFixture = {
+  slug: string;
+  admin: string;
+  staff: string;
+  awardId: string;
+  recipient: string;
+  fileName: string;
+  createdDeliveryId: string;
+  testDeliveryId: string;
 };
 
 export function fixtures(): Fixtures {
@@ -52,6 +64,7 @@ export type ReceivedEmail = {
   html?: string;
   text?: string;
   idempotencyKey: string | null;
+  headers: Record<string, string>;
 };
 
 /** Emails the fake Resend server received for an address. */

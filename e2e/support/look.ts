@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, type TestInfo } from '@playwright/test';
+import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 
 /** The two screens every journey is walked on: a laptop and a phone. */
 export const SCREENS = [
@@ -9,6 +9,9 @@ export const SCREENS = [
 
 /** WCAG 2.1 A and AA checks (labels, contrast, landmarks, names) on what the page shows now. */
 export async function expectAccessible(page: Page): Promise<void> {
+  // Next streams metadata: right after a client-side update the <title> can arrive a moment after
+  // the content. Wait for it (a page that never gets one still fails here), then run axe.
+  await expect(page).toHaveTitle(/\S/);
   const { violations } = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
@@ -36,4 +39,27 @@ export async function expectGoodState(page: Page, testInfo: TestInfo, state: str
     body: await page.screenshot({ fullPage: true }),
     contentType: 'image/png',
   });
+}
+
+/**
+ * The same state on both screens, then back to the laptop: expectGoodState on each, plus a close
+ * screenshot of `part` when the page is long.
+ */
+export async function expectGoodOnBothScreens(
+  page: Page,
+  testInfo: TestInfo,
+  state: string,
+  part?: Locator,
+): Promise<void> {
+  for (const screen of SCREENS) {
+    await page.setViewportSize(screen.viewport);
+    await expectGoodState(page, testInfo, state);
+    if (part) {
+      await testInfo.attach(`${state} (part) @${screen.viewport.width}px`, {
+        body: await part.screenshot(),
+        contentType: 'image/png',
+      });
+    }
+  }
+  await page.setViewportSize(SCREENS[0].viewport);
 }

@@ -5,18 +5,34 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { eq } from 'drizzle-orm';
 import { closeDb, getDb } from '@/db/client';
-import { rateLimitCounters, signInFailures, userEmails, users } from '@/db/schema';
+import {
+  bulkJobs,
+  issuers,
+  outbox,
+  rateLimitCounters,
+  signInFailures,
+  userEmails,
+  users,
+  webhookDeliveries,
+} from '@/db/schema';
 import { badgeSvg } from '@/db/seed/badge-art';
 import { DEMO_TEMPLATES } from '@/db/seed/demo-data';
 import { createApiKey, revokeApiKey } from '@/lib/api-keys/api-keys';
 import { hashPassword } from '@/lib/auth/password';
 import { decidePendingAward } from '@/lib/awards/claim';
 import { createAward } from '@/lib/awards/create-award';
+import { createBulkJob } from '@/lib/bulk/jobs';
 import { type Config, getConfig } from '@/lib/config';
+import { deliverEmail } from '@/lib/email/outbox';
 import { storeImage } from '@/lib/images/store';
 import { upsertIssuer, upsertTemplate } from '@/lib/issuers/issuers';
 import { addIssuerMember } from '@/lib/issuers/members';
+import { deliverWebhook } from '@/lib/webhooks/deliver';
+import { createWebhookEndpoint } from '@/lib/webhooks/endpoints';
+import { sendTestEvent } from '@/lib/webhooks/events';
+import { E2E } from './env';
 import { loadLaborMarketData } from './labor-market-data';
 
 async function makeIssuer(slug: string, name: string, skills = ['Linux', 'Networking']) {
@@ -85,6 +101,90 @@ async function publicCloudBadge(config: Config, stamp: string) {
   return award.id;
 }
 
+/** A signed-up, confirmed person who is a member of the issuer. */
+async function member(
+  issuerId: string,
+  input: { email: string; name: string; role: 'admin' | 'staff'; password: string },
+) {
+  const db = await getDb();
+  const [user] = await db
+    .insert(users)
+    .values({ name: input.name, passwordHash: await hashPassword(input.password) })
+    .returning();
+  if (!user) throw new Error('no user');
+  await db
+    .insert(userEmails)
+    .values({ userId: user.id, email: input.email, isPrimary: true, verifiedAt: new Date() });
+  await addIssuerMember(db, { issuerId, email: input.email, role: input.role });
+}
+
+/**
+ * For e2e/undelivered.spec.ts, an issuer of its own per screen with one of each dead letter. The
+ * queue would take a day of retries to give up, so the last attempt is run here, now, through the
+ * real handlers: the endpoint's answer (500) and the provider's refusal are stood in for, since the
+ * receiver (the remote host) answers 200 and the fake Resend accepts everything. The upload is
+ * marked failed directly, as lib/bulk/run.ts does after its last batch attempt.
+ */
+async function undeliveredIssuer(config: Config, stamp: string, screen: string, password: string) {
+  const db = await getDb();
+  const slug = `harbor-${screen}-${stamp}`;
+  const made = await makeIssuer(slug, 'Harbor Institute');
+  const [issuer] = await db.select().from(issuers).where(eq(issuers.id, made.id));
+  if (!issuer) throw new Error('no issuer');
+  const admin = `harbor-admin-${screen}-${stamp}@issuers.example`;
+  const staff = `harbor-staff-${screen}-${stamp}@issuers.example`;
+  await member(issuer.id, { email: admin, name: 'Hana Admin', role: 'admin', password });
+  await member(issuer.id, { email: staff, name: 'Sol Staff', role: 'staff', password });
+  const { endpoint } = await createWebhookEndpoint(db, {
+    issuerId: issuer.id,
+    url: `${E2E.remoteUrl}/webhook?run=${slug}`,
+    allowHosts: ['localhost'],
+  });
+  const recipient = `harbor-${screen}-${stamp}@learners.example`;
+  const { award } = await createAward({
+    db,
+    config,
+    issuer,
+    input: { templateId: made.templateId, recipient: { email: recipient, name: 'Robin Harbor' } },
+  });
+  const testDeliveryId = await sendTestEvent(db, { issuerId: issuer.id, endpointId: endpoint.id });
+  const deliveries = await db
+    .select({ id: webhookDeliveries.id, event: webhookDeliveries.event })
+    .from(webhookDeliveries)
+    .where(eq(webhookDeliveries.endpointId, endpoint.id));
+  const answered500 = async () => ({ status: 500 });
+  for (const d of deliveries)
+    await deliverWebhook({ db, deliveryId: d.id, isLastAttempt: true, post: answered500 });
+  const createdDeliveryId = deliveries.find((d) => d.event === 'award.created')?.id;
+  if (!createdDeliveryId) throw new Error('no award.created delivery');
+  const [email] = await db.select({ id: outbox.id }).from(outbox).where(eq(outbox.awardId, award.id));
+  if (!email) throw new Error('no claim email');
+  await deliverEmail({
+    db,
+    outboxId: email.id,
+    isLastAttempt: true,
+    send: async () => ({
+      ok: false,
+      error: 'The recipient’s mail server refused the message.',
+      isRetryable: false,
+    }),
+  });
+  const fileName = `harbor-${screen}-cohort.csv`;
+  const upload = await createBulkJob(db, {
+    issuerId: issuer.id,
+    templateId: made.templateId,
+    userId: null,
+    fileName,
+    csv: `email,name\nharbor-csv-${screen}-${stamp}@learners.example,Casey Cohort\n`,
+  });
+  if (!upload.ok) throw new Error('the upload was refused');
+  await db
+    .update(bulkJobs)
+    .set({ status: 'failed', lastError: 'The database was unavailable for 5 attempts in a row.' })
+    .where(eq(bulkJobs.id, upload.job.id));
+  return { slug, admin, staff, awardId: award.id, recipient, fileName, createdDeliveryId, testDeliveryId };
+}
+
 async function main() {
   const config = getConfig();
   const stamp = Date.now().toString(36);
@@ -149,6 +249,10 @@ async function main() {
   });
   await loadLaborMarketData(db);
   const cloudAwardId = await publicCloudBadge(config, stamp);
+  const undelivered = {
+    desktop: await undeliveredIssuer(config, stamp, 'desktop', members.password),
+    phone: await undeliveredIssuer(config, stamp, 'phone', members.password),
+  };
   const file = process.env.E2E_FIXTURES ?? path.join(config.dataDir, 'fixtures.json');
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(
@@ -164,6 +268,7 @@ async function main() {
         quiet: { ...quiet, slug: `quiet-${stamp}`, admin: quietAdmin },
         scriptedSvgImageId,
         cloudAwardId,
+        undelivered,
       },
       null,
       2,

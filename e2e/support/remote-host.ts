@@ -1,6 +1,7 @@
 /**
  * Another issuer's badge host for the e2e run: a hosted Open Badges 2.0 assertion, badge class
- * and issuer on its own origin, and a redirect endpoint for SSRF tests.
+ * and issuer on its own origin, a redirect endpoint for SSRF tests, a slow copy of the assertion and
+ * an expired one made out to any address.
  */
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
@@ -42,7 +43,7 @@ const documents: Record<string, unknown> = {
 
 const webhooks: { headers: Record<string, string | string[] | undefined>; body: string }[] = [];
 
-createServer(async (req, res) => {
+const server = createServer(async (req, res) => {
   const url = new URL(req.url ?? '/', origin);
   // A webhook receiver: records what it gets, so tests can check signatures and bodies.
   if (url.pathname === '/webhook' && req.method === 'POST') {
@@ -60,6 +61,26 @@ createServer(async (req, res) => {
     res.writeHead(302, { Location: url.searchParams.get('to') ?? '/' });
     return res.end();
   }
+  // A host that takes its time: the graceful-shutdown test keeps a verification in flight with it.
+  if (url.pathname === '/slow-assertion.json') {
+    const ms = Math.min(Number(url.searchParams.get('ms')) || 0, 10_000);
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    res.writeHead(200, { 'Content-Type': 'application/ld+json' });
+    return res.end(JSON.stringify(documents['/assertion.json']));
+  }
+  // An assertion that expired, made out to the address the test asks for (it is hosted at that URL).
+  if (url.pathname === '/expired-assertion.json') {
+    res.writeHead(200, { 'Content-Type': 'application/ld+json' });
+    return res.end(
+      JSON.stringify({
+        ...(documents['/assertion.json'] as object),
+        id: url.href,
+        recipient: { type: 'email', hashed: false, identity: url.searchParams.get('to') ?? '' },
+        issuedOn: '2024-01-15T10:00:00Z',
+        expires: '2025-01-15T10:00:00Z',
+      }),
+    );
+  }
   if (url.pathname === '/badge.svg') {
     res.writeHead(200, { 'Content-Type': 'image/svg+xml' });
     return res.end(
@@ -73,4 +94,8 @@ createServer(async (req, res) => {
   }
   res.writeHead(200, { 'Content-Type': 'application/ld+json' });
   res.end(JSON.stringify(doc));
-}).listen(port, () => console.log(`remote badge host on ${origin}`));
+});
+// Idle connections outlive the clients' keep-alive (about 4 s in Node's fetch), so a loaded machine
+// cannot make a webhook delivery or a verification reuse a connection this host just closed.
+server.keepAliveTimeout = 30_000;
+server.listen(port, () => console.log(`remote badge host on ${origin}`));

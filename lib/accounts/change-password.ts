@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { users } from '@/db/schema';
-import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { hashPassword } from '@/lib/auth/password';
 import { revokeUserSessions } from '@/lib/auth/sessions';
 import type { Config } from '@/lib/config';
 import { enqueueEmail } from '@/lib/email/outbox';
@@ -10,8 +10,7 @@ import { passwordChangedMessage } from '@/lib/email/render';
 import { AppError } from '@/lib/errors';
 import { formatDate } from '@/lib/format';
 import { passwordSchema } from './account-input';
-import { primaryEmail } from './credentials';
-import { clearSignInFailures, recordSignInFailure, signInWaitSeconds } from './rate-limit';
+import { confirmPassword } from './confirm-password';
 
 /** The settings form: the current password, and the new one twice, under the sign-up rules. */
 export const changePasswordSchema = z
@@ -41,35 +40,20 @@ export type ChangePasswordInput = {
   config: Pick<Config, 'appUrl' | 'isDemoMode'>;
 };
 
-const wait = (seconds: number) => {
-  const minutes = Math.max(1, Math.ceil(seconds / 60));
-  return `Too many wrong passwords. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
-};
-
 /**
- * Changes the signed-in user's password after checking the current one. Wrong guesses count
- * against the same limit as signing in (this client, this account), since both guess the same
- * secret. The change ends every other session and emails the account's primary address.
+ * Changes the signed-in user's password after checking the current one (confirmPassword: wrong
+ * guesses count against the sign-in limit). The change ends every other session and emails the
+ * account's primary address.
  */
 export async function changePassword(db: Db, input: ChangePasswordInput) {
-  const email = await primaryEmail(db, input.userId);
-  const keys = { email, client: input.client };
-  const waitSeconds = await signInWaitSeconds(db, keys);
-  if (waitSeconds > 0) {
-    throw new AppError('rate_limited', wait(waitSeconds), { retryAfterSeconds: waitSeconds });
-  }
-  const [user] = await db
-    .select({ name: users.name, passwordHash: users.passwordHash })
-    .from(users)
-    .where(eq(users.id, input.userId));
-  if (!user) throw new AppError('not_found', 'Your account was not found. Sign in again.');
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    await recordSignInFailure(db, keys);
-    throw new AppError('invalid', 'Your password was not changed.', {
-      fieldErrors: { currentPassword: ['This is not your current password. Check it and try again.'] },
-    });
-  }
-  await clearSignInFailures(db, keys);
+  const { name, email } = await confirmPassword(db, {
+    userId: input.userId,
+    password: input.currentPassword,
+    client: input.client,
+    field: 'currentPassword',
+    refused: 'Your password was not changed.',
+    wrong: 'This is not your current password. Check it and try again.',
+  });
   if (input.newPassword === input.currentPassword) {
     throw new AppError('invalid', 'Your password was not changed.', {
       fieldErrors: { newPassword: ['Choose a new password that is different from your current one.'] },
@@ -77,7 +61,7 @@ export async function changePassword(db: Db, input: ChangePasswordInput) {
   }
   const passwordHash = await hashPassword(input.newPassword);
   const message = await passwordChangedMessage({
-    name: user.name,
+    name,
     changedOn: formatDate(new Date()),
     forgotPasswordUrl: `${input.config.appUrl}/forgot-password`,
   });

@@ -15,19 +15,31 @@ export const REQUEST_LIMITS = {
   forgotPassword: { client: { max: 20, windowSeconds: 900 }, target: { max: 3, windowSeconds: 3600 } },
   signUp: { client: { max: 50, windowSeconds: 3600 }, target: { max: 3, windowSeconds: 3600 } },
   resendVerification: { client: { max: 20, windowSeconds: 3600 }, target: { max: 3, windowSeconds: 3600 } },
+  // A signed-in user adding an address to their account (the client is the user): each add mails it.
+  addEmail: { client: { max: 10, windowSeconds: 3600 }, target: { max: 3, windowSeconds: 3600 } },
   verifyBadge: { client: { max: 30, windowSeconds: 600 }, target: { max: 60, windowSeconds: 600 } },
   // "Was this badge awarded to <address>?" on a public badge: the target is the badge.
   emailCheck: { client: { max: 10, windowSeconds: 900 }, target: { max: 30, windowSeconds: 900 } },
+  // Adding badges earned elsewhere: the client is the account; the target the host of a pasted URL.
+  importBadge: { client: { max: 60, windowSeconds: 600 }, target: { max: 60, windowSeconds: 600 } },
 } satisfies Record<string, Policy>;
 
 export type LimitedAction = keyof typeof REQUEST_LIMITS;
 /** ok, or which limit was reached: the client's (say so) or the target's (callers stay silent). */
 export type LimitOutcome = 'ok' | 'client' | 'target';
 
+// Counters name clients and addresses: only a digest of the name rests in the table.
+const counterKey = (name: string) => createHash('sha256').update(name).digest('base64url');
+
+/** The keys of every counter that names `target` (an address), to erase with its account. */
+export function targetCounterKeys(target: string): string[] {
+  const normalized = target.trim().toLowerCase();
+  return Object.keys(REQUEST_LIMITS).map((action) => counterKey(`${action}:target:${normalized}`));
+}
+
 /** Counts one request in a fixed window; true while the count is within `limit`. */
 async function count(db: Executor, name: string, limit: Limit): Promise<boolean> {
-  // Counters name clients and addresses: only a digest of the name rests in the table.
-  const key = createHash('sha256').update(name).digest('base64url');
+  const key = counterKey(name);
   const windowStart = sql`to_timestamp(floor(extract(epoch from now()) / ${limit.windowSeconds}) * ${limit.windowSeconds})`;
   const [row] = await db
     .insert(rateLimitCounters)

@@ -6,6 +6,7 @@ import { findApiKey } from '@/lib/api-keys/api-keys';
 import { fieldErrorsOf } from '@/lib/awards/award-input';
 import { AppError, isAppError } from '@/lib/errors';
 import { BODY_LIMITS, isBodyTooLarge, readLimitedBody, tooLargeProblem } from '@/lib/http/read-limited';
+import { log } from '@/lib/log';
 import { withIdempotency } from './idempotency';
 import { problem, problemFromAppError } from './problem';
 import { countApiRequest, rateLimitHeaders, rateLimitPerMinute } from './rate-limit';
@@ -36,7 +37,7 @@ function errorResponse(error: unknown): Response {
     if (error.code === 'unauthorized') response.headers.set('WWW-Authenticate', 'Bearer');
     return response;
   }
-  console.error('[api] unexpected error', error);
+  log.error({ err: error }, 'issuer api: unexpected error');
   return problem({ status: 500, detail: 'Something went wrong on our side. Please retry.' });
 }
 

@@ -5,7 +5,7 @@ import { idempotencyKeys } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { makeIssuer } from '@/test/factories';
 import { issuerRoute, readJson } from './handler';
-import { requestHash } from './idempotency';
+import { requestHash, withIdempotency } from './idempotency';
 
 type Answer = (body: unknown, run: number) => Promise<Response>;
 
@@ -186,6 +186,52 @@ describe('Idempotency-Key on issuer API POSTs', () => {
     expect([...statuses, success.status]).toEqual([500, 503, 429, 201]);
     expect(runs).toHaveLength(4);
     expect(await storedKey(issuer.id, 'k-1')).toMatchObject({ responseStatus: 201 });
+  });
+
+  it('frees a key it could not free at once (the database was away) as soon as it can', async () => {
+    const db = await getDb();
+    const { issuer } = await makeIssuer(db);
+    // The database answers the claim, then goes away while the request runs: the release and
+    // its first retry fail.
+    let deletesToFail = 0;
+    const flaky = new Proxy(db, {
+      get(target, property, receiver) {
+        if (property === 'delete' && deletesToFail > 0) {
+          deletesToFail -= 1;
+          return () => ({
+            where: async () => {
+              throw new Error('write CONNECTION_CLOSED');
+            },
+          });
+        }
+        return Reflect.get(target, property, receiver);
+      },
+    });
+    const request = () => requestFor({ apiKey: 'unused', key: 'k-1' });
+
+    const failed = await withIdempotency({
+      db: flaky,
+      issuerId: issuer.id,
+      key: 'k-1',
+      request: request(),
+      run: async () => {
+        deletesToFail = 2;
+        return Response.json({ detail: 'database went away' }, { status: 500 });
+      },
+    });
+    expect(failed.status).toBe(500);
+    expect(await storedKey(issuer.id, 'k-1')).toMatchObject({ responseStatus: null });
+
+    await vi.waitFor(async () => expect(await storedKey(issuer.id, 'k-1')).toBeNull(), { timeout: 3_000 });
+    expect(deletesToFail).toBe(0);
+    const retried = await withIdempotency({
+      db,
+      issuerId: issuer.id,
+      key: 'k-1',
+      request: request(),
+      run: async () => Response.json({ ok: true }, { status: 201 }),
+    });
+    expect(retried.status).toBe(201);
   });
 
   it('does not keep a 400: the fixed request may use the same key', async () => {

@@ -4,6 +4,7 @@ import { and, eq, isNull, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { idempotencyKeys } from '@/db/schema';
 import { AppError } from '@/lib/errors';
+import { log } from '@/lib/log';
 
 /** How long a key is remembered; after that it is forgotten and may name a new request. */
 export const IDEMPOTENCY_KEY_TTL_HOURS = 24;
@@ -15,6 +16,8 @@ export const IDEMPOTENCY_LEASE_SECONDS = 60;
 /** What an in-flight 409 tells the client to wait: most requests finish well within a second. */
 const IN_PROGRESS_RETRY_SECONDS = 1;
 const PURGE_BATCH = 100;
+/** How often a key that could not be freed (the database was away) is tried again. */
+const RELEASE_RETRY_MS = 250;
 /** The headers a replay repeats; the rest (rate limits) belongs to the new answer. */
 const REPLAYED_HEADERS = ['Content-Type', 'Location'] as const;
 
@@ -160,7 +163,7 @@ function renewLease(db: Db, slot: Slot): () => Promise<void> {
         .update(idempotencyKeys)
         .set({ lockedUntil: newLease() })
         .where(and(slotIs(slot), isNull(idempotencyKeys.responseStatus)))
-        .catch((error: unknown) => console.error('[api] could not renew an idempotency lease', error));
+        .catch((error: unknown) => log.error({ err: error }, 'could not renew an idempotency lease'));
     },
     (IDEMPOTENCY_LEASE_SECONDS * 1000) / 3,
   );
@@ -187,12 +190,36 @@ async function storeAnswer(db: Db, slot: Slot, response: Response, body: string)
   } catch (error) {
     // The work is done and the client should hear so. The key stays locked until its lease lapses;
     // a retry then runs again, which the domain's own guards (award keys, revoke) make harmless.
-    console.error('[api] could not store an idempotent answer', error);
+    log.error({ err: error }, 'could not store an idempotent answer');
   }
 }
 
-/** Frees the key after a failure, so the client may retry with it. */
+/**
+ * Frees the key after a failure, so the client may retry with it. The failure may be the
+ * database's (a restart cut the request off), so when the key cannot be freed now it is tried
+ * again in the background until the lease would have lapsed anyway: a retry under the key works
+ * within a moment of the database being back, not a minute later.
+ */
 async function releaseKey(db: Db, slot: Slot) {
+  try {
+    await deleteHeldKey(db, slot);
+  } catch (error) {
+    log.warn({ err: error }, 'could not free an idempotency key; trying again');
+    releaseLater(db, slot, Date.now() + IDEMPOTENCY_LEASE_SECONDS * 1000);
+  }
+}
+
+function releaseLater(db: Db, slot: Slot, leaseEndsAt: number) {
+  const timer = setTimeout(() => {
+    deleteHeldKey(db, slot).catch(() => {
+      if (Date.now() + RELEASE_RETRY_MS < leaseEndsAt) releaseLater(db, slot, leaseEndsAt);
+    });
+  }, RELEASE_RETRY_MS);
+  timer.unref();
+}
+
+/** Deletes the key while it is this request's: same request, no answer stored. */
+async function deleteHeldKey(db: Db, slot: Slot) {
   await db
     .delete(idempotencyKeys)
     .where(
@@ -217,6 +244,6 @@ async function purgeForgottenKeys(db: Db) {
       .delete(idempotencyKeys)
       .where(sql`(${idempotencyKeys.issuerId}, ${idempotencyKeys.key}) in ${batch}`);
   } catch (error) {
-    console.error('[api] could not purge forgotten idempotency keys', error);
+    log.error({ err: error }, 'could not purge forgotten idempotency keys');
   }
 }

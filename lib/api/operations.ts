@@ -146,7 +146,7 @@ export const operations = {
     tag: 'Awards',
     summary: 'Award up to 1,000 badges in one call',
     description:
-      'Each item is validated and created on its own; the response has a result per item, in request order, with its own status (201, 400, 404 or 409).',
+      'Each item is validated on its own, so one bad item does not stop the others, and the valid ones are created together in one transaction; the response has a result per item, in request order, with its own status (201, 400, 404 or 409).',
     body: bulkAwardEnvelopeSchema,
     documentedBody: bulkAwardRequestSchema,
     idempotency:

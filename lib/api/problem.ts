@@ -1,4 +1,5 @@
 import { AppError, type AppErrorCode } from '@/lib/errors';
+import { currentRequestId } from '@/lib/observability/request-context';
 
 const STATUS: Record<AppErrorCode, number> = {
   invalid: 400,
@@ -31,14 +32,20 @@ type ProblemInput = {
   headers?: HeadersInit;
 };
 
-/** An RFC 9457 problem+json response; `errors` names each bad field. */
+/**
+ * An RFC 9457 problem+json response; `errors` names each bad field. `requestId` is the request's
+ * X-Request-Id (the same value as the response header), so a client reporting a problem can quote
+ * it and an operator can find the request's log lines.
+ */
 export function problem({ status, detail, errors, headers }: ProblemInput): Response {
+  const requestId = currentRequestId();
   const body = {
     type: 'about:blank',
     title: TITLES[status] ?? 'Error',
     status,
     detail,
     ...(errors ? { errors: Object.entries(errors).map(([field, messages]) => ({ field, messages })) } : {}),
+    ...(requestId ? { requestId } : {}),
   };
   return Response.json(body, { status, headers: { 'Content-Type': 'application/problem+json', ...headers } });
 }

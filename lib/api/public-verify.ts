@@ -6,6 +6,7 @@ import { fieldErrorsOf } from '@/lib/awards/award-input';
 import { verifyAnyBadge } from '@/lib/badges/verify-award';
 import { type Config, getConfig } from '@/lib/config';
 import { isBodyTooLarge, readLimitedBody, tooLargeProblem } from '@/lib/http/read-limited';
+import { log } from '@/lib/log';
 import type { VerificationReport, VerifyInput } from '@/lib/openbadges/verify/types';
 import { problem } from './problem';
 import { MAX_VERIFY_FILE_BYTES, MAX_VERIFY_TEXT_BYTES, verifyRequestSchema } from './verify-schemas';
@@ -49,7 +50,7 @@ export function publicVerifyRoute(deps: Deps = {}) {
     const response = await answer(request, deps).catch((error: unknown) => {
       if (error instanceof Refusal) return error.response;
       if (isBodyTooLarge(error)) return tooLargeProblem(error);
-      console.error('[verify api] unexpected error', error);
+      log.error({ err: error }, 'verify api: unexpected error');
       return problem({ status: 500, detail: 'Something went wrong on our side. Please retry.' });
     });
     for (const [name, value] of Object.entries(PUBLIC_CORS)) response.headers.set(name, value);

@@ -19,6 +19,9 @@ export const problemSchema = z.object({
   status: z.number().int(),
   detail: z.string(),
   errors: fieldErrorsSchema.optional(),
+  requestId: z.string().optional().meta({
+    description: "The request's X-Request-Id (also sent as that header): quote it when reporting a problem.",
+  }),
 });
 
 const timestamp = z.iso.datetime();

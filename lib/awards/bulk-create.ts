@@ -2,14 +2,11 @@ import 'server-only';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import type { Award, Issuer } from '@/db/schema';
-import type { Config } from '@/lib/config';
-import { AppError, isAppError } from '@/lib/errors';
-import { awardInputSchema, fieldErrorsOf } from './award-input';
-import { createAward } from './create-award';
+import { AppError } from '@/lib/errors';
+import { awardInputSchema } from './award-input';
+import { type AwardResult, type AwardsConfig, createAwards } from './create-awards';
 
 export const BULK_AWARD_MAX = 1000;
-// Items are awarded a few at a time: rendering one email overlaps another's database work.
-const CONCURRENCY = 4;
 
 const envelope = <T extends z.ZodType>(item: T) =>
   z
@@ -35,65 +32,41 @@ const STATUS = { invalid: 400, not_found: 404, conflict: 409 } as const;
 /** The key one item is created with: the request's key and the item's place, never another request's. */
 export const itemIdempotencyKey = (requestKey: string, index: number) => `bulk:${index}:${requestKey}`;
 
-async function createOne(
-  opts: { db: Db; config: BulkOptions['config']; issuer: Issuer; idempotencyKey?: string | null },
-  item: unknown,
-  index: number,
-): Promise<BulkItemResult> {
-  const parsed = awardInputSchema.safeParse(item);
-  if (!parsed.success) {
-    return {
-      index,
-      status: 400,
-      detail: 'Some fields are missing or invalid.',
-      errors: fieldErrorsOf(parsed.error),
-    };
-  }
-  try {
-    const { award, isReplay } = await createAward({
-      db: opts.db,
-      config: opts.config,
-      issuer: opts.issuer,
-      input: parsed.data,
-      idempotencyKey: opts.idempotencyKey ? itemIdempotencyKey(opts.idempotencyKey, index) : null,
-    });
-    return { index, status: 201, award, isReplay };
-  } catch (error) {
-    if (!isAppError(error) || !(error.code in STATUS)) throw error;
-    const code = error.code as keyof typeof STATUS;
-    const errors =
-      error.details?.fieldErrors ?? (code === 'not_found' ? { templateId: [error.message] } : undefined);
-    return { index, status: STATUS[code], detail: error.message, ...(errors ? { errors } : {}) };
-  }
+function bulkResult(result: AwardResult, index: number): BulkItemResult {
+  if (result.ok) return { index, status: 201, award: result.award, isReplay: result.isReplay };
+  const { error } = result;
+  if (!(error.code in STATUS)) throw error;
+  const code = error.code as keyof typeof STATUS;
+  const errors = error.fieldErrors ?? (code === 'not_found' ? { templateId: [error.message] } : undefined);
+  return { index, status: STATUS[code], detail: error.message, ...(errors ? { errors } : {}) };
 }
 
-type BulkOptions = {
+/**
+ * Awards up to 1,000 badges in one createAwards call (one transaction), each item validated on its
+ * own so one bad item does not stop the others, with a result per item in request order. With an
+ * Idempotency-Key each item gets its own key derived from it, so retrying the whole request
+ * replays the awards already made and creates only the ones that failed or never ran.
+ */
+export async function bulkCreateAwards(opts: {
   db: Db;
-  config: Pick<Config, 'appUrl' | 'claimTokenTtlDays' | 'isDemoMode'>;
+  config: AwardsConfig;
   issuer: Issuer;
   items: unknown[];
   idempotencyKey?: string | null;
-};
-
-/**
- * Awards up to 1,000 badges, each validated and created on its own (one bad row does not stop the
- * others), with a result per item in request order. With an Idempotency-Key each item gets its
- * own key derived from it, so retrying the whole request replays the awards already made and
- * creates only the ones that failed or never ran.
- */
-export async function bulkCreateAwards(opts: BulkOptions): Promise<BulkItemResult[]> {
+}): Promise<BulkItemResult[]> {
   if (opts.items.length > BULK_AWARD_MAX) {
     throw new AppError('invalid', `Send at most ${BULK_AWARD_MAX} awards per request.`, {
       fieldErrors: { awards: [`must have at most ${BULK_AWARD_MAX} awards`] },
     });
   }
-  const results: BulkItemResult[] = new Array(opts.items.length);
-  let next = 0;
-  const worker = async () => {
-    for (let index = next++; index < opts.items.length; index = next++) {
-      results[index] = await createOne(opts, opts.items[index], index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, opts.items.length) }, worker));
-  return results;
+  const { idempotencyKey } = opts;
+  const results = await createAwards(opts.db, {
+    config: opts.config,
+    issuer: opts.issuer,
+    items: opts.items.map((raw, index) => ({
+      raw,
+      idempotencyKey: idempotencyKey ? itemIdempotencyKey(idempotencyKey, index) : null,
+    })),
+  });
+  return results.map(bulkResult);
 }

@@ -16,7 +16,9 @@ export const AWARD_EVENT_LABELS: Record<AwardEventKind, string> = {
   revoked: 'Revoked',
   resent: 'Claim email resent with a new link',
   email_failed: 'Email could not be delivered',
+  email_withheld: 'Not emailed',
   revocation_emailed: 'Revocation email queued for the learner',
+  unclaimed: 'Unclaimed again',
 };
 
 /** The 'created' step's detail for an award no email will follow. */
@@ -39,7 +41,7 @@ export async function recordAwardEvent(
   await db.insert(awardEvents).values(awardEventValues(input.awardId, input.kind, input.detail));
 }
 
-/** "“Subject” to address": which email an 'emailed' or 'email_failed' step is about. */
+/** "“Subject” to address": which email an 'emailed', 'email_failed' or 'email_withheld' step is about. */
 export function emailEventDetail(message: { to: string; subject: string }, outcome?: string) {
   const what = `“${message.subject}” to ${message.to}`;
   return outcome ? `${what}: ${outcome}` : what;

@@ -2,11 +2,12 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { type Db, type Executor, getDb } from '@/db/client';
 import { awards, bulkJobRows, bulkJobs, type EmailMessage, outbox, users } from '@/db/schema';
-import { awardBatch } from '@/lib/bulk/award-batch';
+import { jobRowItems } from '@/lib/bulk/job-rows';
 import { createBulkJob } from '@/lib/bulk/jobs';
-import { deliverDueEmails } from '@/lib/email/outbox';
-import { makeAward, makeIssuer, makeUser, testConfig } from '@/test/factories';
+import { deliverEmail } from '@/lib/email/outbox';
+import { makeAward, makeIssuer, makeUser, testConfig, uniqueEmail } from '@/test/factories';
 import { createAward } from './create-award';
+import { createAwards } from './create-awards';
 import { findAwardWithHistory } from './history';
 import { OPTED_OUT_REFUSAL } from './opt-out';
 import { resendClaim } from './resend-claim';
@@ -68,14 +69,12 @@ describe('a learner who opted out of achievements gets no email', () => {
     await optOut(db, learner.user.id);
 
     const sent: EmailMessage[] = [];
-    // This award's mail only: made the most overdue, in a batch of exactly its size.
-    await db
-      .update(outbox)
-      .set({ nextAttemptAt: new Date('2000-01-01T00:00:00Z') })
-      .where(eq(outbox.awardId, award.id));
-    await deliverDueEmails({
+    // This award's mail only, as its email job would deliver it.
+    const [queued] = await db.select({ id: outbox.id }).from(outbox).where(eq(outbox.awardId, award.id));
+    await deliverEmail({
       db,
-      batchSize: 1,
+      outboxId: queued?.id ?? '',
+      isLastAttempt: false,
       send: async (message) => {
         sent.push(message);
         return { ok: true, providerId: 'provider-id' };
@@ -87,7 +86,7 @@ describe('a learner who opted out of achievements gets no email', () => {
     expect(row).toMatchObject({ status: 'failed', lastError: OPTED_OUT_REFUSAL, sentAt: null });
     expect(row?.payload.text).toBe('');
     const found = await findAwardWithHistory(db, { issuerId: issued.issuer.id, awardId: award.id });
-    expect(found?.events.map((e) => e.kind)).toEqual(['created', 'email_failed']);
+    expect(found?.events.map((e) => e.kind)).toEqual(['created', 'email_withheld']);
   });
 
   it('does not tell an opted-out learner about a revocation', async () => {
@@ -129,7 +128,9 @@ describe('a learner who opted out of achievements gets no email', () => {
     const db = await getDb();
     const issued = await makeIssuer(db);
     const learner = await makeUser(db);
-    const job = await bulkJob(db, issued, learner.email);
+    // A batch of two: the learner who opts out and another, who is emailed.
+    const other = uniqueEmail('other');
+    const job = await bulkJob(db, issued, [learner.email, other]);
     const rows = await db
       .select({ rowNumber: bulkJobRows.rowNumber, input: bulkJobRows.input })
       .from(bulkJobRows)
@@ -137,7 +138,12 @@ describe('a learner who opted out of achievements gets no email', () => {
       .orderBy(asc(bulkJobRows.rowNumber));
 
     await duringOptOut(db, learner.user.id, () =>
-      awardBatch(db, { config: testConfig, issuer: issued.issuer, job, rows }),
+      createAwards(db, {
+        config: testConfig,
+        issuer: issued.issuer,
+        source: 'csv',
+        items: jobRowItems(job, rows),
+      }),
     );
     const [award] = await db
       .select()
@@ -145,16 +151,17 @@ describe('a learner who opted out of achievements gets no email', () => {
       .where(and(eq(awards.issuerId, issued.issuer.id), eq(awards.recipientEmail, learner.email)));
     expect(award?.state).toBe('opted_out');
     expect(await mailTo(db, learner.email)).toEqual([]);
+    expect(await mailTo(db, other)).toHaveLength(1);
   });
 });
 
-async function bulkJob(db: Db, issued: Issued, email: string) {
+async function bulkJob(db: Db, issued: Issued, emails: string[]) {
   const created = await createBulkJob(db, {
     issuerId: issued.issuer.id,
     templateId: issued.template.id,
     userId: null,
     fileName: 'cohort.csv',
-    csv: `email,name\n${email},Ada Learner\n`,
+    csv: `email,name\n${emails.map((e) => `${e},Ada Learner`).join('\n')}\n`,
   });
   if (!created.ok) throw new Error(JSON.stringify(created.errors));
   const [job] = await db

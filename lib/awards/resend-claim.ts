@@ -7,7 +7,7 @@ import { newToken } from '@/lib/crypto/tokens';
 import { enqueueEmail } from '@/lib/email/outbox';
 import { AppError } from '@/lib/errors';
 import { claimLinkExpiry } from './award-dates';
-import { claimMessage } from './create-award';
+import { claimMessage } from './claim-mail';
 import { recordAwardEvent } from './history';
 import { isAddressOptedOut, OPTED_OUT_REFUSAL } from './opt-out';
 

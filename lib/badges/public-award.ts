@@ -1,10 +1,11 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { awards, badgeTemplates, issuers, users } from '@/db/schema';
 
 /**
  * An award as anyone may see it: accepted and public. Pending, declined, private or unknown
- * awards are null, so every public surface answers them with the same 404.
+ * awards are null, so every public surface answers them with the same 404. So are the awards of
+ * a learner who asked to delete the account (lib/accounts/deletion), from that moment.
  */
 export async function findPublicAward(db: Executor, awardId: string) {
   const [row] = await awardWithDetails(db).where(
@@ -27,7 +28,7 @@ function awardWithDetails(db: Executor) {
     .from(awards)
     .innerJoin(badgeTemplates, eq(badgeTemplates.id, awards.templateId))
     .innerJoin(issuers, eq(issuers.id, awards.issuerId))
-    .innerJoin(users, eq(users.id, awards.userId));
+    .innerJoin(users, and(eq(users.id, awards.userId), isNull(users.deletionRequestedAt)));
 }
 
 export type PublicAward = NonNullable<Awaited<ReturnType<typeof findPublicAward>>>;

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import type { Config } from '@/lib/config';
+import { log } from '@/lib/log';
 import { safeFetcherFromEnv } from '@/lib/net/safe-fetch';
 import type { Fetcher } from '@/lib/net/types';
 import { ob2Urls } from '@/lib/openbadges/ob2/urls';
@@ -39,7 +40,7 @@ async function hasCredential(db: Db, awardId: string): Promise<boolean> {
   try {
     return (await credentialForAward(db, awardId)) !== null;
   } catch (error) {
-    console.error(`Award ${awardId} has no Open Badges 3.0 credential; checking its 2.0 assertion:`, error);
+    log.error({ err: error, awardId }, 'award has no Open Badges 3.0 credential; checking its 2.0 assertion');
     return false;
   }
 }

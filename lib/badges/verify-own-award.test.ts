@@ -1,21 +1,13 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { GET as didDocument } from '@/app/issuers/[slug]/did.json/route';
-import { GET as keyDocument } from '@/app/issuers/[slug]/keys/[keyId]/route';
-import { GET as assertion } from '@/app/ob/v2/assertions/[id]/route';
-import { GET as badgeClass } from '@/app/ob/v2/badges/[id]/route';
-import { GET as ob2Issuer } from '@/app/ob/v2/issuers/[id]/route';
-import { GET as credential } from '@/app/ob/v3/credentials/[awardId]/route';
-import { GET as statusList } from '@/app/ob/v3/status/[slug]/[listId]/route';
 import { getDb } from '@/db/client';
 import { issuerKeys, ob3Credentials } from '@/db/schema';
 import { revokeAward } from '@/lib/awards/revoke-award';
-import { resetConfig } from '@/lib/config';
+import { log } from '@/lib/log';
 import { currentIssuerKeys } from '@/lib/openbadges/ob3/issuer-keys';
 import { acceptedAward } from '@/lib/openbadges/ob3/test-support';
 import type { VerificationReport } from '@/lib/openbadges/verify/types';
+import { type AppRoutesServer, startAppRoutesServer } from '@/test/app-routes-server';
 import { makeIssuer } from '@/test/factories';
 import { findPublicAward } from './public-award';
 import { verifyOwnAward } from './verify-award';
@@ -25,50 +17,17 @@ import { verifyOwnAward } from './verify-award';
  * app's own route handlers (credentials, DID and key documents, status lists, 2.0 documents).
  */
 
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-const ROUTES: [RegExp, string[], Handler][] = [
-  [/^\/ob\/v3\/credentials\/([^/]+)$/, ['awardId'], credential as Handler],
-  [/^\/ob\/v3\/status\/([^/]+)\/([^/]+)$/, ['slug', 'listId'], statusList as Handler],
-  [/^\/issuers\/([^/]+)\/did\.json$/, ['slug'], didDocument as Handler],
-  [/^\/issuers\/([^/]+)\/keys\/([^/]+)$/, ['slug', 'keyId'], keyDocument as Handler],
-  [/^\/ob\/v2\/assertions\/([^/]+)$/, ['id'], assertion as Handler],
-  [/^\/ob\/v2\/badges\/([^/]+)$/, ['id'], badgeClass as Handler],
-  [/^\/ob\/v2\/issuers\/([^/]+)$/, ['id'], ob2Issuer as Handler],
-];
-
-let server: Server;
+let app: AppRoutesServer;
 let appUrl = '';
-const savedAppUrl = process.env.APP_URL;
-const asked: string[] = [];
+let asked: string[] = [];
 
 beforeAll(async () => {
-  server = createServer(async (req, res) => {
-    const path = req.url ?? '/';
-    asked.push(path);
-    const route = ROUTES.find(([pattern]) => pattern.test(path));
-    if (!route) return void res.writeHead(404).end();
-    const [pattern, names, handler] = route;
-    const values = pattern.exec(path)?.slice(1) ?? [];
-    const params = Object.fromEntries(names.map((name, i) => [name, values[i] ?? '']));
-    const request = new Request(`${appUrl}${path}`, { headers: { accept: req.headers.accept ?? '*/*' } });
-    const response = await handler(request, { params: Promise.resolve(params) });
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    res.end(Buffer.from(await response.arrayBuffer()));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  // Credentials are signed with APP_URL's DID and addresses: set it before any award is accepted.
-  process.env.APP_URL = appUrl;
-  resetConfig();
+  // Credentials are signed with APP_URL's DID and addresses: it is set before any award is accepted.
+  app = await startAppRoutesServer();
+  appUrl = app.appUrl;
+  asked = app.asked;
 });
-
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-  if (savedAppUrl === undefined) delete process.env.APP_URL;
-  else process.env.APP_URL = savedAppUrl;
-  resetConfig();
-});
+afterAll(() => app.close());
 
 async function publicAward(awardId: string) {
   const found = await findPublicAward(await getDb(), awardId);
@@ -136,7 +95,7 @@ describe('the public one-click verify', () => {
       .update(issuerKeys)
       .set({ privateKeyCiphertext: 'v2.gone.AAAA.AAAA.AAAA' })
       .where(eq(issuerKeys.issuerId, issued.issuer.id));
-    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const quiet = vi.spyOn(log, 'error').mockImplementation(() => {});
     try {
       const { award } = await acceptedAward(db, issued);
       const report = await verifyOwnAward(db, { found: await publicAward(award.id), appUrl });

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { and, count, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { getDb } from '@/db/client';
+import { getDb, rowsOf } from '@/db/client';
 import { awards, bulkJobs, outbox } from '@/db/schema';
-import { makeIssuer, testConfig, uniqueEmail } from '@/test/factories';
+import { makeIssuer, uniqueEmail } from '@/test/factories';
+import { retriesDueNow, runJobs } from '@/test/jobs';
 import { createBulkJob, getBulkJob, startBulkJob } from './jobs';
 import { retryBulkJob } from './retry';
-import { MAX_BATCH_ATTEMPTS, retryDelaySeconds, runBulkJobs } from './run';
+import { MAX_BATCH_ATTEMPTS } from './run';
 
 type Issued = Awaited<ReturnType<typeof makeIssuer>>;
 
@@ -33,19 +34,23 @@ async function jobRow(jobId: string) {
   return job;
 }
 
-/** Runs batches (other files' jobs may be served first) until `isReached` holds for this job. */
+/** Runs queued batches (other files' jobs too) until `isReached` holds for this job. */
 async function runUntil(jobId: string, isReached: (job: Awaited<ReturnType<typeof jobRow>>) => boolean) {
-  const db = await getDb();
-  for (let i = 0; i < 200; i += 1) {
+  for (let i = 0; i < 50; i += 1) {
     if (isReached(await jobRow(jobId))) return jobRow(jobId);
-    await runBulkJobs({ db, config: testConfig, batchSize: 2 });
+    await runJobs(['bulk'], { bulkBatchSize: 2 });
   }
   throw new Error('the job never got there');
 }
 
-/** Lets the pause before the next attempt pass. */
-async function makeDue(jobId: string) {
-  await (await getDb()).update(bulkJobs).set({ lockedUntil: sql`now()` }).where(eq(bulkJobs.id, jobId));
+/** The queue's retry of this job's batch: when it is due. */
+async function retryDueAt(jobId: string) {
+  const [job] = rowsOf<{ startAfter: string }>(
+    await (await getDb()).execute(sql`
+      select start_after as "startAfter" from pgboss.job
+       where name = 'bulk' and data->>'jobId' = ${jobId} and state = 'retry'`),
+  );
+  return job ? new Date(job.startAfter).getTime() : null;
 }
 
 async function counts(issued: Issued, emails: string[]) {
@@ -73,14 +78,16 @@ describe('a bulk job whose batch keeps failing', () => {
     const fix = await refuseAwardsTo(issued, emails[2] as string);
     try {
       await startBulkJob(db, ids);
-      // The first batch (two rows) is awarded; the second always fails, with a growing pause.
+      // The first batch (two rows) is awarded; the second always fails, with a growing pause
+      // (the queue's backoff: 10 s doubling, with jitter up to twice that).
       for (let attempt = 1; attempt < MAX_BATCH_ATTEMPTS; attempt += 1) {
         const job = await runUntil(jobId, (j) => j.attempts === attempt);
         expect(job).toMatchObject({ status: 'running', processed: 2 });
-        const pause = ((job.lockedUntil?.getTime() ?? 0) - Date.now()) / 1000;
-        expect(pause).toBeGreaterThan(retryDelaySeconds(attempt) - 5);
-        expect(pause).toBeLessThanOrEqual(retryDelaySeconds(attempt));
-        await makeDue(jobId);
+        const pause = ((await retryDueAt(jobId)) ?? 0) - Date.now();
+        const base = 10_000 * 2 ** (attempt - 1);
+        expect(pause).toBeGreaterThan(base - 5_000);
+        expect(pause).toBeLessThanOrEqual(2 * base);
+        await retriesDueNow('bulk');
       }
       await runUntil(jobId, (j) => j.status === 'failed');
       const failed = await getBulkJob(db, ids);
@@ -88,8 +95,9 @@ describe('a bulk job whose batch keeps failing', () => {
       expect(failed?.lastError).toBe('the awards table refuses this row');
 
       // Given up: no process takes it again, however long one waits.
-      await makeDue(jobId);
-      await runBulkJobs({ db, config: testConfig });
+      expect(await retryDueAt(jobId)).toBeNull();
+      await retriesDueNow('bulk');
+      await runJobs(['bulk']);
       expect(await jobRow(jobId)).toMatchObject({ status: 'failed', attempts: MAX_BATCH_ATTEMPTS });
       expect(await counts(issued, emails)).toEqual({ awards: 2, emails: 2 });
     } finally {

@@ -5,6 +5,7 @@ import { type Db, rowsOf, type Tx } from '@/db/client';
 import { type BulkRowInput, bulkJobRows, bulkJobs } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { findActiveTemplate } from '@/lib/issuers/issuers';
+import { enqueueJobs } from '@/lib/queue/enqueue';
 import type { ColumnMap } from './columns';
 import { type BulkRowError, type ParsedBulkRow, type RejectedRow, readAwardCsv } from './parse-csv';
 import { cellsOf, rejectedRowsCsv } from './rejected-csv';
@@ -175,14 +176,18 @@ async function removeRepeatedAddresses(tx: Tx, jobId: string) {
   }));
 }
 
-/** Confirms a validated job so the worker picks it up; starting it again changes nothing. */
+/** Confirms a validated job and queues its first batch; starting it again changes nothing. */
 export async function startBulkJob(db: Db, input: { issuerId: string; jobId: string }) {
   if (!z.uuid().safeParse(input.jobId).success) throw notFound();
-  const [started] = await db
-    .update(bulkJobs)
-    .set({ status: 'running' })
-    .where(ownJob(input, eq(bulkJobs.status, 'validated')))
-    .returning(jobColumns);
+  const started = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(bulkJobs)
+      .set({ status: 'running' })
+      .where(ownJob(input, eq(bulkJobs.status, 'validated')))
+      .returning(jobColumns);
+    if (row) await enqueueJobs(tx, 'bulk', [{ jobId: row.id }]);
+    return row;
+  });
   if (started) return started;
   const [current] = await db.select(jobColumns).from(bulkJobs).where(ownJob(input));
   if (!current) throw notFound();

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { bulkJobRows, bulkJobs } from '@/db/schema';
 import { AppError } from '@/lib/errors';
+import { enqueueJobs } from '@/lib/queue/enqueue';
 import { jobColumns, notFound, ownJob } from './jobs';
 
 /**
@@ -39,6 +40,7 @@ export async function retryBulkJob(db: Db, input: { issuerId: string; jobId: str
       })
       .where(eq(bulkJobs.id, job.id))
       .returning(jobColumns);
+    await enqueueJobs(tx, 'bulk', [{ jobId: job.id }]);
     return restarted ?? job;
   });
 }

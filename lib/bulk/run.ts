@@ -2,30 +2,51 @@ import 'server-only';
 import { and, asc, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { bulkJobRows, bulkJobs, issuers } from '@/db/schema';
+import { createAwards } from '@/lib/awards/create-awards';
 import type { Config } from '@/lib/config';
 import { isUniqueViolation } from '@/lib/db-errors';
-import { awardBatch, type BatchJob } from './award-batch';
+import { log } from '@/lib/log';
+import { enqueueJobs } from '@/lib/queue/enqueue';
+import { JOB_KINDS, leaseSeconds } from '@/lib/queue/kinds';
+import { type BatchJob, jobRowItems, recordRowOutcomes } from './job-rows';
 
-const LEASE_SECONDS = 120;
+/** Rows awarded per batch, each batch one transaction. */
+export const BATCH_SIZE = 500;
+/**
+ * A batch that takes longer than this (a stuck process) no longer keeps others off the job. Half
+ * the queue's lease, so a queue job taken again after a worker died always finds the job free.
+ */
+const leaseSecondsNow = () => Math.max(1, Math.floor(leaseSeconds('bulk') / 2));
 /** Failed batches in a row after which the job is 'failed' and waits for a person (retryBulkJob). */
-export const MAX_BATCH_ATTEMPTS = 5;
-/** Seconds before trying again after `attempts` failures in a row: 10, 20, 40, 80. */
-export const retryDelaySeconds = (attempts: number) => 10 * 2 ** Math.max(0, attempts - 1);
+export const MAX_BATCH_ATTEMPTS = JOB_KINDS.bulk.retryLimit + 1;
 
-type RunBulkJobsOptions = {
+/** Raised to have the queue run the batch again later (with its backoff). */
+export class BatchFailed extends Error {}
+
+type RunBatchOptions = {
   db: Db;
   config: Pick<Config, 'appUrl' | 'claimTokenTtlDays' | 'isDemoMode'>;
+  jobId: string;
+  /** The queue's last attempt for this batch: a failure now fails the job. */
+  isLastAttempt: boolean;
   batchSize?: number;
 };
 
 /**
- * Awards the next batch of one running job. The job is leased, so several processes can run
- * this side by side; a process that dies leaves the lease to expire and the rest of the job to
- * whoever claims it next. Returns the job it worked on (null when there was nothing to do).
+ * Awards the next batch of one running job (the `bulk` queue's job). The job row is leased, so
+ * a repeated or overlapping queue job finds it busy and does nothing; a process that dies leaves
+ * the lease to run out and the queue job to be taken again. Each batch that leaves rows behind
+ * queues the next one in the transaction that releases the lease.
  */
-export async function runBulkJobs({ db, config, batchSize = 500 }: RunBulkJobsOptions) {
-  const job = await claimJob(db);
-  if (!job) return { jobId: null, processed: 0 };
+export async function runBulkBatch({
+  db,
+  config,
+  jobId,
+  isLastAttempt,
+  batchSize = BATCH_SIZE,
+}: RunBatchOptions) {
+  const job = await claimJob(db, jobId);
+  if (!job) return { processed: 0 };
 
   const rows = await db
     .select({ rowNumber: bulkJobRows.rowNumber, input: bulkJobRows.input })
@@ -38,17 +59,24 @@ export async function runBulkJobs({ db, config, batchSize = 500 }: RunBulkJobsOp
   if (!issuer) throw new Error(`bulk job ${job.id} has no issuer`);
 
   try {
-    await awardBatch(db, { config, issuer, job, rows });
+    await createAwards(db, {
+      config,
+      issuer,
+      source: 'csv',
+      items: jobRowItems(job, rows),
+      inTransaction: (tx, results) => recordRowOutcomes(tx, { job, rows, results }),
+    });
   } catch (error) {
     // Another process awarded some of these rows at the same moment (its lease had run out):
-    // nothing of this batch was written, and the next run finds those awards and records them.
+    // nothing of this batch was written, and the next batch finds those awards and records them.
     if (!isUniqueViolation(error)) {
-      await recordFailedBatch(db, job.id, error);
-      return { jobId: job.id, processed: 0 };
+      const reason = await recordFailedBatch(db, job.id, error, isLastAttempt);
+      if (isLastAttempt) return { processed: 0 };
+      throw new BatchFailed(reason);
     }
   }
   await releaseJob(db, job.id);
-  return { jobId: job.id, processed: rows.length };
+  return { processed: rows.length };
 }
 
 /**
@@ -62,34 +90,32 @@ function failureReason(error: unknown): string {
 }
 
 /**
- * Nothing of a failed batch was written. The job is tried again after a growing pause, and after
- * MAX_BATCH_ATTEMPTS failures in a row it stops as 'failed' with the reason, so the console stops
- * polling and shows what went wrong instead of retrying a broken batch for ever.
+ * Nothing of a failed batch was written. The queue tries it again after a growing pause, and its
+ * last attempt stops the job as 'failed' with the reason, so the console stops polling and shows
+ * what went wrong instead of retrying a broken batch for ever.
  */
-async function recordFailedBatch(db: Db, jobId: string, error: unknown) {
+async function recordFailedBatch(db: Db, jobId: string, error: unknown, isFinal: boolean) {
   const reason = failureReason(error);
   const [job] = await db
     .update(bulkJobs)
-    .set({ attempts: sql`${bulkJobs.attempts} + 1`, lastError: reason })
+    .set({
+      attempts: sql`${bulkJobs.attempts} + 1`,
+      lastError: reason,
+      lockedUntil: null,
+      ...(isFinal ? { status: 'failed' as const, finishedAt: new Date() } : {}),
+    })
     .where(and(eq(bulkJobs.id, jobId), eq(bulkJobs.status, 'running')))
     .returning({ attempts: bulkJobs.attempts });
-  if (!job) return;
-  const isFinal = job.attempts >= MAX_BATCH_ATTEMPTS;
   // The reason, not the error: its message would put learners' addresses into the server log.
-  console.error(
-    `[bulk] job ${jobId}: batch failed (attempt ${job.attempts}${isFinal ? ', giving up' : ''}): ${reason}`,
-  );
-  await db
-    .update(bulkJobs)
-    .set(
-      isFinal
-        ? { status: 'failed', lockedUntil: null, finishedAt: new Date() }
-        : { lockedUntil: sql`now() + make_interval(secs => ${retryDelaySeconds(job.attempts)})` },
-    )
-    .where(eq(bulkJobs.id, jobId));
+  if (job)
+    log.error(
+      { bulkJobId: jobId, attempt: job.attempts, isFinal, reason },
+      isFinal ? 'bulk batch failed, giving up' : 'bulk batch failed',
+    );
+  return reason;
 }
 
-async function claimJob(db: Db): Promise<BatchJob | null> {
+async function claimJob(db: Db, jobId: string): Promise<BatchJob | null> {
   return db.transaction(async (tx) => {
     const [job] = await tx
       .select({
@@ -101,36 +127,39 @@ async function claimJob(db: Db): Promise<BatchJob | null> {
       .from(bulkJobs)
       .where(
         and(
+          eq(bulkJobs.id, jobId),
           eq(bulkJobs.status, 'running'),
           or(isNull(bulkJobs.lockedUntil), lte(bulkJobs.lockedUntil, sql`now()`)),
         ),
       )
-      .orderBy(asc(bulkJobs.createdAt))
-      .limit(1)
       .for('update', { skipLocked: true });
     if (!job) return null;
     await tx
       .update(bulkJobs)
-      .set({ lockedUntil: sql`now() + make_interval(secs => ${LEASE_SECONDS})` })
+      .set({ lockedUntil: sql`now() + make_interval(secs => ${leaseSecondsNow()})` })
       .where(eq(bulkJobs.id, job.id));
     return job;
   });
 }
 
-/** Frees the lease for the next batch, or finishes the job when no row is left. */
+/** Frees the lease and queues the next batch, or finishes the job when no row is left. */
 async function releaseJob(db: Db, jobId: string) {
-  const [left] = await db
-    .select({ rowNumber: bulkJobRows.rowNumber })
-    .from(bulkJobRows)
-    .where(and(eq(bulkJobRows.jobId, jobId), eq(bulkJobRows.status, 'pending')))
-    .limit(1);
-  await db
-    .update(bulkJobs)
-    .set({
-      lockedUntil: null,
-      attempts: 0,
-      lastError: null,
-      ...(left ? {} : { status: 'done' as const, finishedAt: new Date() }),
-    })
-    .where(and(eq(bulkJobs.id, jobId), eq(bulkJobs.status, 'running')));
+  await db.transaction(async (tx) => {
+    const [left] = await tx
+      .select({ rowNumber: bulkJobRows.rowNumber })
+      .from(bulkJobRows)
+      .where(and(eq(bulkJobRows.jobId, jobId), eq(bulkJobRows.status, 'pending')))
+      .limit(1);
+    const [job] = await tx
+      .update(bulkJobs)
+      .set({
+        lockedUntil: null,
+        attempts: 0,
+        lastError: null,
+        ...(left ? {} : { status: 'done' as const, finishedAt: new Date() }),
+      })
+      .where(and(eq(bulkJobs.id, jobId), eq(bulkJobs.status, 'running')))
+      .returning({ id: bulkJobs.id });
+    if (job && left) await enqueueJobs(tx, 'bulk', [{ jobId }]);
+  });
 }

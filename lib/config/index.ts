@@ -24,6 +24,17 @@ export type Config = {
   trustedProxyHops: number;
   /** VERIFY_RATE_LIMIT_PER_10_MINUTES; undefined keeps the built-in limit (30 per client). */
   verifyRateLimit: number | undefined;
+  /** REDIS_URL: the shared cache of several app instances; undefined keeps everything in-process. */
+  redisUrl: string | undefined;
+  /** Whether this process runs background work (email, webhooks, bulk): see WORKERS. */
+  workers: 'inline' | 'off';
+  /** Bearer token for /metrics; undefined hides it. */
+  metricsToken: string | undefined;
+  logLevel: string;
+  /** SHUTDOWN_TIMEOUT_SECONDS: how long a stopping web process waits for requests in flight. */
+  shutdownTimeoutSeconds: number;
+  /** SHUTDOWN_DELAY_SECONDS: how long it goes on accepting (ready says 503) before it stops listening. */
+  shutdownDelaySeconds: number;
   /**
    * Mail is captured at /dev/mailbox instead of sent, and pages say so: demo mode without
    * RESEND_API_KEY. Never in production.
@@ -74,6 +85,12 @@ function loadConfig(env: NodeJS.ProcessEnv): Config {
     claimTokenTtlDays: e.CLAIM_TOKEN_TTL_DAYS ?? 30,
     trustedProxyHops: e.TRUSTED_PROXY_HOPS ?? 0,
     verifyRateLimit: e.VERIFY_RATE_LIMIT_PER_10_MINUTES,
+    redisUrl: e.REDIS_URL,
+    workers: e.WORKERS ?? (mode === 'demo' ? 'inline' : 'off'),
+    metricsToken: e.METRICS_TOKEN,
+    logLevel: e.LOG_LEVEL ?? 'info',
+    shutdownTimeoutSeconds: e.SHUTDOWN_TIMEOUT_SECONDS ?? 25,
+    shutdownDelaySeconds: e.SHUTDOWN_DELAY_SECONDS ?? 0,
     isDemoMode: mode === 'demo' && !e.RESEND_API_KEY,
   };
 }

@@ -1,8 +1,15 @@
 // @vitest-environment jsdom
 import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
-import { badgeAwardedMessage, badgeRevokedMessage, resetPasswordMessage, verifyEmailMessage } from './render';
+import {
+  badgeAwardedMessage,
+  badgeExpiringMessage,
+  badgeRevokedMessage,
+  resetPasswordMessage,
+  verifyEmailMessage,
+} from './render';
 import { BadgeAwardedEmail } from './templates/badge-awarded-email';
+import { BadgeExpiringEmail } from './templates/badge-expiring-email';
 
 /** Loads an email's HTML as the whole document and runs axe's WCAG 2.1 A/AA rules (and best practices). */
 async function violationsIn(html: string) {
@@ -35,6 +42,7 @@ describe('the emails checked with axe', () => {
         reason: 'Awarded to the wrong cohort',
         wasAccepted: true,
       }),
+      badgeExpiringMessage(BadgeExpiringEmail.PreviewProps),
       verifyEmailMessage({ name: 'Amara', verifyUrl: 'https://laurel.test/verify-email/abc' }),
       resetPasswordMessage({ name: 'Amara', resetUrl: 'https://laurel.test/reset-password/abc' }),
     ]);

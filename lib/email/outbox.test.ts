@@ -1,12 +1,14 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { getDb } from '@/db/client';
+import { getDb, rowsOf } from '@/db/client';
 import { type EmailMessage, outbox } from '@/db/schema';
+import { enqueueJobs } from '@/lib/queue/enqueue';
 import { uniqueEmail } from '@/test/factories';
 import { type FakeResend, startFakeResend } from '@/test/fake-resend';
+import { jobFor, retriesDueNow, runJobs, runJobsOnce } from '@/test/jobs';
 import { withOwnDatabase } from '@/test/own-database';
 import { forgetCapturedBodies, listCapturedEmails } from './mailbox';
-import { backoffSeconds, deliverDueEmails, enqueueEmail, MAX_ATTEMPTS } from './outbox';
+import { enqueueEmail } from './outbox';
 import { createResendSender, type EmailSender } from './send-email';
 
 const FROM = 'Laurel <badges@laurel.test>';
@@ -34,7 +36,7 @@ afterEach(async () => {
  * A fresh fake provider and a Resend sender pointed at it. The sender builds its SDK client on
  * the first send, so RESEND_BASE_URL stays set until afterEach.
  */
-async function startProvider(options: { failFirst?: number } = {}) {
+async function startProvider(options: { failFirst?: number; dropAnswerOfFirst?: number } = {}) {
   const fake = await startFakeResend(options);
   fakes.push(fake);
   process.env.RESEND_BASE_URL = fake.url;
@@ -42,14 +44,8 @@ async function startProvider(options: { failFirst?: number } = {}) {
   return { fake, send, receivedBy: (to: string) => fake.emails.filter((email) => email.to.includes(to)) };
 }
 
-/** Delivers until nothing is due; on PostgreSQL, rows queued by other test files may come first. */
-async function deliverAll(send: EmailSender, batchSize?: number) {
-  const db = await getDb();
-  for (let run = 0; run < 100; run++) {
-    if ((await deliverDueEmails({ db, send, batchSize })).claimed === 0) return;
-  }
-  throw new Error('the outbox never drained');
-}
+/** Delivers until nothing is due; this file has its own database, so every job is its own. */
+const deliverAll = (send: EmailSender) => runJobs(['email'], { send });
 
 async function readRow(id: string) {
   const [row] = await (await getDb()).select().from(outbox).where(eq(outbox.id, id));
@@ -57,11 +53,7 @@ async function readRow(id: string) {
   return row;
 }
 
-async function makeDue(id: string) {
-  await (await getDb()).update(outbox).set({ nextAttemptAt: sql`now()` }).where(eq(outbox.id, id));
-}
-
-describe('deliverDueEmails', () => {
+describe('email jobs', () => {
   it('sends a queued email once, with html and text, and records the provider id', async () => {
     const db = await getDb();
     const { send, receivedBy } = await startProvider();
@@ -79,14 +71,39 @@ describe('deliverDueEmails', () => {
       providerId: email?.id,
       attempts: 1,
       lastError: null,
-      lockedUntil: null,
     });
+    expect(await jobFor('email', id)).toMatchObject({ state: 'completed' });
     expect(row.sentAt).toBeInstanceOf(Date);
     // The link in the body is live: once the provider has the message, only its envelope stays.
     expect(row.payload).toEqual({ to, subject: message(to).subject, html: '', text: '' });
 
     await deliverAll(send);
     expect(receivedBy(to)).toHaveLength(1);
+  });
+
+  it('asks again at once when a send got no answer, and the provider keeps it to one email', async () => {
+    const db = await getDb();
+    // The provider takes the message, but the connection drops before its answer arrives.
+    const { fake, send, receivedBy } = await startProvider({ dropAnswerOfFirst: 1 });
+    const to = uniqueEmail();
+    const id = await db.transaction((tx) => enqueueEmail(tx, { message: message(to), isDemoMode: false }));
+
+    await deliverAll(send);
+
+    expect(fake.requests).toBe(2);
+    expect(receivedBy(to)).toHaveLength(1);
+    expect(await readRow(id)).toMatchObject({
+      status: 'sent',
+      attempts: 1,
+      providerId: receivedBy(to)[0]?.id,
+    });
+  });
+
+  it('leaves a second lost answer in a row to the queue’s backoff', async () => {
+    const { fake, send } = await startProvider({ dropAnswerOfFirst: 2 });
+    const result = await send(message(uniqueEmail()), 'key-lost-twice');
+    expect(result).toMatchObject({ ok: false, isRetryable: true });
+    expect(fake.requests).toBe(2);
   });
 
   it('gives up on a message the provider refuses for good, and keeps no body', async () => {
@@ -102,6 +119,8 @@ describe('deliverDueEmails', () => {
     expect(row).toMatchObject({ status: 'failed', attempts: 1, sentAt: null });
     expect(row.lastError).toMatch(/missing_required_field/);
     expect(row.payload).toEqual({ to, subject: message(to).subject, html: '', text: '' });
+    // Refused for good: the job is done, not retried.
+    expect(await jobFor('email', id)).toMatchObject({ state: 'completed', retryCount: 0 });
   });
 
   it('queues nothing when the transaction that queued the email rolls back', async () => {
@@ -115,6 +134,22 @@ describe('deliverDueEmails', () => {
     ).rejects.toThrow('award failed');
     const rows = await db.select().from(outbox).where(sql`${outbox.payload}->>'to' = ${to}`);
     expect(rows).toEqual([]);
+    // Nor a job: none points at a message that does not exist.
+    const jobs = await db.execute(
+      sql`select 1 from pgboss.job j where name = 'email' and not exists (select 1 from outbox o where o.id = j.id)`,
+    );
+    expect(rowsOf(jobs)).toHaveLength(0);
+  });
+
+  it('queues one email job per message, in the same transaction, under the message id', async () => {
+    const db = await getDb();
+    const to = uniqueEmail();
+    const id = await db.transaction((tx) => enqueueEmail(tx, { message: message(to), isDemoMode: false }));
+    expect(await jobFor('email', id)).toMatchObject({ state: 'created', retryCount: 0 });
+    // Queuing the same message again (the upkeep's sweep) does not make a second job.
+    await enqueueJobs(db, 'email', [{ outboxId: id }]);
+    const jobs = await db.execute(sql`select 1 from pgboss.job where name = 'email' and id = ${id}`);
+    expect(rowsOf(jobs)).toHaveLength(1);
   });
 
   it('retries a provider failure with backoff and sends exactly one email', async () => {
@@ -128,19 +163,25 @@ describe('deliverDueEmails', () => {
 
     await deliverAll(send);
     let row = await readRow(id);
-    expect(row).toMatchObject({ status: 'pending', attempts: 1, lockedUntil: null });
+    expect(row).toMatchObject({ status: 'pending', attempts: 1 });
     expect(row.lastError).toContain('Something went wrong');
-    expect(row.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 5_000);
+    // The queue's backoff: 10 s doubling, with jitter up to twice that (the count goes up when taken).
+    let job = await jobFor('email', id);
+    expect(job).toMatchObject({ state: 'retry', retryCount: 0 });
+    expect(job?.startAfter.getTime()).toBeGreaterThan(Date.now() + 8_000);
 
-    await makeDue(id);
+    await retriesDueNow('email');
     await deliverAll(send);
     row = await readRow(id);
     expect(row).toMatchObject({ status: 'pending', attempts: 2 });
-    expect(row.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 15_000);
+    job = await jobFor('email', id);
+    expect(job).toMatchObject({ state: 'retry', retryCount: 1 });
+    expect(job?.startAfter.getTime()).toBeGreaterThan(Date.now() + 18_000);
 
-    await makeDue(id);
+    await retriesDueNow('email');
     await deliverAll(send);
     row = await readRow(id);
+    expect(await jobFor('email', id)).toMatchObject({ state: 'completed' });
     expect(fake.emails).toHaveLength(1);
     expect(fake.requests).toBe(3);
     expect(row).toMatchObject({
@@ -160,17 +201,15 @@ describe('deliverDueEmails', () => {
     const { providerId } = await readRow(id);
     expect(providerId).toBeTruthy();
 
-    // The worker died after the provider accepted the email but before it recorded the outcome.
+    // The worker died after the provider accepted the email but before it recorded the outcome:
+    // the row still says sending, and the queue hands the job out again once its lease is over.
     await db
       .update(outbox)
-      .set({
-        status: 'sending',
-        providerId: null,
-        sentAt: null,
-        payload: message(to),
-        lockedUntil: sql`now() - interval '1 minute'`,
-      })
+      .set({ status: 'sending', providerId: null, sentAt: null, payload: message(to) })
       .where(eq(outbox.id, id));
+    await db.execute(
+      sql`update pgboss.job set state = 'retry', start_after = now() - interval '1 second' where name = 'email' and id = ${id}`,
+    );
     const requestsBefore = fake.requests;
     await deliverAll(send);
 
@@ -187,8 +226,11 @@ describe('deliverDueEmails', () => {
       Promise.all(recipients.map((to) => enqueueEmail(tx, { message: message(to), isDemoMode: false }))),
     );
 
-    await Promise.all([deliverAll(send, 10), deliverAll(send, 10), deliverAll(send, 10)]);
-
+    // Three workers taking batches side by side until the queue is empty.
+    const worker = async () => {
+      while ((await runJobsOnce('email', { send, batchSize: 4 })) > 0) {}
+    };
+    await Promise.all([worker(), worker(), worker()]);
     const received = recipients.flatMap(receivedBy);
     expect(received).toHaveLength(30);
     expect(new Set(received.map((email) => email.idempotencyKey))).toEqual(new Set(ids));
@@ -229,15 +271,5 @@ describe('demo mode', () => {
       status: 'captured',
       payload: { to, subject: message(to).subject, html: '', text: '' },
     });
-  });
-});
-
-describe('backoffSeconds', () => {
-  it('doubles from ten seconds and is capped at an hour', () => {
-    expect([1, 2, 3, 4].map(backoffSeconds)).toEqual([10, 20, 40, 80]);
-    const delays = Array.from({ length: 30 }, (_, i) => backoffSeconds(i + 1));
-    for (const [i, delay] of delays.entries()) expect(delay).toBeGreaterThanOrEqual(delays[i - 1] ?? 0);
-    expect(backoffSeconds(MAX_ATTEMPTS)).toBeLessThanOrEqual(3600);
-    expect(backoffSeconds(30)).toBe(3600);
   });
 });

@@ -10,6 +10,10 @@ export type EmailSender = (message: EmailMessage, idempotencyKey: string) => Pro
 // Resend answers these for requests that will never succeed as sent; anything else may be transient.
 const PERMANENT_ERRORS = new Set(['validation_error', 'missing_required_field', 'invalid_from_address']);
 
+/** The SDK's word for a request that got no HTTP answer (it reports every such failure alike). */
+const isNoAnswer = (error: { name: string; statusCode?: number | null }) =>
+  error.name === 'application_error' && (error.statusCode ?? null) === null;
+
 /**
  * The only module that talks to the email provider. The SDK reads RESEND_BASE_URL when it is
  * constructed, which lets tests point it at a local fake server.
@@ -19,8 +23,8 @@ export function createResendSender(input: { apiKey: string; from: string }): Ema
   return async (message, idempotencyKey) => {
     client ??= new Resend(input.apiKey);
     const replyTo = replyToHeader(message.replyTo);
-    try {
-      const { data, error } = await client.emails.send(
+    const send = (resend: Resend) =>
+      resend.emails.send(
         {
           from: fromHeader(input.from, message.senderName),
           ...(replyTo ? { replyTo } : {}),
@@ -28,9 +32,15 @@ export function createResendSender(input: { apiKey: string; from: string }): Ema
           subject: message.subject,
           html: message.html,
           text: message.text,
+          ...(message.headers ? { headers: message.headers } : {}),
         },
         { idempotencyKey },
       );
+    try {
+      let { data, error } = await send(client);
+      // No answer at all (a dropped or stale kept-alive connection): ask again at once rather than
+      // after the queue's backoff. The idempotency key makes a send that did arrive count once.
+      if (error && isNoAnswer(error)) ({ data, error } = await send(client));
       if (error)
         return {
           ok: false,

@@ -1,3 +1,4 @@
+import { listPublicImportedBadges } from '@/lib/imports/wallet';
 import 'server-only';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
@@ -8,8 +9,8 @@ export type PublicProfile = NonNullable<Awaited<ReturnType<typeof findPublicProf
 export type PublicProfileBadge = PublicProfile['badges'][number];
 
 /**
- * The profile at /u/<handle> as anyone may see it, or null: unknown handles, private profiles
- * and learners who opted out of achievements are all the same "not found". Only badges the
+ * The profile at /u/<handle> as anyone may see it, or null: unknown handles, private profiles,
+ * learners who opted out of achievements and accounts being deleted are all the same "not found". Only badges the
  * learner accepted, kept public and that are not revoked are listed, newest decision first.
  */
 export async function findPublicProfile(db: Executor, handle: string) {
@@ -29,6 +30,7 @@ export async function findPublicProfile(db: Executor, handle: string) {
         sql`lower(${users.handle}) = ${normalized}`,
         eq(users.isProfilePublic, true),
         isNull(users.optedOutAt),
+        isNull(users.deletionRequestedAt),
       ),
     );
   if (!user?.handle) return null;
@@ -58,7 +60,8 @@ export async function findPublicProfile(db: Executor, handle: string) {
     )
     .orderBy(sql`${awards.decidedAt} desc nulls last`, desc(awards.issuedAt), desc(awards.createdAt));
 
+  const importedBadges = await listPublicImportedBadges(db, user.id);
   // The user id stays private: the page needs only what it shows.
   const { name, headline, photoImageId } = user;
-  return { name, handle: user.handle, headline, photoImageId, badges };
+  return { name, handle: user.handle, headline, photoImageId, badges, importedBadges };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { asc, eq, sql } from 'drizzle-orm';
@@ -10,10 +11,12 @@ import { presentAward } from '@/lib/awards/present';
 import { revokeAward } from '@/lib/awards/revoke-award';
 import { createSafePoster } from '@/lib/net/safe-post';
 import { makeAward, makeIssuer, makeUser, testConfig } from '@/test/factories';
-import { backoffSeconds, deliverDueWebhooks } from './deliver';
+import { jobFor, retriesDueNow, runJobs, runJobsOnce } from '@/test/jobs';
+import { deliverWebhook, RetryDelivery } from './deliver';
 import { createWebhookEndpoint, disableWebhookEndpoint } from './endpoints';
 import { sendTestEvent } from './events';
 import { listDeliveries, listDeliveryAttempts } from './list';
+import { retryDelivery } from './retry';
 import { verifyWebhookSignature } from './sign';
 
 const post = createSafePoster({ allowHosts: ['127.0.0.1'] });
@@ -81,14 +84,8 @@ async function setUp(respond?: Respond) {
   return { db, issued, receiver, endpoint };
 }
 
-/** Delivers until nothing is due; on PostgreSQL, other runs' rows may be claimed too. */
-async function deliverAll(options: { batchSize?: number; timeoutMs?: number } = {}) {
-  const db = await getDb();
-  for (let run = 0; run < 100; run++) {
-    if ((await deliverDueWebhooks({ db, post, ...options })).claimed === 0) return;
-  }
-  throw new Error('webhook deliveries never drained');
-}
+/** Delivers until nothing is due; on PostgreSQL, other runs' deliveries may be made too. */
+const deliverAll = () => runJobs(['webhook'], { post });
 
 async function deliveriesFor(endpointId: string) {
   const db = await getDb();
@@ -106,14 +103,6 @@ async function attemptsFor(deliveryId: string) {
     .from(webhookAttempts)
     .where(eq(webhookAttempts.deliveryId, deliveryId))
     .orderBy(asc(webhookAttempts.attempt));
-}
-
-async function makeDue(deliveryId: string) {
-  const db = await getDb();
-  await db
-    .update(webhookDeliveries)
-    .set({ nextAttemptAt: sql`now()` })
-    .where(eq(webhookDeliveries.id, deliveryId));
 }
 
 afterEach(async () => {
@@ -246,15 +235,19 @@ describe('retries', () => {
     let [delivery] = await deliveriesFor(endpoint.id);
     const id = delivery?.id ?? '';
     expect(delivery).toMatchObject({ status: 'pending', attempts: 1, lastStatusCode: 500 });
-    expect(delivery?.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 20_000);
+    // The queue's backoff: 30 s doubling, with jitter up to twice that.
+    let job = await jobFor('webhook', id);
+    expect(job).toMatchObject({ state: 'retry', retryCount: 0 });
+    expect(job?.startAfter.getTime()).toBeGreaterThan(Date.now() + 25_000);
 
-    await makeDue(id);
+    await retriesDueNow('webhook');
     await deliverAll();
     [delivery] = await deliveriesFor(endpoint.id);
     expect(delivery).toMatchObject({ status: 'pending', attempts: 2, lastStatusCode: null });
-    expect(delivery?.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 50_000);
+    job = await jobFor('webhook', id);
+    expect(job?.startAfter.getTime()).toBeGreaterThan(Date.now() + 55_000);
 
-    await makeDue(id);
+    await retriesDueNow('webhook');
     await deliverAll();
     [delivery] = await deliveriesFor(endpoint.id);
     expect(delivery).toMatchObject({
@@ -284,10 +277,29 @@ describe('retries', () => {
   it('records a receiver that does not answer in time', async () => {
     const { db, issued, endpoint } = await setUp(() => {});
     await makeAward(db, issued);
-    await deliverAll({ timeoutMs: 300 });
+    const [queued] = await deliveriesFor(endpoint.id);
+    await expect(
+      deliverWebhook({ db, deliveryId: queued?.id ?? '', isLastAttempt: false, post, timeoutMs: 300 }),
+    ).rejects.toThrow(RetryDelivery);
     const [delivery] = await deliveriesFor(endpoint.id);
     expect(delivery).toMatchObject({ status: 'pending', attempts: 1, lastStatusCode: null });
     expect(delivery?.lastError).toContain('did not answer within 0.3 seconds');
+  });
+
+  it('fails a delivery on the queue’s last attempt, ready to be retried by a person', async () => {
+    const { db, issued, endpoint } = await setUp((_n, response) => response.writeHead(502).end());
+    await makeAward(db, issued);
+    const [queued] = await deliveriesFor(endpoint.id);
+    const id = queued?.id ?? '';
+    expect(await deliverWebhook({ db, deliveryId: id, isLastAttempt: true, post })).toBe('failed');
+    expect((await deliveriesFor(endpoint.id))[0]).toMatchObject({ status: 'failed', lastStatusCode: 502 });
+
+    // The console's retry: a fresh job under the same id, delivered this time.
+    await db.update(webhookDeliveries).set({ status: 'failed' }).where(eq(webhookDeliveries.id, id));
+    await db.execute(sql`update pgboss.job set state = 'failed' where name = 'webhook' and id = ${id}`);
+    expect(await retryDelivery(db, { issuerId: issued.issuer.id, deliveryId: id })).toBe(true);
+    expect(await jobFor('webhook', id)).toMatchObject({ state: 'created', retryCount: 0 });
+    expect(await retryDelivery(db, { issuerId: randomUUID(), deliveryId: id })).toBe(false);
   });
 
   it('fails a delivery once its 24 hours are over', async () => {
@@ -320,11 +332,6 @@ describe('retries', () => {
     expect(receiver.forAward(award.id)).toHaveLength(1);
     expect(await attemptsFor(delivery?.id ?? '')).toHaveLength(1);
   });
-
-  it('backs off from 30 seconds, doubling, capped at an hour', () => {
-    expect([1, 2, 3, 4].map(backoffSeconds)).toEqual([30, 60, 120, 240]);
-    expect(backoffSeconds(50)).toBe(3600);
-  });
 });
 
 describe('disabled endpoints', () => {
@@ -339,7 +346,7 @@ describe('disabled endpoints', () => {
     expect(pending).toMatchObject({ status: 'pending', attempts: 1 });
 
     await disableWebhookEndpoint(db, disabled);
-    await makeDue(pending?.id ?? '');
+    await retriesDueNow('webhook');
     const second = await makeAward(db, issued);
     await deliverAll();
 
@@ -372,11 +379,10 @@ describe('concurrent workers', () => {
     const awards = [];
     for (let i = 0; i < 12; i++) awards.push((await makeAward(db, issued)).award);
 
-    await Promise.all([
-      deliverAll({ batchSize: 4 }),
-      deliverAll({ batchSize: 4 }),
-      deliverAll({ batchSize: 4 }),
-    ]);
+    const worker = async () => {
+      while ((await runJobsOnce('webhook', { post, batchSize: 4 })) > 0) {}
+    };
+    await Promise.all([worker(), worker(), worker()]);
 
     for (const award of awards) expect(receiver.forAward(award.id)).toHaveLength(1);
     const deliveries = await deliveriesFor(endpoint.id);

@@ -119,7 +119,7 @@ export async function disableWebhookEndpoint(db: Db, input: { issuerId: string; 
     }
     await tx
       .update(webhookDeliveries)
-      .set({ status: 'failed', lastError: 'The endpoint was disabled.', lockedUntil: null })
+      .set({ status: 'failed', lastError: 'The endpoint was disabled.' })
       .where(
         and(
           eq(webhookDeliveries.endpointId, row.id),

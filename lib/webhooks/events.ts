@@ -4,6 +4,7 @@ import type { Db, Executor } from '@/db/client';
 import { type Award, webhookDeliveries, webhookEndpoints, type webhookEvent } from '@/db/schema';
 import { presentAward } from '@/lib/awards/present';
 import { getConfig } from '@/lib/config';
+import { enqueueJobs } from '@/lib/queue/enqueue';
 import { findActiveEndpoint } from './endpoints';
 
 export type WebhookEvent = (typeof webhookEvent.enumValues)[number];
@@ -75,6 +76,11 @@ export async function enqueueWebhookEvents(
     ),
   );
   await tx.insert(webhookDeliveries).values(rows);
+  await enqueueJobs(
+    tx,
+    'webhook',
+    rows.map((row) => ({ deliveryId: row.id })),
+  );
   return rows.map((row) => row.id);
 }
 
@@ -90,6 +96,9 @@ export async function sendTestEvent(
     data: { message: 'A test event from Laurel: your endpoint is receiving webhooks.' },
     now: new Date(),
   });
-  await db.insert(webhookDeliveries).values(row);
+  await db.transaction(async (tx) => {
+    await tx.insert(webhookDeliveries).values(row);
+    await enqueueJobs(tx, 'webhook', [{ deliveryId: row.id }]);
+  });
   return row.id;
 }

@@ -17,7 +17,6 @@ export function listDeliveries(db: Db, input: { issuerId: string; limit?: number
       attempts: webhookDeliveries.attempts,
       lastStatusCode: webhookDeliveries.lastStatusCode,
       lastError: webhookDeliveries.lastError,
-      nextAttemptAt: webhookDeliveries.nextAttemptAt,
       createdAt: webhookDeliveries.createdAt,
       deliveredAt: webhookDeliveries.deliveredAt,
     })

@@ -14,7 +14,6 @@ import { failure, success } from '@/lib/actions/form-state';
 import { clientKeyFrom } from '@/lib/auth/client-key';
 import { safeReturnPath } from '@/lib/auth/return-path';
 import { getConfig } from '@/lib/config';
-import { kickOutbox } from '@/lib/email/worker';
 import { emailRequestAction } from './email-request-action';
 
 /** Signs in through Auth.js; its success is a redirect (thrown), its failures become messages. */
@@ -52,7 +51,6 @@ export const signUpAction = publicAction({ schema: signUpSchema }, async ({ inpu
     ...input,
     client: clientKeyFrom(await headers()),
   });
-  kickOutbox();
   if (result.status === 'check_email') return success(checkEmailMessage(result.email));
   // Only a claim link proves the address at once; the learner goes back to accept the badge.
   const redirectTo = safeReturnPath(`/claim/${encodeURIComponent(input.claimToken ?? '')}`);

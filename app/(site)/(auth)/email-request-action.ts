@@ -7,7 +7,6 @@ import { success } from '@/lib/actions/form-state';
 import { clientKeyFrom } from '@/lib/auth/client-key';
 import { emailSchema } from '@/lib/awards/award-input';
 import { getConfig } from '@/lib/config';
-import { kickOutbox } from '@/lib/email/worker';
 
 /**
  * An "email me a link" form (reset password, confirm address): one field, and the same answer
@@ -16,7 +15,6 @@ import { kickOutbox } from '@/lib/email/worker';
 export function emailRequestAction(answer: (input: EmailRequestInput) => Promise<string>) {
   return publicAction({ schema: z.object({ email: emailSchema }) }, async ({ input: { email }, db }) => {
     const message = await answer({ db, config: getConfig(), email, client: clientKeyFrom(await headers()) });
-    kickOutbox();
     return success(message);
   });
 }

@@ -112,6 +112,18 @@ export const helpQuestions: HelpQuestion[] = [
     ),
   },
   {
+    id: 'delete-account',
+    question: 'How do I delete my account?',
+    answer: (
+      <p>
+        In Settings, under &ldquo;Delete your account&rdquo;, enter your password and confirm. Your badges and
+        public profile disappear at once and you are signed out. Seven days later your name, email addresses,
+        photo and profile are erased, and your badges go back to their issuers as unclaimed (the issuers are
+        told). Changed your mind? Sign in within those seven days and everything is as before.
+      </p>
+    ),
+  },
+  {
     id: 'cost',
     question: 'Does it cost anything?',
     answer: <p>No. Laurel is free for learners.</p>,

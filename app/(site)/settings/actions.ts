@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { userAction } from '@/lib/actions/form-action';
 import { success } from '@/lib/actions/form-state';
+import { refreshBadgePagesOf } from '@/lib/badges/refresh';
 import { AppError } from '@/lib/errors';
 import { removeProfilePhoto, setProfilePhoto } from '@/lib/profile/photo';
 import { optOutFormSchema, photoFormSchema, profileFormSchema } from '@/lib/profile/profile-input';
@@ -12,6 +13,8 @@ import { setAchievementsOptOut, updateProfile } from '@/lib/profile/settings';
 
 export const updateProfileAction = userAction({ schema: profileFormSchema }, async ({ input, db, actor }) => {
   await updateProfile(db, { userId: actor.id, ...input });
+  // Public badge pages show the earner's name.
+  await refreshBadgePagesOf(db, actor.id);
   revalidatePath('/settings');
   return success('Your profile is saved.');
 });

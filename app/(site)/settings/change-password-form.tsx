@@ -34,7 +34,7 @@ export function ChangePasswordForm() {
     startTransition(() => action(data));
   };
   return (
-    <section aria-labelledby="password-heading" className="flex flex-col gap-4">
+    <section id="password" aria-labelledby="password-heading" className="flex flex-col gap-4">
       <h2 id="password-heading" className="text-xl font-semibold">
         Password
       </h2>

@@ -7,7 +7,6 @@ import { success } from '@/lib/actions/form-state';
 import { clientKeyFrom } from '@/lib/auth/client-key';
 import { currentSessionId } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
-import { kickOutbox } from '@/lib/email/worker';
 
 /** Changes the signed-in user's own password; this session stays, every other one ends. */
 export const changePasswordAction = userAction(
@@ -24,7 +23,6 @@ export const changePasswordAction = userAction(
       keepSessionId: await currentSessionId(),
       config: getConfig(),
     });
-    kickOutbox();
     return success(
       'Your password is changed. You stay signed in here; every other device has been signed out. We have emailed you to confirm.',
     );

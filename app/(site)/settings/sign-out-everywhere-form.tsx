@@ -10,7 +10,7 @@ import { signOutEverywhereAction } from './session-actions';
 export function SignOutEverywhereForm() {
   const [state, action] = useActionState<FormState, FormData>(signOutEverywhereAction, idle);
   return (
-    <section aria-labelledby="sessions-heading" className="flex flex-col gap-4">
+    <section id="sessions" aria-labelledby="sessions-heading" className="flex flex-col gap-4">
       <h2 id="sessions-heading" className="text-xl font-semibold">
         Sessions
       </h2>

@@ -3,7 +3,15 @@ import { getDb } from '@/db/client';
 import { SANDBOX_POLICY } from '@/lib/http/security-headers';
 import { findImage } from '@/lib/images/store';
 
-/** Badge and issuer images. Immutable: a changed image gets a new id. */
+/**
+ * Badge and issuer images, immutable (a changed image gets a new id); and profile photos, which
+ * an account's deletion or a new photo takes away: a browser keeps one a minute, a CDN a second.
+ */
+const CACHE = {
+  image: 'public, max-age=31536000, immutable',
+  photo: 'public, max-age=60, s-maxage=1, must-revalidate',
+};
+
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const id = z.uuid().safeParse((await params).id);
   const image = id.success ? await findImage(await getDb(), id.data) : null;
@@ -11,7 +19,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   return new Response(Buffer.from(image.bytes), {
     headers: {
       'Content-Type': image.contentType,
-      'Cache-Control': 'public, max-age=31536000, immutable',
+      'Cache-Control': image.isPhoto ? CACHE.photo : CACHE.image,
       // An SVG opened directly must not run script or load anything.
       'Content-Security-Policy': SANDBOX_POLICY,
     },

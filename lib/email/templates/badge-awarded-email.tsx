@@ -1,6 +1,7 @@
 import { Heading, Hr, Img, Section, Text } from '@react-email/components';
 import type { CSSProperties } from 'react';
-import { ActionButton, EmailFrame } from './email-frame';
+import { NOTIFICATION_LABELS } from '@/lib/notifications/kinds';
+import { ActionButton, EmailFrame, UnsubscribeLink } from './email-frame';
 import { muted, paragraph, rule, title } from './email-styles';
 
 export type BadgeAwardedEmailProps = {
@@ -49,6 +50,7 @@ export function BadgeAwardedEmail({
         This link works once and expires in {days}. If you did not expect this email, you can safely ignore
         it.
       </Text>
+      <UnsubscribeLink kind={NOTIFICATION_LABELS.badge_awarded.about} />
     </EmailFrame>
   );
 }

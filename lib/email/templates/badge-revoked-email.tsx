@@ -1,6 +1,7 @@
 import { Heading, Hr, Link, Section, Text } from '@react-email/components';
 import type { CSSProperties } from 'react';
-import { EmailFrame } from './email-frame';
+import { NOTIFICATION_LABELS } from '@/lib/notifications/kinds';
+import { EmailFrame, UnsubscribeLink } from './email-frame';
 import { link, muted, paragraph, rule, title } from './email-styles';
 
 export type BadgeRevokedEmailProps = {
@@ -48,6 +49,7 @@ export function BadgeRevokedEmail({
       <Text style={muted}>
         You are receiving this because {issuerName} awarded this badge to this address through Laurel.
       </Text>
+      <UnsubscribeLink kind={NOTIFICATION_LABELS.badge_revoked.about} />
     </EmailFrame>
   );
 }

@@ -1,5 +1,6 @@
 import { Body, Button, Container, Head, Html, Link, Preview, Section, Text } from '@react-email/components';
 import type { ReactNode } from 'react';
+import { UNSUBSCRIBE_PLACEHOLDER } from '@/lib/notifications/kinds';
 import { body, button, buttonSection, container, link, muted } from './email-styles';
 
 type EmailFrameProps = {
@@ -51,5 +52,18 @@ export function ActionButton({ href, children }: ActionButtonProps) {
         </Link>
       </Text>
     </>
+  );
+}
+
+/** The footer of every email a learner can turn off; the outbox fills in the recipient's own link. */
+export function UnsubscribeLink({ kind }: { kind: string }) {
+  return (
+    <Text style={muted}>
+      Do not want emails when {kind}?{' '}
+      <Link href={UNSUBSCRIBE_PLACEHOLDER} style={link}>
+        Unsubscribe from these emails
+      </Link>{' '}
+      (or change what we send in your Laurel settings).
+    </Text>
   );
 }

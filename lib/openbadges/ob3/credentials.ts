@@ -3,6 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db, Executor } from '@/db/client';
 import { awards, badgeTemplates, issuers, ob3Credentials } from '@/db/schema';
 import { getConfig } from '@/lib/config';
+import { log } from '@/lib/log';
 import { statusEntryFor } from '@/lib/openbadges/status/entries';
 import { buildCredential } from './build-credential';
 import { issuerDid } from './did';
@@ -86,6 +87,6 @@ export async function issueCredentialAfterAccept(db: Executor, awardId: string):
   try {
     await credentialForAward(db, awardId);
   } catch (error) {
-    console.error(`Could not sign the Open Badges 3.0 credential of award ${awardId}:`, error);
+    log.error({ err: error, awardId }, 'could not sign the Open Badges 3.0 credential');
   }
 }

@@ -3,6 +3,7 @@ import { decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { issuerKeys, ob3Credentials } from '@/db/schema';
+import { log } from '@/lib/log';
 import { credentialForAward } from './credentials';
 import { acceptedAward, serveOwnSite } from './test-support';
 
@@ -98,7 +99,7 @@ describe("when the issuer's signing keys cannot be read", () => {
       .update(issuerKeys)
       .set({ privateKeyCiphertext: 'v2.gone.AAAA.AAAA.AAAA' })
       .where(eq(issuerKeys.issuerId, issued.issuer.id));
-    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const errors = vi.spyOn(log, 'error').mockImplementation(() => {});
     for (const path of ['', '/download/json', '/download/png']) {
       const response = await fetch(`${site.url}/ob/v3/credentials/${award.id}${path}`);
       expect(response.status, path).toBe(503);

@@ -8,6 +8,7 @@ import type { Executor } from '@/db/client';
 import { type IssuerKey, issuerKeys } from '@/db/schema';
 import { decryptAtRest, encryptAtRest, SecretDecryptError } from '@/lib/crypto/at-rest';
 import { AppError } from '@/lib/errors';
+import { log } from '@/lib/log';
 
 export type IssuerKeyKind = IssuerKey['kind'];
 const KINDS: IssuerKeyKind[] = ['Ed25519', 'RSA'];
@@ -122,7 +123,7 @@ export function privateKeyOf(key: IssuerKey): PrivateKeyMaterial {
   } catch (error) {
     if (!(error instanceof SecretDecryptError)) throw error;
     // The operator's problem (ENCRYPTION_KEYS lost or changed), not the visitor's: log it, say little.
-    console.error(`Issuer signing key ${key.keyId} cannot be decrypted:`, error.message);
+    log.error({ keyId: key.keyId, reason: error.message }, 'issuer signing key cannot be decrypted');
     throw new AppError('unavailable', 'Signing is unavailable right now. Please try again later.', {
       retryAfterSeconds: 300,
     });

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Db, Executor } from '@/db/client';
 import { acceptWithToken } from '@/lib/awards/claim';
 import { getConfig } from '@/lib/config';
+import { log } from '@/lib/log';
 import { type Fetcher, unreachableError } from '@/lib/net/types';
 import { makeAward, makeIssuer, makeUser } from '@/test/factories';
 import { issuerDid, issuerDocuments } from './did';
@@ -115,7 +116,7 @@ export async function serveOwnSite(): Promise<{ url: string; fetch: Fetcher; clo
       res.writeHead(response.status, Object.fromEntries(response.headers));
       res.end(Buffer.from(await response.arrayBuffer()));
     } catch (error) {
-      console.error(error);
+      log.error({ err: error }, 'test site: the route threw');
       res.writeHead(500).end(String(error));
     }
   });

@@ -62,6 +62,7 @@ export function readAssertion(ctx: VerifyContext, raw: Record<string, unknown>):
     issuedOn: node.issuedOn as string,
     expires: node.expires as string | undefined,
   };
+  if (!ctx.found.document) ctx.found = { document: node, kind: 'ob2', identities: [recipient] };
   ctx.badge.issuedOn = assertion.issuedOn;
   if (assertion.expires) ctx.badge.expires = assertion.expires;
   ctx.badge.image = imageUrl(node.image) ?? ctx.badge.image;

@@ -1,4 +1,5 @@
 import type { FetchedResource, Fetcher } from '@/lib/net/types';
+import type { RecipientIdentity } from '@/lib/openbadges/ob2/identity';
 import type { StatusListCache } from '@/lib/openbadges/status/list-cache';
 import { CheckList, Halt } from './checks';
 import type { VerificationReport } from './types';
@@ -23,6 +24,18 @@ export type VerifyOptions = {
 
 export type BadgeSummary = NonNullable<VerificationReport['badge']>;
 
+/**
+ * The document that was verified and who it names, for callers that keep the badge (the wallet's
+ * import): the OB 2.0 assertion or the outer OB 3.0 / CLR credential, never a nested one.
+ */
+export type FoundBadge = {
+  document?: Record<string, unknown>;
+  /** 'ob2', 'ob3' (an achievement credential) or 'clr'. */
+  kind?: 'ob2' | 'ob3' | 'clr';
+  identities: RecipientIdentity[];
+  subjectId?: string;
+};
+
 /** State shared by the steps of one verification. */
 export type VerifyContext = {
   fetch: Fetcher;
@@ -36,6 +49,7 @@ export type VerifyContext = {
   fetched: Map<string, Promise<FetchedResource>>;
   /** Hosts that could not be reached, each once: the report names them. */
   unreachable: string[];
+  found: FoundBadge;
 };
 
 export function createContext(options: VerifyOptions): VerifyContext {
@@ -49,6 +63,7 @@ export function createContext(options: VerifyOptions): VerifyContext {
     badge: {},
     fetched: new Map(),
     unreachable: [],
+    found: { identities: [] },
   };
 }
 

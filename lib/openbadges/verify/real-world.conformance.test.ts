@@ -1,10 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { isIP } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isPublicAddress, unbracket } from '@/lib/net/address-policy';
-import { FetchError, type Fetcher, unreachableError } from '@/lib/net/types';
-import { publicFixture } from '@/test/conformance/public-fixtures';
+import { folder, isPrivateHost, stubWeb } from './test-support/real-world-web.conformance-support';
 import type { CheckStatus, Verdict, VerificationReport, VerifyInput } from './types';
 import { verifyBadge } from './verify';
 
@@ -15,37 +12,7 @@ import { verifyBadge } from './verify';
  * and private or loopback addresses are refused by the real address policy, as the safe fetcher does.
  */
 
-const folder = (...parts: string[]) => publicFixture('real-world-badges', ...parts);
 const now = new Date('2026-12-10T00:00:00Z');
-
-function supportDocuments(): Map<string, string> {
-  const rows = readFileSync(folder('_support', 'SUPPORT.tsv'), 'utf8').trim().split('\n').slice(1);
-  return new Map(rows.map((row) => row.split('\t')).map(([file = '', url = '']) => [url, file]));
-}
-
-/** A host literal the address policy refuses, or `localhost`; names are never resolved here. */
-function isPrivateHost(url: string): boolean {
-  const host = unbracket(new URL(url).hostname);
-  return host === 'localhost' || host.endsWith('.localhost') || (isIP(host) !== 0 && !isPublicAddress(host));
-}
-
-type StubWeb = { fetch: Fetcher; served: string[] };
-
-function stubWeb(): StubWeb {
-  const documents = supportDocuments();
-  const served: string[] = [];
-  const fetch: Fetcher = async (url) => {
-    if (isPrivateHost(url)) {
-      throw new FetchError(`${url} could not be fetched: the address is a private or local network address`);
-    }
-    const file = documents.get(url);
-    if (!file) throw unreachableError(`${new URL(url).host} could not be reached (DNS lookup failed)`);
-    served.push(url);
-    const body = new Uint8Array(readFileSync(folder('_support', file)));
-    return { url, finalUrl: url, redirected: false, status: 200, contentType: 'application/json', body };
-  };
-  return { fetch, served };
-}
 
 function inputFor(file: string): VerifyInput {
   const bytes = readFileSync(file);

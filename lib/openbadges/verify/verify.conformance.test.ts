@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { log } from '@/lib/log';
 import {
   type FixtureServer,
   ob20Fixture,
@@ -83,7 +84,7 @@ describe('input that is not a badge', () => {
   });
 
   it('turns an unexpected error into a failed check instead of throwing', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => {});
+    vi.spyOn(log, 'error').mockImplementation(() => {});
     const report = await verifyBadge(
       { kind: 'url', url: ASSERTION_ID },
       { fetch: () => Promise.reject(new TypeError('socket exploded')), now },

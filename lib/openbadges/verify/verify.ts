@@ -1,13 +1,14 @@
 import { AppError } from '@/lib/errors';
+import { log } from '@/lib/log';
 import { FetchError } from '@/lib/net/types';
 import { Halt, verdictOf } from './checks';
-import { createContext, type VerifyContext, type VerifyOptions } from './context';
+import { createContext, type FoundBadge, type VerifyContext, type VerifyOptions } from './context';
 import { isUnreachable } from './fetch-json';
 import { verifyFile } from './file-input';
 import { readPayload, verifyPayload } from './input';
 import type { VerificationReport, VerifyInput } from './types';
 
-export type { VerifyOptions };
+export type { FoundBadge, VerifyOptions };
 
 async function verifyInput(ctx: VerifyContext, input: VerifyInput): Promise<void> {
   if (input.kind === 'url') return verifyPayload(ctx, { kind: 'url', url: input.url.trim() });
@@ -25,7 +26,7 @@ function recordError(ctx: VerifyContext, error: unknown): void {
   } else if (error instanceof AppError) {
     ctx.checks.fail('input', 'The badge could not be read', error.message);
   } else {
-    console.error('Badge verification failed unexpectedly', error);
+    log.error({ err: error }, 'badge verification failed unexpectedly');
     const reason = error instanceof Error ? ` (${error.message})` : '';
     ctx.checks.fail(
       'error',
@@ -44,6 +45,14 @@ function recordError(ctx: VerifyContext, error: unknown): void {
  * reached makes it unknown, a warning a warning.
  */
 export async function verifyBadge(input: VerifyInput, options: VerifyOptions): Promise<VerificationReport> {
+  return (await verifyBadgeFully(input, options)).report;
+}
+
+/** `verifyBadge`, also returning the document that was verified and who it names. */
+export async function verifyBadgeFully(
+  input: VerifyInput,
+  options: VerifyOptions,
+): Promise<{ report: VerificationReport; found: FoundBadge }> {
   const ctx = createContext(options);
   try {
     await verifyInput(ctx, input);
@@ -54,11 +63,12 @@ export async function verifyBadge(input: VerifyInput, options: VerifyOptions): P
     ctx.checks.fail('input', 'Nothing could be checked', 'No badge was found in what was given.');
   }
   const hasBadge = Object.keys(ctx.badge).length > 0;
-  return {
+  const report: VerificationReport = {
     verdict: verdictOf(ctx.checks.items),
     checks: ctx.checks.items,
     ...(ctx.unreachable.length > 0 ? { unreachable: ctx.unreachable } : {}),
     ...(hasBadge ? { badge: ctx.badge } : {}),
     checkedAt: ctx.now.toISOString(),
   };
+  return { report, found: ctx.found };
 }

@@ -12,8 +12,8 @@ import { badgeMetadata, loadPublicAward } from './load';
 type Props = { params: Promise<{ awardId: string }> };
 
 // Rendered on first request, then served from the cache. Changes to an award (accept, revoke,
-// and later visibility) revalidate this path at once in the process that makes them; the
-// interval bounds how stale another app process can be.
+// visibility, the earner's name) revalidate this path at once: in every app instance when they
+// share the Redis cache (REDIS_URL), else in the process that makes them.
 export const revalidate = 60;
 export const dynamicParams = true;
 export function generateStaticParams() {

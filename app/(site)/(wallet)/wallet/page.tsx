@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { z } from 'zod';
 import { BadgeTile } from '@/components/badges/badge-tile';
 import { FormMessage } from '@/components/ui/form-message';
@@ -8,12 +9,15 @@ import { requireUser } from '@/lib/auth/session';
 import { findDeclinedBadge, listWallet, type WalletBadge } from '@/lib/awards/wallet';
 import { awardStatus } from '@/lib/badges/public-award';
 import { formatDate } from '@/lib/format';
+import { importedUrls } from '@/lib/imports/present';
+import { listImportedBadges, type ShownImportedBadge } from '@/lib/imports/wallet';
 import { getSettings } from '@/lib/profile/settings';
+import { ImportPanel } from './import-panel';
 import { type ProfileStatus, profileStatus } from './profile-status';
 
 export const metadata: Metadata = { title: 'Your wallet' };
 
-type Search = { declined?: string };
+type Search = { declined?: string; removed?: string };
 
 export default async function WalletPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requireUser('/wallet');
@@ -21,7 +25,8 @@ export default async function WalletPage({ searchParams }: { searchParams: Promi
   const badges = await listWallet(db, user.id);
   const pending = badges.filter((b) => b.state === 'pending');
   const accepted = badges.filter((b) => b.state === 'accepted');
-  const { declined } = await searchParams;
+  const imported = await listImportedBadges(db, user.id);
+  const { declined, removed } = await searchParams;
   const declinedBadge = z.uuid().safeParse(declined).success
     ? await findDeclinedBadge(db, { userId: user.id, awardId: declined ?? '' })
     : null;
@@ -38,6 +43,7 @@ export default async function WalletPage({ searchParams }: { searchParams: Promi
           has been told, and it will not be added to your wallet.
         </FormMessage>
       ) : null}
+      {removed ? <FormMessage tone="info">The badge was removed from your wallet.</FormMessage> : null}
       {pending.length > 0 ? (
         <section aria-labelledby="pending-heading" className="flex flex-col gap-3">
           <h2 id="pending-heading" className="text-xl font-semibold">
@@ -50,16 +56,55 @@ export default async function WalletPage({ searchParams }: { searchParams: Promi
         <h2 id="badges-heading" className="text-xl font-semibold">
           Your badges
         </h2>
-        {accepted.length > 0 ? (
-          <BadgeGrid badges={accepted} />
+        {accepted.length > 0 || imported.length > 0 ? (
+          <BadgeGrid badges={accepted}>
+            <ImportedTiles badges={imported} />
+          </BadgeGrid>
         ) : (
           <p className="text-stone-700">
             No badges yet. When an issuer awards you one, you will get an email with a link to claim it.
           </p>
         )}
       </section>
+      <ImportPanel />
     </div>
   );
+}
+
+const importedStatusWords = {
+  verified: { text: 'Verified', className: 'text-green-800' },
+  unverified: { text: 'Not verified yet: Laurel will try again', className: 'text-amber-900' },
+  expired: { text: 'Expired', className: 'text-amber-900' },
+  invalid: { text: 'No longer verifies', className: 'text-red-800' },
+} as const;
+
+/** Badges earned outside Laurel, in the same grid as the issued ones. */
+function ImportedTiles({ badges }: { badges: ShownImportedBadge[] }) {
+  return badges.map((badge) => {
+    const status = importedStatusWords[badge.status];
+    return (
+      <li key={badge.id}>
+        <BadgeTile
+          href={importedUrls(badge.id).wallet}
+          name={badge.badgeName}
+          imageSrc={importedUrls(badge.id).image}
+          issuerName={`${badge.issuerName}, outside Laurel`}
+        >
+          {badge.issuedAt ? (
+            <span className="text-sm text-stone-700">Issued {formatDate(badge.issuedAt)}</span>
+          ) : null}
+          <span className={`text-sm font-semibold ${status.className}`}>
+            {badge.status === 'expired' && badge.expiresAt
+              ? `Expired on ${formatDate(badge.expiresAt)}`
+              : status.text}
+          </span>
+          <span className="text-sm font-medium">
+            {badge.isPublic ? 'Public' : 'Private — only you can see it'}
+          </span>
+        </BadgeTile>
+      </li>
+    );
+  });
 }
 
 /** Where the learner's public profile is, or how to get one. */
@@ -86,7 +131,7 @@ function ProfileLine({ profile }: { profile: ProfileStatus }) {
   );
 }
 
-function BadgeGrid({ badges }: { badges: WalletBadge[] }) {
+function BadgeGrid({ badges, children }: { badges: WalletBadge[]; children?: ReactNode }) {
   return (
     <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
       {badges.map((badge) => {
@@ -124,6 +169,7 @@ function BadgeGrid({ badges }: { badges: WalletBadge[] }) {
           </li>
         );
       })}
+      {children}
     </ul>
   );
 }

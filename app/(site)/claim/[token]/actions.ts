@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { publicAction, userAction } from '@/lib/actions/form-action';
 import { acceptWithToken, declineWithToken } from '@/lib/awards/claim';
 import { refreshBadgePage } from '@/lib/badges/refresh';
-import { kickWebhooks } from '@/lib/webhooks/worker';
 
 // The claim token from the email is what authorizes these; a session only says whose wallet.
 const claimSchema = z.object({ token: z.string().min(1).max(100) });
@@ -20,7 +19,6 @@ export const acceptClaimAction = userAction(
       isPublic: input.visibility === 'public',
     });
     refreshBadgePage(award.id);
-    kickWebhooks();
     redirect(`/wallet/${award.id}?accepted=1`);
   },
 );
@@ -31,6 +29,5 @@ export const acceptClaimAction = userAction(
  */
 export const declineClaimAction = publicAction({ schema: claimSchema }, async ({ input, db, actor }) => {
   await declineWithToken(db, { token: input.token, userId: actor?.id ?? null });
-  kickWebhooks();
   redirect(`/claim/${encodeURIComponent(input.token)}`);
 });

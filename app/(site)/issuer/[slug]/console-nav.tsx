@@ -4,7 +4,13 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 
 /** A tab is current on its own page and on any page under `under` (an award's page under Awards). */
-export type ConsoleTab = { label: string; href: string; under?: string };
+export type ConsoleTab = {
+  label: string;
+  href: string;
+  under?: string;
+  /** How many things wait there ("3", "100+"); none shows no badge. */
+  count?: string;
+};
 
 function isCurrent(pathname: string, tab: ConsoleTab): boolean {
   if (pathname === tab.href) return true;
@@ -24,6 +30,8 @@ export function ConsoleNav({ tabs }: { tabs: ConsoleTab[] }) {
               <Link
                 href={tab.href}
                 aria-current={current ? 'page' : undefined}
+                // "Undelivered, 3 waiting": the bare number would not say what it counts.
+                aria-label={tab.count ? `${tab.label}, ${tab.count} waiting` : undefined}
                 className={[
                   '-mb-px block border-b-4 px-3 py-2 text-sm font-medium no-underline',
                   current
@@ -32,6 +40,11 @@ export function ConsoleNav({ tabs }: { tabs: ConsoleTab[] }) {
                 ].join(' ')}
               >
                 {tab.label}
+                {tab.count ? (
+                  <span className="ml-1.5 rounded-full bg-red-700 px-2 py-0.5 text-xs font-semibold text-white">
+                    {tab.count}
+                  </span>
+                ) : null}
               </Link>
             </li>
           );

@@ -5,6 +5,7 @@ import { BadgeTile } from '@/components/badges/badge-tile';
 import { getDb } from '@/db/client';
 import { getConfig } from '@/lib/config';
 import { formatDate } from '@/lib/format';
+import { importedUrls } from '@/lib/imports/present';
 import { findPublicProfile, type PublicProfileBadge } from '@/lib/profile/public-profile';
 
 type Props = { params: Promise<{ handle: string }> };
@@ -60,12 +61,34 @@ export default async function PublicProfilePage({ params }: Props) {
         <h2 id="badges-heading" className="text-xl font-semibold">
           Badges
         </h2>
-        {profile.badges.length === 0 ? (
+        {profile.badges.length + profile.importedBadges.length === 0 ? (
           <p className="text-stone-700">No public badges yet.</p>
         ) : (
           <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
             {profile.badges.map((badge) => (
               <BadgeItem key={badge.id} badge={badge} />
+            ))}
+            {profile.importedBadges.map((badge) => (
+              <li key={badge.id}>
+                <BadgeTile
+                  name={badge.badgeName}
+                  nameHref={importedUrls(badge.id).page}
+                  imageSrc={importedUrls(badge.id).image}
+                  issuerName={`${badge.issuerName}, outside Laurel`}
+                >
+                  {badge.issuedAt ? (
+                    <span className="text-sm text-stone-700">Issued {formatDate(badge.issuedAt)}</span>
+                  ) : null}
+                  {badge.status === 'unverified' ? (
+                    <span className="text-sm font-medium text-amber-900">Not verified yet</span>
+                  ) : null}
+                  {badge.status === 'expired' && badge.expiresAt ? (
+                    <span className="text-sm font-medium text-amber-900">
+                      Expired {formatDate(badge.expiresAt)}
+                    </span>
+                  ) : null}
+                </BadgeTile>
+              </li>
             ))}
           </ul>
         )}

@@ -5,7 +5,6 @@ import { createAward } from '@/lib/awards/create-award';
 import { listAwards } from '@/lib/awards/list-awards';
 import { presentAward } from '@/lib/awards/present';
 import { getConfig } from '@/lib/config';
-import { kickOutbox } from '@/lib/email/worker';
 
 export const GET = issuerRoute(async ({ request, issuer }) => {
   const query = parseQuery(request, operations.listAwards.query);
@@ -27,7 +26,6 @@ export const POST = issuerRoute(async ({ request, issuer, idempotencyKey }) => {
     input,
     idempotencyKey,
   });
-  if (!isReplay) kickOutbox();
   return Response.json(presentAward(award, config.appUrl), {
     status: 201,
     headers: { Location: `/api/v1/awards/${award.id}`, ...replayHeaders(isReplay) },

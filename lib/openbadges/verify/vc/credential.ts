@@ -8,7 +8,7 @@ import { checkValidity } from './dates';
 import { asList, idOf, vcVersion } from './detect';
 import { readVcJwt } from './jwt';
 import { checkEmbeddedProof, type ProofOutcome } from './proof';
-import { checkVcRecipient } from './recipient';
+import { checkVcRecipient, subjectIdentities } from './recipient';
 import { type CredentialKind, checkShape } from './shape';
 import { checkVcStatus } from './status';
 
@@ -100,6 +100,10 @@ async function verifyParsed(
 ): Promise<void> {
   const kind: CredentialKind = checkShape(ctx, credential);
   summarise(ctx, credential);
+  if (!ctx.found.document) {
+    const found = kind === 'clr' ? 'clr' : 'ob3';
+    ctx.found = { document: credential, kind: found, ...subjectIdentities(credential.credentialSubject) };
+  }
   const outcome = await prove();
   checkKeyOwner(ctx, outcome, idOf(credential.issuer));
   checkValidity(ctx, credential, vcVersion(credential) ?? '2.0');

@@ -1,4 +1,4 @@
-import { matchesIdentity } from '@/lib/openbadges/ob2/identity';
+import { matchesIdentity, type RecipientIdentity } from '@/lib/openbadges/ob2/identity';
 import type { VerifyContext } from '../context';
 import { isRecord } from '../fetch-json';
 import { asList, typesOf } from './detect';
@@ -8,6 +8,19 @@ const identityWords: Record<string, string> = {
   url: 'a web address',
   phone: 'a phone number',
 };
+
+/** The subject's IdentityObjects in OB 2.0's shape (an `emailAddress` is type 'email'), and its id. */
+export function subjectIdentities(subject: unknown): { identities: RecipientIdentity[]; subjectId?: string } {
+  if (!isRecord(subject)) return { identities: [] };
+  const identities = asList(subject.identifier).flatMap((item) => {
+    if (!isRecord(item) || !typesOf(item).includes('IdentityObject')) return [];
+    if (typeof item.identityHash !== 'string') return [];
+    const type = item.identityType === 'emailAddress' ? 'email' : String(item.identityType ?? 'id');
+    const salt = typeof item.salt === 'string' ? item.salt : undefined;
+    return [{ identity: item.identityHash, hashed: item.hashed === true, salt, type }];
+  });
+  return { identities, ...(typeof subject.id === 'string' ? { subjectId: subject.id } : {}) };
+}
 
 /**
  * Compares the recipient (credentialSubject.identifier IdentityObjects, hashed with their salt as
@@ -31,19 +44,10 @@ export function checkVcRecipient(ctx: VerifyContext, subject: unknown): void {
     return;
   }
   const name = ctx.recipientName ?? expected;
-  const matches = identities.some((item) => {
-    const identity = item as Record<string, unknown>;
-    if (typeof identity.identityHash !== 'string') return false;
-    return matchesIdentity(
-      {
-        identity: identity.identityHash,
-        hashed: identity.hashed === true,
-        salt: typeof identity.salt === 'string' ? identity.salt : undefined,
-        type: identity.identityType === 'emailAddress' ? 'email' : 'id',
-      },
-      expected,
-    );
-  });
+  // As before: only an email address is compared as an email; other identities as given.
+  const matches = subjectIdentities(subject).identities.some((identity) =>
+    matchesIdentity({ ...identity, type: identity.type === 'email' ? 'email' : 'id' }, expected),
+  );
   if (matches || subjectId === expected.trim()) {
     ctx.checks.pass('recipient', `Awarded to ${name}`, `The credential's recipient matches ${name}.`);
     return;

@@ -1,5 +1,6 @@
 import { getDb } from '@/db/client';
 import { renderBadgePreview } from '@/lib/badges/preview-image';
+import { HIDEABLE_IMAGE_CACHE_CONTROL } from '@/lib/http/cache-headers';
 import { loadPublicAward } from '../load';
 
 /**
@@ -19,7 +20,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ awa
     headers: {
       'Content-Type': 'image/png',
       // As fresh as the page: a revoked or hidden badge must not keep its old preview for long.
-      'Cache-Control': 'public, max-age=60',
+      'Cache-Control': HIDEABLE_IMAGE_CACHE_CONTROL,
     },
   });
 }

@@ -6,7 +6,6 @@ import { z } from 'zod';
 import { userAction } from '@/lib/actions/form-action';
 import { decidePendingAward } from '@/lib/awards/claim';
 import { refreshBadgePage } from '@/lib/badges/refresh';
-import { kickWebhooks } from '@/lib/webhooks/worker';
 
 const decisionSchema = z.object({
   awardId: z.uuid(),
@@ -19,7 +18,6 @@ export const decideAwardAction = userAction({ schema: decisionSchema }, async ({
   await decidePendingAward(db, { awardId, userId: actor.id, decision, isPublic: visibility === 'public' });
   revalidatePath('/wallet');
   refreshBadgePage(awardId);
-  kickWebhooks();
   // The wallet names the declined badge; an accepted one opens with what to do next.
   redirect(decision === 'accepted' ? `/wallet/${awardId}?accepted=1` : `/wallet?declined=${awardId}`);
 });

@@ -20,7 +20,12 @@ type Props = {
  */
 export function VisibilityControl({ awardId, initialIsPublic, publicRefusal, isShareable }: Props) {
   const [message, setMessage] = useState<{ tone: 'saved' | 'error'; text: string } | null>(null);
-  const { data: isPublic } = useVisibility(awardId, initialIsPublic);
+  const { data: savedIsPublic } = useVisibility(awardId, initialIsPublic);
+  // The radio follows a click in the same render: the shared query only tells its readers a moment
+  // later (TanStack batches notifications on a timer), and React would put a controlled radio back
+  // until then.
+  const [chosen, setChosen] = useState<boolean | null>(null);
+  const isPublic = chosen ?? savedIsPublic;
   const mutation = useSetVisibility(awardId, {
     error: (text) => setMessage({ tone: 'error', text }),
     saved: (nowPublic) =>
@@ -40,7 +45,8 @@ export function VisibilityControl({ awardId, initialIsPublic, publicRefusal, isS
         isLegendHidden
         onChange={(nowPublic) => {
           setMessage(null);
-          mutation.mutate(nowPublic);
+          setChosen(nowPublic);
+          mutation.mutate(nowPublic, { onSettled: () => setChosen(null) });
         }}
       />
       <p

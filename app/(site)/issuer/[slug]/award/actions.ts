@@ -6,9 +6,7 @@ import { CHECK_ANSWERS, success } from '@/lib/actions/form-state';
 import { awardInputSchema, formFieldErrorsOf } from '@/lib/awards/award-input';
 import { createAward } from '@/lib/awards/create-award';
 import { getConfig } from '@/lib/config';
-import { kickOutbox } from '@/lib/email/worker';
 import { AppError } from '@/lib/errors';
-import { kickWebhooks } from '@/lib/webhooks/worker';
 
 const dateField = z
   .string()
@@ -54,8 +52,6 @@ export const awardOneAction = issuerAction(
       });
     }
     const { award } = await createAward({ db, config: getConfig(), issuer, input: parsed.data });
-    kickOutbox();
-    kickWebhooks();
     return success(
       award.state === 'opted_out'
         ? `Recorded for ${award.recipientEmail}, who has opted out of achievements: no email was sent.`

@@ -8,8 +8,6 @@ import { resendClaim } from '@/lib/awards/resend-claim';
 import { type RevokeResult, revokeAward } from '@/lib/awards/revoke-award';
 import { refreshBadgePage } from '@/lib/badges/refresh';
 import { getConfig } from '@/lib/config';
-import { kickOutbox } from '@/lib/email/worker';
-import { kickWebhooks } from '@/lib/webhooks/worker';
 
 const awardId = z.uuid({ message: 'That award does not exist.' });
 
@@ -52,8 +50,6 @@ export const revokeFromConsoleAction = issuerAction(
       config: getConfig(),
     });
     refreshBadgePage(awardId);
-    kickWebhooks();
-    if (result.isRecipientNotified) kickOutbox();
     revalidateAward(issuer.slug, awardId);
     return success(revokedMessage(result, notifyRecipient));
   },
@@ -63,7 +59,6 @@ export const resendFromConsoleAction = issuerAction(
   { role: 'member', schema: z.object({ awardId }) },
   async ({ input: { awardId }, db, issuer }) => {
     const { award } = await resendClaim(db, { issuerId: issuer.id, awardId, config: getConfig() });
-    kickOutbox();
     revalidateAward(issuer.slug, awardId);
     return success(
       `A new claim email is on its way to ${award.recipientEmail}; the old link no longer works.`,

@@ -6,7 +6,6 @@ import { CHECK_ANSWERS, type FormError } from '@/lib/actions/form-state';
 import { createBulkJob, startBulkJob } from '@/lib/bulk/jobs';
 import type { BulkRowError } from '@/lib/bulk/parse-csv';
 import { retryBulkJob } from '@/lib/bulk/retry';
-import { kickBulkJobs } from '@/lib/bulk/worker';
 import { AppError } from '@/lib/errors';
 
 const MAX_CSV_BYTES = 5 * 1024 * 1024;
@@ -68,7 +67,6 @@ export const startCsvAction = issuerAction<typeof startSchema, BulkState>(
   { role: 'member', schema: startSchema },
   async ({ input: { jobId }, db, issuer }) => {
     const job = await startBulkJob(db, { issuerId: issuer.id, jobId });
-    kickBulkJobs();
     return { status: 'started', jobId: job.id, total: job.total };
   },
 );
@@ -80,7 +78,6 @@ export const retryBulkJobAction = issuerAction(
   { role: 'member', schema: retrySchema },
   async ({ input: { jobId }, db, issuer }) => {
     await retryBulkJob(db, { issuerId: issuer.id, jobId });
-    kickBulkJobs();
     return { status: 'success' as const, message: 'Retrying the unfinished rows.' };
   },
 );

@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useActionState, useEffect, useId } from 'react';
 import { FormMessage } from '@/components/ui/form-message';
+import { PercentBar } from '@/components/ui/percent-bar';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { type FormState, idle } from '@/lib/actions/form-state';
 import { retryBulkJobAction } from './actions';
@@ -56,18 +57,7 @@ export function BulkProgress({ slug, jobId }: { slug: string; jobId: string }) {
         {data.status === 'done' ? 'Finished awarding' : `Awarding ${plural(data.total, 'badge', 'badges')}`}{' '}
         from {data.fileName}
       </p>
-      <div className="flex items-center gap-3">
-        <progress
-          aria-labelledby={labelId}
-          max={100}
-          value={percent}
-          aria-valuetext={`${percent}%`}
-          className="h-4 min-w-0 flex-1"
-        />
-        <span aria-hidden="true" className="shrink-0 text-right font-semibold whitespace-nowrap tabular-nums">
-          {percent}%
-        </span>
-      </div>
+      <PercentBar labelId={labelId} percent={percent} />
       <p role="status" aria-live="polite" data-testid="bulk-status">
         {data.status === 'failed' ? `Failed: ${data.lastError ?? 'unknown error'}. ` : null}
         {data.status === 'done' ? `Done: ${percent}%. ` : data.status === 'failed' ? '' : `${percent}% — `}

@@ -7,7 +7,6 @@ import type { FormError } from '@/lib/actions/form-state';
 import { success } from '@/lib/actions/form-state';
 import { createWebhookEndpoint, disableWebhookEndpoint } from '@/lib/webhooks/endpoints';
 import { sendTestEvent } from '@/lib/webhooks/events';
-import { kickWebhooks } from '@/lib/webhooks/worker';
 
 export type NewEndpoint = { status: 'idle' } | FormError | { status: 'created'; url: string; secret: string };
 
@@ -29,7 +28,6 @@ export const sendTestAction = issuerAction(
   { role: 'admin', schema: endpointSchema },
   async ({ input: { endpointId }, db, issuer }) => {
     await sendTestEvent(db, { issuerId: issuer.id, endpointId });
-    kickWebhooks();
     revalidatePath(`/issuer/${issuer.slug}/webhooks`);
     return success('Test event queued. Reload to see its delivery below.');
   },

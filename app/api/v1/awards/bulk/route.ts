@@ -5,7 +5,6 @@ import { fieldErrorList } from '@/lib/api/schemas';
 import { type BulkItemResult, bulkCreateAwards } from '@/lib/awards/bulk-create';
 import { presentAward } from '@/lib/awards/present';
 import { getConfig } from '@/lib/config';
-import { kickOutbox } from '@/lib/email/worker';
 import { BODY_LIMITS } from '@/lib/http/read-limited';
 
 function present(result: BulkItemResult, appUrl: string) {
@@ -30,7 +29,6 @@ export const POST = issuerRoute(
       items: awards,
       idempotencyKey,
     });
-    if (results.some((r) => r.status === 201 && !r.isReplay)) kickOutbox();
     const created = results.filter((r) => r.status === 201).length;
     return Response.json({
       results: results.map((r) => present(r, config.appUrl)),

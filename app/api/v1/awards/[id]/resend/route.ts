@@ -3,7 +3,6 @@ import { idParam, issuerRoute, replayHeaders } from '@/lib/api/handler';
 import { presentAward } from '@/lib/awards/present';
 import { resendClaim } from '@/lib/awards/resend-claim';
 import { getConfig } from '@/lib/config';
-import { kickOutbox } from '@/lib/email/worker';
 
 export const POST = issuerRoute<{ id: string }>(async ({ issuer, params, idempotencyKey }) => {
   const awardId = idParam(params.id, 'No award with this id belongs to your issuer.');
@@ -14,6 +13,5 @@ export const POST = issuerRoute<{ id: string }>(async ({ issuer, params, idempot
     config,
     idempotencyKey,
   });
-  if (!isReplay) kickOutbox();
   return Response.json(presentAward(award, config.appUrl), { headers: replayHeaders(isReplay) });
 });

@@ -5,7 +5,6 @@ import { presentAward } from '@/lib/awards/present';
 import { revokeAward } from '@/lib/awards/revoke-award';
 import { refreshBadgePage } from '@/lib/badges/refresh';
 import { getConfig } from '@/lib/config';
-import { kickOutbox } from '@/lib/email/worker';
 
 // Revoking is idempotent by itself; issuerRoute handles the Idempotency-Key as on every POST.
 export const POST = issuerRoute<{ id: string }>(async ({ request, issuer, params }) => {
@@ -15,14 +14,13 @@ export const POST = issuerRoute<{ id: string }>(async ({ request, issuer, params
     operations.revokeAward.body,
     'Give a reason for the revocation.',
   );
-  const { award, isRecipientNotified } = await revokeAward(await getDb(), {
+  const { award } = await revokeAward(await getDb(), {
     issuerId: issuer.id,
     awardId,
     reason,
     notifyRecipient,
     config: getConfig(),
   });
-  if (isRecipientNotified) kickOutbox();
   refreshBadgePage(award.id);
   return Response.json(presentAward(award, getConfig().appUrl));
 });

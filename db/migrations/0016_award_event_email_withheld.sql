@@ -1,0 +1,1 @@
+ALTER TYPE "public"."award_event_kind" ADD VALUE 'email_withheld' BEFORE 'revocation_emailed';

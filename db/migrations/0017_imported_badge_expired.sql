@@ -1,0 +1,1 @@
+ALTER TYPE "public"."imported_badge_status" ADD VALUE 'expired' BEFORE 'invalid';

@@ -1,0 +1,166 @@
+import 'server-only';
+import { and, eq, inArray, lt, ne, or, sql } from 'drizzle-orm';
+import { createElement } from 'react';
+import type { Db } from '@/db/client';
+import { dataExportChunks, dataExports, users } from '@/db/schema';
+import { primaryEmail } from '@/lib/accounts/credentials';
+import type { Config } from '@/lib/config';
+import { enqueueEmail } from '@/lib/email/outbox';
+import { renderEmail } from '@/lib/email/render';
+import { DataExportReadyEmail } from '@/lib/email/templates/data-export-ready-email';
+import { formatDate } from '@/lib/format';
+import { log } from '@/lib/log';
+import { writeHistory, writeProfile } from './account-files';
+import { formatBytes } from './format-bytes';
+import { writeIndexFiles } from './index-files';
+import { readmeText } from './readme';
+import { BADGE_SOURCES, type ExportContext } from './sources';
+import { ExportTooLarge, ZipSink } from './zip-sink';
+
+/** How long a finished zip can be downloaded. */
+export const EXPORT_TTL_DAYS = 7;
+/** A running export whose worker has not written for this long is taken over by the next attempt. */
+const STALE_SECONDS = 300;
+/** Progress is saved at most this often (and after the last badge). */
+const PROGRESS_EVERY_MS = 500;
+
+type RunOptions = {
+  db: Db;
+  config: Pick<Config, 'appUrl' | 'isDemoMode'>;
+  exportId: string;
+  isLastAttempt: boolean;
+};
+
+/** Takes a queued export, or a running one whose worker stopped; null when another worker has it or it is done. */
+async function claim(db: Db, exportId: string) {
+  const [row] = await db
+    .update(dataExports)
+    .set({ status: 'running', done: 0, heartbeatAt: sql`now()`, attempts: sql`${dataExports.attempts} + 1` })
+    .where(
+      and(
+        eq(dataExports.id, exportId),
+        or(
+          eq(dataExports.status, 'queued'),
+          and(
+            eq(dataExports.status, 'running'),
+            lt(dataExports.heartbeatAt, sql`now() - make_interval(secs => ${STALE_SECONDS})`),
+          ),
+        ),
+      ),
+    )
+    .returning({ id: dataExports.id, userId: dataExports.userId });
+  return row ?? null;
+}
+
+/**
+ * Builds one export (the `export` job): README, profile, every badge of every source (progress
+ * saved as they go), the index, the history, each written into the zip's chunk rows as it is made.
+ * An attempt starts over from nothing; a failed one goes back to queued for the queue's retry, the
+ * last one is marked failed with a reason the owner can read.
+ */
+export async function runDataExport({ db, config, exportId, isLastAttempt }: RunOptions) {
+  const claimed = await claim(db, exportId);
+  if (!claimed) return { written: false };
+  await db.delete(dataExportChunks).where(eq(dataExportChunks.exportId, exportId));
+  try {
+    const size = await writeZip(db, { exportId, userId: claimed.userId, appUrl: config.appUrl });
+    await finish(db, { config, exportId, userId: claimed.userId, size });
+    return { written: true, size };
+  } catch (error) {
+    const isFinal = isLastAttempt || error instanceof ExportTooLarge;
+    log.error({ err: error, exportId, isFinal }, 'data export failed');
+    await db.delete(dataExportChunks).where(eq(dataExportChunks.exportId, exportId));
+    const reason =
+      error instanceof ExportTooLarge ? error.message : 'Something went wrong while making your file.';
+    await db
+      .update(dataExports)
+      .set(
+        isFinal
+          ? { status: 'failed', lastError: reason, finishedAt: sql`now()`, heartbeatAt: null }
+          : { status: 'queued', heartbeatAt: null },
+      )
+      .where(and(eq(dataExports.id, exportId), eq(dataExports.status, 'running')));
+    if (isFinal) return { written: false };
+    throw error;
+  }
+}
+
+async function writeZip(db: Db, input: { exportId: string; userId: string; appUrl: string }) {
+  const zip = new ZipSink(db, input.exportId);
+  const sources = BADGE_SOURCES.map((make) => make());
+  let total = 0;
+  for (const source of sources) total += await source.count(db, input.userId);
+  await db.update(dataExports).set({ total }).where(eq(dataExports.id, input.exportId));
+
+  let done = 0;
+  let savedAt = Date.now();
+  const saveProgress = () =>
+    db.update(dataExports).set({ done, heartbeatAt: sql`now()` }).where(eq(dataExports.id, input.exportId));
+  const ctx: ExportContext = {
+    db,
+    userId: input.userId,
+    appUrl: input.appUrl,
+    zip,
+    async badgeWritten() {
+      done += 1;
+      if (Date.now() - savedAt < PROGRESS_EVERY_MS) return;
+      savedAt = Date.now();
+      await saveProgress();
+    },
+  };
+
+  await zip.addFile('README.txt', readmeText({ appUrl: input.appUrl, madeAt: new Date() }));
+  await writeProfile(ctx);
+  for (const source of sources) await source.writeFiles(ctx);
+  await saveProgress();
+  await writeIndexFiles(ctx, sources);
+  await writeHistory(ctx);
+  return zip.finish();
+}
+
+/**
+ * Ready, with its expiry; older ready zips of the same user are dropped (the newest is the one
+ * offered), and the owner is emailed a link to Settings in the same transaction.
+ */
+async function finish(
+  db: Db,
+  input: { config: RunOptions['config']; exportId: string; userId: string; size: number },
+) {
+  const expiresAt = new Date(Date.now() + EXPORT_TTL_DAYS * 86_400_000);
+  const [user] = await db.select({ name: users.name }).from(users).where(eq(users.id, input.userId));
+  const to = await primaryEmail(db, input.userId);
+  const rendered = await renderEmail(
+    createElement(DataExportReadyEmail, {
+      name: user?.name ?? 'there',
+      size: formatBytes(input.size),
+      expiresOn: formatDate(expiresAt),
+      settingsUrl: `${input.config.appUrl}/settings#download-your-data`,
+    }),
+  );
+  await db.transaction(async (tx) => {
+    const [ready] = await tx
+      .update(dataExports)
+      .set({ status: 'ready', sizeBytes: input.size, finishedAt: sql`now()`, expiresAt, heartbeatAt: null })
+      .where(and(eq(dataExports.id, input.exportId), eq(dataExports.status, 'running')))
+      .returning({ id: dataExports.id });
+    if (!ready) return;
+    const older = tx
+      .select({ id: dataExports.id })
+      .from(dataExports)
+      .where(
+        and(
+          eq(dataExports.userId, input.userId),
+          eq(dataExports.status, 'ready'),
+          ne(dataExports.id, input.exportId),
+        ),
+      );
+    await tx.delete(dataExportChunks).where(inArray(dataExportChunks.exportId, older));
+    await tx.update(dataExports).set({ status: 'expired' }).where(inArray(dataExports.id, older));
+    if (to) {
+      await enqueueEmail(tx, {
+        message: { to, subject: 'Your Laurel data is ready', ...rendered },
+        isDemoMode: input.config.isDemoMode,
+      });
+    }
+  });
+}

@@ -1,0 +1,123 @@
+import 'server-only';
+import { and, desc, eq, isNull, ne } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { importedBadges, users } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+
+const shownColumns = {
+  id: importedBadges.id,
+  userId: importedBadges.userId,
+  mediaType: importedBadges.mediaType,
+  format: importedBadges.format,
+  badgeName: importedBadges.badgeName,
+  description: importedBadges.description,
+  issuerName: importedBadges.issuerName,
+  issuerUrl: importedBadges.issuerUrl,
+  issuedAt: importedBadges.issuedAt,
+  expiresAt: importedBadges.expiresAt,
+  isRecipientChecked: importedBadges.isRecipientChecked,
+  status: importedBadges.status,
+  report: importedBadges.report,
+  verifiedAt: importedBadges.verifiedAt,
+  isPublic: importedBadges.isPublic,
+  createdAt: importedBadges.createdAt,
+};
+
+export type ShownImportedBadge = Awaited<ReturnType<typeof listImportedBadges>>[number];
+
+/** The learner's badges from elsewhere, newest first (the original bytes stay in the database). */
+export function listImportedBadges(db: Executor, userId: string) {
+  return db
+    .select(shownColumns)
+    .from(importedBadges)
+    .where(eq(importedBadges.userId, userId))
+    .orderBy(desc(importedBadges.createdAt));
+}
+
+/** The public ones that still verify (or wait to be checked), for the learner's public profile. */
+export function listPublicImportedBadges(db: Executor, userId: string) {
+  return db
+    .select({
+      id: importedBadges.id,
+      badgeName: importedBadges.badgeName,
+      issuerName: importedBadges.issuerName,
+      issuedAt: importedBadges.issuedAt,
+      expiresAt: importedBadges.expiresAt,
+      status: importedBadges.status,
+    })
+    .from(importedBadges)
+    .where(
+      and(
+        eq(importedBadges.userId, userId),
+        eq(importedBadges.isPublic, true),
+        ne(importedBadges.status, 'invalid'),
+      ),
+    )
+    .orderBy(desc(importedBadges.issuedAt), desc(importedBadges.createdAt));
+}
+
+/** One badge of this learner's, or null: another learner's is the same as none. */
+export async function findOwnImportedBadge(db: Executor, input: { userId: string; id: string }) {
+  const [row] = await db
+    .select(shownColumns)
+    .from(importedBadges)
+    .where(and(eq(importedBadges.id, input.id), eq(importedBadges.userId, input.userId)));
+  return row ?? null;
+}
+
+/** A public badge and the earner's display name; null when private or unknown (the same 404). */
+export async function findPublicImportedBadge(db: Executor, id: string) {
+  const [row] = await db
+    .select({ ...shownColumns, earnerName: users.name })
+    .from(importedBadges)
+    .innerJoin(users, eq(users.id, importedBadges.userId))
+    .where(
+      and(eq(importedBadges.id, id), eq(importedBadges.isPublic, true), isNull(users.deletionRequestedAt)),
+    );
+  return row ?? null;
+}
+
+/** The file as it was given, for a public badge or its owner. */
+export async function findImportedOriginal(db: Executor, input: { id: string; userId?: string }) {
+  const [row] = await db
+    .select({
+      original: importedBadges.original,
+      mediaType: importedBadges.mediaType,
+      fileName: importedBadges.fileName,
+      badgeName: importedBadges.badgeName,
+      issuerName: importedBadges.issuerName,
+      isPublic: importedBadges.isPublic,
+      userId: importedBadges.userId,
+    })
+    .from(importedBadges)
+    // An account waiting to be deleted shows nothing, as its issued badges (lib/badges/public-award.ts).
+    .innerJoin(users, and(eq(users.id, importedBadges.userId), isNull(users.deletionRequestedAt)))
+    .where(eq(importedBadges.id, input.id));
+  if (!row || !(row.isPublic || row.userId === input.userId)) return null;
+  return row;
+}
+
+/** Public or private; only its owner may change it. A badge that no longer verifies cannot be made public. */
+export async function setImportedBadgeVisibility(
+  db: Executor,
+  input: { userId: string; id: string; isPublic: boolean },
+) {
+  const badge = await findOwnImportedBadge(db, input);
+  if (!badge) throw new AppError('not_found', 'That badge is not in your wallet.');
+  if (input.isPublic && badge.status === 'invalid') {
+    throw new AppError('conflict', 'This badge no longer verifies, so it cannot be made public.');
+  }
+  await db
+    .update(importedBadges)
+    .set({ isPublic: input.isPublic })
+    .where(and(eq(importedBadges.id, input.id), eq(importedBadges.userId, input.userId)));
+}
+
+/** Takes it out of the wallet for good. */
+export async function removeImportedBadge(db: Executor, input: { userId: string; id: string }) {
+  const removed = await db
+    .delete(importedBadges)
+    .where(and(eq(importedBadges.id, input.id), eq(importedBadges.userId, input.userId)))
+    .returning({ id: importedBadges.id });
+  if (removed.length === 0) throw new AppError('not_found', 'That badge is not in your wallet.');
+}
