@@ -226,6 +226,20 @@ describe('when Redis is down', () => {
     await link.cut();
   });
 
+  it('closes at once while Redis hangs with a command unanswered', async () => {
+    const store = new RedisCacheStore({ url: redis.url, buildId: 'build-1' });
+    await store.set('/a', appPage('a', []), LIFETIME);
+    redis.pause();
+    try {
+      expect(await store.get('/a', PAGE)).toBeNull(); // sent, timed out, its reply still awaited
+      const start = performance.now();
+      await store.close();
+      expect(performance.now() - start).toBeLessThan(200);
+    } finally {
+      redis.resume();
+    }
+  });
+
   it('works again after Redis restarts', async () => {
     const port = await freePort();
     let own = await startRedisServer(port);

@@ -197,13 +197,16 @@ export class RedisCacheStore {
     if (this.#hasPending()) this.#scheduleRetry();
   }
 
-  /** Closes the connection (tests, shutdown). */
+  /**
+   * Drops the connection (tests, shutdown). Not node-redis's close(): that waits for the replies
+   * of commands already sent, which never come while Redis is unreachable, and so never returns.
+   * Whatever is in flight is a cache read or write that may fail.
+   */
   async close() {
     clearTimeout(this.#retryTimer);
     const client = this.#client;
     this.#client = undefined;
-    if (client?.isOpen) await client.close().catch(() => {});
-    else client?.destroy();
+    if (client?.isOpen) client.destroy();
   }
 
   /** @param {string[]} tags */
