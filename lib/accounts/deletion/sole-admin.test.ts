@@ -1,6 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { issuerMembers } from '@/db/schema';
+import { issuerMembers, users } from '@/db/schema';
 import { makeIssuer, makeUser } from '@/test/factories';
 import { issuersOnlyAdministeredBy } from './sole-admin';
 
@@ -28,5 +29,21 @@ describe('the issuers an account is the only admin of', () => {
       [alone.issuer.slug, withStaffOnly.issuer.slug].sort(),
     );
     expect(await issuersOnlyAdministeredBy(db, colleague.id)).toEqual([]);
+  });
+
+  it('does not count a fellow admin whose own account is being deleted', async () => {
+    const db = await getDb();
+    const { user } = await makeUser(db);
+    const { user: leaving } = await makeUser(db);
+    const { issuer } = await makeIssuer(db);
+    await db.insert(issuerMembers).values([
+      { issuerId: issuer.id, userId: user.id, role: 'admin' },
+      { issuerId: issuer.id, userId: leaving.id, role: 'admin' },
+    ]);
+    expect(await issuersOnlyAdministeredBy(db, user.id)).toEqual([]);
+
+    await db.update(users).set({ deletionRequestedAt: new Date() }).where(eq(users.id, leaving.id));
+
+    expect(await issuersOnlyAdministeredBy(db, user.id)).toEqual([{ name: issuer.name, slug: issuer.slug }]);
   });
 });

@@ -1,12 +1,13 @@
 import 'server-only';
-import { and, asc, eq, ne, notExists } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, notExists } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '@/db/client';
-import { issuerMembers, issuers } from '@/db/schema';
+import { issuerMembers, issuers, users } from '@/db/schema';
 
 /**
  * The issuers this user is the only admin of, by name: deleting the account would leave each
- * without anyone to manage it, so Settings says so before the learner decides.
+ * without anyone to manage it, so Settings says so before the learner decides. A fellow admin
+ * whose own account is about to be deleted does not count.
  */
 export function issuersOnlyAdministeredBy(db: Executor, userId: string) {
   const other = alias(issuerMembers, 'other_admin');
@@ -22,11 +23,13 @@ export function issuersOnlyAdministeredBy(db: Executor, userId: string) {
           db
             .select({ one: other.userId })
             .from(other)
+            .innerJoin(users, eq(users.id, other.userId))
             .where(
               and(
                 eq(other.issuerId, issuerMembers.issuerId),
                 eq(other.role, 'admin'),
                 ne(other.userId, userId),
+                isNull(users.deletionRequestedAt),
               ),
             ),
         ),
