@@ -4,6 +4,7 @@ import type { Db } from '@/db/client';
 import { awardEvents, awards, badgeTemplates, issuers, sessions, userEmails, users } from '@/db/schema';
 import { AWARD_EVENT_LABELS } from '@/lib/awards/history';
 import { findImage } from '@/lib/images/store';
+import { importedHistory } from './imported-badges';
 import { olderThan, PAGE_SIZE } from './paging';
 import type { ExportContext } from './sources';
 
@@ -72,7 +73,8 @@ async function eventsOf(db: Db, awardIds: string[]) {
 
 /**
  * history.json: when the account was made, its addresses, its sign-ins (sessions as Laurel keeps
- * them: started, last seen, ended), and each of its badges' history, a page of badges at a time.
+ * them: started, last seen, ended), each of its badges' history, and when each imported badge was
+ * added and last verified; a page of badges at a time.
  */
 export async function writeHistory(ctx: ExportContext): Promise<void> {
   const { db, userId } = ctx;
@@ -117,6 +119,12 @@ export async function writeHistory(ctx: ExportContext): Promise<void> {
     }
     after = rows.at(-1) ?? null;
     if (!after || rows.length < PAGE_SIZE) break;
+  }
+  await out.write(`${separator === '\n' ? '' : '\n  '}],\n  "imported": [`);
+  separator = '\n';
+  for await (const entry of importedHistory(db, userId)) {
+    await out.write(`${separator}    ${JSON.stringify(entry)}`);
+    separator = ',\n';
   }
   await out.close(`${separator === '\n' ? '' : '\n  '}]\n}\n`);
 }

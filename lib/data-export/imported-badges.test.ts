@@ -236,6 +236,33 @@ describe('imported badges in a data export', () => {
     });
   });
 
+  it('are in history.json: when each was added and last verified, with its status, and no one else’s', () => {
+    const { files, mine, json, real, theirs } = exported;
+    const history = JSON.parse(files.get('history.json')?.toString('utf8') ?? '{}') as {
+      imported: { id: string; name: string; importedAt: string; lastVerifiedAt: string; status: string }[];
+    };
+    const ids = [
+      real.png.id,
+      real.svg.id,
+      mine.png.id,
+      mine.svg.id,
+      mine.jwt.id,
+      mine.txt.id,
+      ...json.map((r) => r.id),
+    ];
+    expect(history.imported.map((entry) => entry.id).sort()).toEqual(ids.sort());
+    expect(history.imported.some((entry) => entry.id === theirs?.id)).toBe(false);
+    expect(history.imported.find((entry) => entry.id === mine.svg.id)).toEqual({
+      id: mine.svg.id,
+      name: 'Imported badge',
+      issuer: 'Elsewhere Academy',
+      importedAt: mine.svg.createdAt.toISOString(),
+      lastVerifiedAt: mine.svg.verifiedAt.toISOString(),
+      status: 'unverified',
+      isPublic: false,
+    });
+  });
+
   it("leaves out another learner's imported badges", () => {
     const { files, theirs } = exported;
     expect(indexOf(files).some((row) => row.id === theirs?.id)).toBe(false);

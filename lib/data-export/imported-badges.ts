@@ -18,6 +18,7 @@ const listed = {
   status: badges.status,
   isPublic: badges.isPublic,
   createdAt: badges.createdAt,
+  verifiedAt: badges.verifiedAt,
 };
 
 type Listed = Pick<typeof badges.$inferSelect, keyof typeof listed>;
@@ -69,6 +70,21 @@ function indexRow(badge: Listed): IndexRow {
     isPublic: badge.isPublic,
     files: [pathOf(badge)],
   };
+}
+
+/** history.json's entry of each imported badge: when it was added and last checked, as what. */
+export async function* importedHistory(db: Db, userId: string) {
+  for await (const badge of eachBadge(db, userId)) {
+    yield {
+      id: badge.id,
+      name: badge.badgeName,
+      issuer: badge.issuerName,
+      importedAt: badge.createdAt,
+      lastVerifiedAt: badge.verifiedAt,
+      status: badge.status,
+      isPublic: badge.isPublic,
+    };
+  }
 }
 
 /** Badges earned elsewhere that the user added to the wallet: each original file, byte for byte. */

@@ -12,8 +12,9 @@ badges.json       imported), name, issuer, issued and expiry dates, status (vali
                   checked them), whether it is public on Laurel, and the files in this zip that
                   belong to it.
 history.json      When your account was made, your email addresses, your sign-ins (each
-                  session: when it started, was last used and ended), and the history of each
-                  badge (awarded, emailed, accepted, revoked ...).
+                  session: when it started, was last used and ended), the history of each
+                  badge (awarded, emailed, accepted, revoked ...), and when each badge you
+                  imported was added and last verified.
 
 badges/<badge>-<id>/   One folder per badge that Laurel issued and you accepted:
   badge.png                    The badge image with its credential baked in (Open Badges

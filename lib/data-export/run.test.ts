@@ -245,6 +245,7 @@ describe('a data export', () => {
     expect(history.addresses).toHaveLength(1);
     expect(Array.isArray(history.sessions)).toBe(true);
     expect(history.badges).toHaveLength(4);
+    expect(history.imported).toEqual([]);
     const revoked = history.badges.find((b: { id: string }) => b.id === exported.revokedId);
     expect(revoked.events.map((e: { kind: string }) => e.kind)).toEqual(
       expect.arrayContaining(['created', 'accepted', 'revoked']),
