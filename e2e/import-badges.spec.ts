@@ -91,6 +91,11 @@ test('a learner imports badges, shares one publicly and downloads it as it was',
   await expect(visitor.getByRole('heading', { level: 1, name: 'E2E Labs Practitioner' })).toBeVisible();
   await expect(visitor.getByText(/Issued by .+ outside Laurel, verified/)).toBeVisible();
   await expect(visitor.locator('[data-check="proof"][data-status="pass"]')).toBeVisible();
+  // Visitors share the page itself.
+  await expect(visitor.getByRole('link', { name: 'Post on LinkedIn' })).toHaveAttribute(
+    'href',
+    new RegExp(`^https://www\\.linkedin\\.com/.+${encodeURIComponent(`/imported/${importedId}`)}$`),
+  );
   await expectGoodOnBothScreens(visitor, testInfo, 'public-imported');
   // On the learner's public profile, beside the issued badge.
   const handle = `imp-${importedId.slice(0, 8)}`;

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect } from 'react';
+import { type ShareLink, ShareLinkList } from './share-link-list';
 
 /** Posts a view or share event; the server decides whether it counts. */
 export function sendBadgeEvent(awardId: string, event: 'view' | 'share') {
@@ -17,28 +18,6 @@ export function ViewBeacon({ awardId }: { awardId: string }) {
 }
 
 /** Social share links on the public page; only the signed-in owner's clicks count as shares. */
-export function VisitorShareLinks({
-  awardId,
-  links,
-}: {
-  awardId: string;
-  links: { label: string; href: string }[];
-}) {
-  return (
-    <ul className="flex flex-wrap gap-2">
-      {links.map((link) => (
-        <li key={link.label}>
-          <a
-            href={link.href}
-            target="_blank"
-            rel="noopener noreferrer"
-            onClick={() => sendBadgeEvent(awardId, 'share')}
-            className="inline-flex rounded-md border border-stone-300 bg-white px-3 py-2 text-sm font-medium hover:bg-stone-100"
-          >
-            {link.label}
-          </a>
-        </li>
-      ))}
-    </ul>
-  );
+export function VisitorShareLinks({ awardId, links }: { awardId: string; links: ShareLink[] }) {
+  return <ShareLinkList links={links} onShare={() => sendBadgeEvent(awardId, 'share')} />;
 }

@@ -1,5 +1,5 @@
 import { downloadBaseName } from '@/lib/badges/file-names';
-import { emailShareUrl, facebookShareUrl, linkedInPostUrl, xPostUrl } from '@/lib/share/links';
+import { socialLinks } from '@/lib/badges/share-targets';
 
 export const importedUrls = (id: string) => ({
   wallet: `/wallet/imported/${id}`,
@@ -27,12 +27,7 @@ export function importedShareLinks(
   };
   return {
     publicUrl,
-    links: [
-      { label: 'Post on LinkedIn', href: linkedInPostUrl(shareable) },
-      { label: 'Post on X', href: xPostUrl(shareable) },
-      { label: 'Share on Facebook', href: facebookShareUrl(shareable) },
-      { label: 'Send by email', href: emailShareUrl(shareable) },
-    ],
+    links: socialLinks(shareable),
   };
 }
 

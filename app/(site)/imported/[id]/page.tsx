@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { z } from 'zod';
 import { ImportedBadgeView } from '@/components/badges/imported-badge-view';
+import { ShareLinkList } from '@/components/badges/share-link-list';
 import { getDb } from '@/db/client';
 import { getConfig } from '@/lib/config';
 import { importedShareLinks } from '@/lib/imports/present';
@@ -40,20 +41,7 @@ export default async function ImportedBadgePage({ params }: Props) {
           <h2 id="share" className="text-xl font-semibold">
             Share
           </h2>
-          <ul className="flex flex-wrap gap-3">
-            {share.links.map((link) => (
-              <li key={link.label}>
-                <a
-                  href={link.href}
-                  target="_blank"
-                  rel="noopener noreferrer"
-                  className="font-medium underline"
-                >
-                  {link.label}
-                </a>
-              </li>
-            ))}
-          </ul>
+          <ShareLinkList links={share.links} />
         </section>
       )}
     </div>

@@ -2,12 +2,13 @@
 
 import { useState } from 'react';
 import { sendBadgeEvent } from '@/components/badges/badge-beacon';
+import { type ShareLink, ShareLinkList } from '@/components/badges/share-link-list';
 import { buttonClassName } from '@/components/ui/button';
 import { useSetVisibility, useVisibility } from './use-visibility';
 
 export type ShareTargets = {
   publicUrl: string;
-  links: { label: string; href: string }[];
+  links: ShareLink[];
   embed: string;
   signature: string;
   qrSvg: string;
@@ -88,21 +89,7 @@ export function SharePanel({ awardId, initialIsPublic, targets }: Props) {
   }
   return (
     <div className="flex flex-col gap-5">
-      <ul className="flex flex-wrap gap-2">
-        {targets.links.map((link) => (
-          <li key={link.label}>
-            <a
-              href={link.href}
-              target="_blank"
-              rel="noopener noreferrer"
-              className={buttonClassName('secondary')}
-              onClick={counted}
-            >
-              {link.label}
-            </a>
-          </li>
-        ))}
-      </ul>
+      <ShareLinkList links={targets.links} onShare={counted} />
       <CopyField label="Link" id="share-link" value={targets.publicUrl} onCopy={counted} />
       <CopyField label="Embed code" id="share-embed" value={targets.embed} onCopy={counted} />
       <CopyField label="Email signature" id="share-signature" value={targets.signature} onCopy={counted} />

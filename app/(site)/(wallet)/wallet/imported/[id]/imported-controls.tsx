@@ -2,8 +2,8 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
+import { type ShareLink, ShareLinkList } from '@/components/badges/share-link-list';
 import { VisibilityChoice } from '@/components/badges/visibility-choice';
-import { buttonClassName } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 import { idle } from '@/lib/actions/form-state';
 import { setImportedVisibilityAction } from './actions';
@@ -18,7 +18,7 @@ type Props = {
   publicPath: string;
   /** Its full address, to copy and share. */
   shareUrl: string;
-  links: { label: string; href: string }[];
+  links: ShareLink[];
 };
 
 /** The Public/Private choice, saved as it changes, and the share links while it is public. */
@@ -88,7 +88,11 @@ export function ImportedControls({
               </Link>
             </p>
             {isShareable ? (
-              <ShareLinks shareUrl={shareUrl} links={links} />
+              <ShareLinkList links={links}>
+                <li>
+                  <CopyButton text={shareUrl} label="Copy link" copiedMessage="Link copied" />
+                </li>
+              </ShareLinkList>
             ) : (
               <p>It has expired, so it is no longer shared; its public page stays up as a record.</p>
             )}
@@ -98,28 +102,5 @@ export function ImportedControls({
         )}
       </section>
     </div>
-  );
-}
-
-/** The share buttons of a public badge, and a copy of its full address. */
-function ShareLinks({ shareUrl, links }: Pick<Props, 'shareUrl' | 'links'>) {
-  return (
-    <ul className="flex flex-wrap items-start gap-2">
-      {links.map((link) => (
-        <li key={link.label}>
-          <a
-            href={link.href}
-            target="_blank"
-            rel="noopener noreferrer"
-            className={buttonClassName('secondary')}
-          >
-            {link.label}
-          </a>
-        </li>
-      ))}
-      <li>
-        <CopyButton text={shareUrl} label="Copy link" copiedMessage="Link copied" />
-      </li>
-    </ul>
   );
 }
