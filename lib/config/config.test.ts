@@ -1,13 +1,16 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getConfig, resetConfig } from './index';
 
 const saved = { ...process.env };
+/** Data directories made by the cases, removed after each. */
+const made: string[] = [];
 afterEach(() => {
   process.env = { ...saved };
   resetConfig();
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
 // Everything the configuration reads, cleared before each case so the test's environment decides.
@@ -38,7 +41,11 @@ function withEnv(env: Record<string, string | undefined>) {
   return getConfig;
 }
 
-const freshDir = () => mkdtempSync(path.join(tmpdir(), 'laurel-config-'));
+function freshDir() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'laurel-config-'));
+  made.push(dir);
+  return dir;
+}
 
 /** A complete production environment; each case below breaks one thing. */
 const production = {
