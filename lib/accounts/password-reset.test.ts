@@ -7,6 +7,7 @@ import { liveSessionUser, startSession } from '@/lib/auth/sessions';
 import { hashToken } from '@/lib/crypto/tokens';
 import { makeUser, testConfig, uniqueEmail } from '@/test/factories';
 import { verifyCredentials } from './credentials';
+import { removeAccountEmail } from './user-emails';
 import { requestPasswordReset, resetPassword } from './user-tokens';
 
 const NEW_PASSWORD = 'a brand new passphrase';
@@ -97,6 +98,49 @@ describe('password reset', () => {
       code: 'invalid',
     });
     expect(await verifyCredentials(db, { email, password, client: client() })).not.toBeNull();
+  });
+
+  it('a link sent to an address the account no longer holds opens nothing', async () => {
+    const db = await getDb();
+    const { user, password } = await makeUser(db);
+    const [removed, lost] = [uniqueEmail('old-work'), uniqueEmail('lost')];
+    const added = await db
+      .insert(userEmails)
+      .values(
+        [removed, lost].map((email) => ({
+          userId: user.id,
+          email,
+          isPrimary: false,
+          verifiedAt: new Date(),
+        })),
+      )
+      .returning({ id: userEmails.id, email: userEmails.email });
+    for (const email of [removed, lost]) await requestPasswordReset(db, { config: testConfig, email });
+    const [removedToken = ''] = await resetTokens(db, removed);
+    const [lostToken = ''] = await resetTokens(db, lost);
+
+    // Removed in Settings: its links go with it.
+    await removeAccountEmail({
+      db,
+      userId: user.id,
+      emailId: added.find((a) => a.email === removed)?.id ?? '',
+    });
+    // Gone some other way: the link itself checks.
+    await db.delete(userEmails).where(eq(userEmails.email, lost));
+
+    for (const token of [removedToken, lostToken]) {
+      expect(token).toHaveLength(43);
+      await expect(resetPassword(db, { token, password: NEW_PASSWORD })).rejects.toMatchObject({
+        code: 'invalid',
+      });
+    }
+    const [still] = await db
+      .select({ email: userEmails.email })
+      .from(userEmails)
+      .where(eq(userEmails.userId, user.id));
+    expect(
+      await verifyCredentials(db, { email: still?.email ?? '', password, client: client() }),
+    ).not.toBeNull();
   });
 
   it('ends every session the account had, on every device', async () => {

@@ -154,15 +154,11 @@ export async function removeAccountEmail(input: Mine) {
         throw new AppError('conflict', 'This is your only confirmed address, so it cannot be removed.');
     }
     await tx.delete(userEmails).where(eq(userEmails.id, row.id));
+    // Its confirmation and password-reset links die with it: whoever still reads that mailbox
+    // (an old employer, say) must not get into the account through a link sent before.
     await tx
       .delete(userTokens)
-      .where(
-        and(
-          eq(userTokens.userId, input.userId),
-          eq(userTokens.email, row.email),
-          eq(userTokens.kind, 'verify_email'),
-        ),
-      );
+      .where(and(eq(userTokens.userId, input.userId), eq(userTokens.email, row.email)));
     return { email: row.email };
   });
 }

@@ -113,16 +113,22 @@ export async function resetPassword(db: Db, input: { token: string; password: st
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const row = await consumeToken(tx, 'reset_password', input.token);
-    if (!row)
-      throw new AppError('invalid', 'This reset link is not valid or has expired. Ask for a new one.');
+    const invalid = new AppError(
+      'invalid',
+      'This reset link is not valid or has expired. Ask for a new one.',
+    );
+    if (!row) throw invalid;
+    // The link proves only that address: one the account no longer holds opens nothing.
+    const [address] = await tx
+      .update(userEmails)
+      .set({ verifiedAt: sql`coalesce(${userEmails.verifiedAt}, now())` })
+      .where(and(eq(userEmails.userId, row.userId), eq(userEmails.email, row.email)))
+      .returning({ id: userEmails.id });
+    if (!address) throw invalid;
     await tx
       .update(users)
       .set({ passwordHash, passwordChangedAt: sql`now()` })
       .where(eq(users.id, row.userId));
-    await tx
-      .update(userEmails)
-      .set({ verifiedAt: sql`coalesce(${userEmails.verifiedAt}, now())` })
-      .where(and(eq(userEmails.userId, row.userId), eq(userEmails.email, row.email)));
     await tx
       .update(userTokens)
       .set({ usedAt: sql`now()` })
