@@ -25,7 +25,7 @@ COPY --from=build --chown=node:node /app/.next/static ./.next/static
 COPY --from=build --chown=node:node /app/public ./public
 # Read at run time by path: migrations (applied at start under a lock) and the cache handler.
 COPY --from=build --chown=node:node /app/db/migrations ./db/migrations
-COPY --from=build --chown=node:node /app/lib/redis/cache-handler.mjs /app/lib/redis/cache-store.mjs /app/lib/redis/cache-entry.mjs ./lib/redis/
+COPY --from=build --chown=node:node /app/lib/redis/*.mjs ./lib/redis/
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT}/api/health`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]

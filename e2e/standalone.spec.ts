@@ -5,7 +5,7 @@
  * The image itself is built in CI only where a Docker engine and registry are reachable.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -20,14 +20,39 @@ let server: ChildProcess | undefined;
 let output = '';
 let dataDir: string;
 
-/** The Dockerfile's COPY lines, into the build's own standalone folder. */
+/** A path of the Dockerfile's build stage (/app/...) as it is here, with this build's dist folder. */
+const local = (imagePath: string) =>
+  imagePath.replace(/^(\/app\/|\.\/)/, '').replace(/^\.next(?=\/|$)/, distDir);
+
+/** Its sources: a `dir/*.ext` pattern names the matching files of that folder. */
+function expand(source: string): string[] {
+  const star = source.match(/^(.*)\/\*(\.[a-z]+)$/);
+  if (!star?.[1]) return [source];
+  const dir = star[1];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(star[2] ?? ''))
+    .map((name) => path.join(dir, name));
+}
+
+/**
+ * The `web` stage's `COPY --from=build` lines of the Dockerfile itself, applied to the build's
+ * standalone folder (the first line is that folder), so a file the image leaves out fails here.
+ */
 function layOutAsTheImage() {
-  const copy = (from: string, to: string) => cpSync(from, path.join(standalone, to), { recursive: true });
-  copy(path.join(distDir, 'static'), path.join(distDir, 'static'));
-  copy('public', 'public');
-  copy('db/migrations', 'db/migrations');
-  for (const file of ['cache-handler.mjs', 'cache-store.mjs', 'cache-entry.mjs'])
-    copy(path.join('lib/redis', file), path.join('lib/redis', file));
+  const stage = readFileSync('Dockerfile', 'utf8')
+    .split(/^FROM /m)
+    .find((text) => /^\S+ AS web\b/.test(text));
+  const copies = (stage ?? '').split('\n').filter((line) => line.startsWith('COPY --from=build'));
+  expect(copies.length, 'the Dockerfile has a web stage that copies from the build').toBeGreaterThan(2);
+  for (const line of copies) {
+    const words = line.split(/\s+/).filter((word) => word !== 'COPY' && !word.startsWith('--'));
+    const to = words.pop() ?? '';
+    for (const source of words.flatMap((word) => expand(local(word)))) {
+      if (path.resolve(source) === path.resolve(standalone)) continue;
+      const target = path.join(standalone, local(to), to.endsWith('/') ? path.basename(source) : '');
+      cpSync(source, target, { recursive: true });
+    }
+  }
 }
 
 test.beforeAll(async () => {
