@@ -26,16 +26,20 @@ async function issueToken(db: Executor, input: { kind: Kind; userId: string; ema
   return token;
 }
 
+/** The link and its email in one transaction (a savepoint inside the caller's): both or neither. */
 export async function sendVerificationEmail(
   db: Executor,
   input: { config: MailConfig; userId: string; name: string; email: string },
 ) {
-  const token = await issueToken(db, { kind: 'verify_email', userId: input.userId, email: input.email });
-  const message = await verifyEmailMessage({
-    name: input.name,
-    verifyUrl: `${input.config.appUrl}/verify-email/${token}`,
+  const message = (token: string) =>
+    verifyEmailMessage({ name: input.name, verifyUrl: `${input.config.appUrl}/verify-email/${token}` });
+  await db.transaction(async (tx) => {
+    const token = await issueToken(tx, { kind: 'verify_email', userId: input.userId, email: input.email });
+    await enqueueEmail(tx, {
+      message: { to: input.email, ...(await message(token)) },
+      isDemoMode: input.config.isDemoMode,
+    });
   });
-  await enqueueEmail(db, { message: { to: input.email, ...message }, isDemoMode: input.config.isDemoMode });
 }
 
 /** Spends a live token of this kind; null when it is unknown, used or expired. */
