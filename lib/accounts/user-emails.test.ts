@@ -156,6 +156,27 @@ describe('email addresses of an account', () => {
     expect((await listAccountEmails(db, user.id)).find((e) => e.email === extra)?.isVerified).toBe(true);
   });
 
+  it('keeps exactly one primary address when "make primary" and "remove" race on the same address', async () => {
+    const db = await getDb();
+    const { user } = await makeUser(db);
+    for (let round = 0; round < 8; round++) {
+      const extra = uniqueEmail(`race${round}`);
+      await addAccountEmail(db, { config: testConfig, userId: user.id, email: extra });
+      await verifyEmailAddress(db, (await links(db, extra))[0] ?? '');
+      const emailId = await idOf(db, user.id, extra);
+      const [primary, removal] = await Promise.allSettled([
+        makePrimaryEmail({ db, userId: user.id, emailId }),
+        removeAccountEmail({ db, userId: user.id, emailId }),
+      ]);
+      const addresses = await listAccountEmails(db, user.id);
+      expect(addresses.filter((e) => e.isPrimary)).toHaveLength(1);
+      // One of the two won; the other was refused with a reason, or the address is now primary and kept.
+      expect([primary.status, removal.status]).toContain('fulfilled');
+      if (removal.status === 'fulfilled') expect(addresses.map((e) => e.email)).not.toContain(extra);
+      if (removal.status === 'rejected') expect(addresses.find((e) => e.isPrimary)?.email).toBe(extra);
+    }
+  });
+
   it('never acts on another account’s address', async () => {
     const db = await getDb();
     const owner = await makeUser(db);

@@ -124,14 +124,16 @@ export async function resendAccountEmailLink(input: Mine & { config: MailConfig 
 
 /** Account emails (password changes, exports) go to the primary address, so it must be confirmed. */
 export async function makePrimaryEmail(input: Mine) {
-  const row = await findMine(input.db, input);
-  if (!row.verifiedAt) throw new AppError('conflict', `Confirm ${row.email} before making it primary.`);
-  await input.db.transaction(async (tx) => {
+  return input.db.transaction(async (tx) => {
+    // The account's row lock orders this after a removal of the same address in another tab.
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId)).for('update');
+    const row = await findMine(tx, input);
+    if (!row.verifiedAt) throw new AppError('conflict', `Confirm ${row.email} before making it primary.`);
     // Cleared first: the partial unique index allows one primary per account at any moment.
     await tx.update(userEmails).set({ isPrimary: false }).where(eq(userEmails.userId, input.userId));
     await tx.update(userEmails).set({ isPrimary: true }).where(eq(userEmails.id, row.id));
+    return { email: row.email };
   });
-  return { email: row.email };
 }
 
 /**
