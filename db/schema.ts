@@ -655,6 +655,12 @@ export const importedBadges = pgTable(
     /** The bytes as uploaded, pasted or fetched: downloads give these back unchanged. */
     original: bytea('original').notNull(),
     mediaType: text('media_type').notNull(),
+    /**
+     * What visitors of a public badge see instead of the original, which may name the recipient's
+     * email in its baked credential: a PNG with only its drawing chunks, or an SVG drawn as PNG.
+     * Null when there is no image (JSON, JWT) or it could not be drawn: visitors get a placeholder.
+     */
+    publicImage: bytea('public_image'),
     fileName: text('file_name'),
     /** e.g. "Open Badges 3.0 · baked PNG". */
     format: text('format').notNull(),

@@ -3,12 +3,17 @@ import { formatDate } from '@/lib/format';
 import { importedUrls, provenanceLine } from '@/lib/imports/present';
 import type { ShownImportedBadge } from '@/lib/imports/wallet';
 
-type Props = { badge: ShownImportedBadge; earnerName?: string };
+/** The owner's view offers the original file; the public page names the earner instead. */
+type Props = { badge: ShownImportedBadge } & (
+  | { audience: 'owner' }
+  | { audience: 'public'; earnerName: string }
+);
 
 const isWebAddress = (url: string | null): url is string => url !== null && /^https?:\/\//i.test(url);
 
 /** A badge earned outside Laurel: what it says, where it came from, and its checks. */
-export function ImportedBadgeView({ badge, earnerName }: Props) {
+export function ImportedBadgeView(props: Props) {
+  const { badge } = props;
   const urls = importedUrls(badge.id);
   return (
     <div className="flex flex-col gap-6">
@@ -18,7 +23,7 @@ export function ImportedBadgeView({ badge, earnerName }: Props) {
         <div className="flex min-w-0 flex-col gap-2">
           <h1 className="text-3xl font-bold [overflow-wrap:anywhere]">{badge.badgeName}</h1>
           <p className="text-lg [overflow-wrap:anywhere]">
-            {earnerName ? `Earned by ${earnerName}. ` : null}
+            {props.audience === 'public' ? `Earned by ${props.earnerName}. ` : null}
             {provenanceLine(badge, formatDate)}
           </p>
           {isWebAddress(badge.issuerUrl) ? (
@@ -62,12 +67,17 @@ export function ImportedBadgeView({ badge, earnerName }: Props) {
         </h2>
         <VerificationReportView report={badge.report} headingId="checks-heading" />
       </section>
-      <p>
-        <a href={urls.download} className="font-medium underline">
-          Download the original file
-        </a>{' '}
-        <span className="text-sm text-stone-700">(exactly as it was added, signed by its issuer)</span>
-      </p>
+      {props.audience === 'owner' && (
+        <p>
+          <a href={urls.download} className="font-medium underline">
+            Download the original file
+          </a>{' '}
+          <span className="text-sm text-stone-700">
+            (exactly as it was added, signed by its issuer; only you can download it, as it may show your
+            email address)
+          </span>
+        </p>
+      )}
     </div>
   );
 }

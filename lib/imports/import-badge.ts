@@ -8,6 +8,7 @@ import { verifyBadgeFully } from '@/lib/openbadges/verify/verify';
 import { dedupeKeyOf } from './dedupe';
 import { displayFields, formatLabel } from './display';
 import { judge, withRecipientCheck } from './outcome';
+import { publicImageOf } from './public-image';
 import { checkImportRecipient, verifiedAddresses } from './recipient';
 import { type ImportSource, type Original, originalOf, recordingFetcher, verifyInputFor } from './source';
 
@@ -64,6 +65,7 @@ export async function importBadge(db: Db, input: ImportInput): Promise<ImportOut
       userId: input.userId,
       original: original.bytes,
       mediaType: original.mediaType,
+      publicImage: await publicImageOf(original),
       fileName: source.kind === 'file' ? (source.fileName?.slice(0, 200) ?? null) : null,
       format: formatLabel(found.kind, original.form),
       credential: found.document,

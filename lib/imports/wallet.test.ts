@@ -1,12 +1,15 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import sharp from 'sharp';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GET as download } from '@/app/(site)/imported/[id]/download/route';
 import { GET as image } from '@/app/(site)/imported/[id]/image/route';
 import { getDb } from '@/db/client';
 import { importedBadges, users } from '@/db/schema';
+import { startSession } from '@/lib/auth/sessions';
 import { revokeAward } from '@/lib/awards/revoke-award';
 import { fetcherFor } from '@/lib/badges/verify-award';
 import { unreachableError } from '@/lib/net/types';
+import { independentTextChunks } from '@/lib/openbadges/bake/test-images';
 import { findPublicProfile } from '@/lib/profile/public-profile';
 import { type AppRoutesServer, startAppRoutesServer } from '@/test/app-routes-server';
 import { importBadge } from './import-badge';
@@ -20,8 +23,15 @@ import {
   setImportedBadgeVisibility,
 } from './wallet';
 
-// Downloads ask who is signed in; next-auth's cookie exists only inside Next: here nobody is.
-vi.mock('@/auth', () => ({ auth: async () => null }));
+// Downloads ask who is signed in; next-auth's cookie exists only inside Next: here the test says.
+const signedIn = vi.hoisted(() => ({ as: null as { userId: string; sessionId: string } | null }));
+vi.mock('@/auth', () => ({
+  auth: async () => signedIn.as && { user: { id: signedIn.as.userId }, sessionId: signedIn.as.sessionId },
+}));
+async function signIn(userId: string | null) {
+  signedIn.as = userId ? { userId, sessionId: await startSession(await getDb(), userId) } : null;
+}
+afterEach(() => signIn(null));
 
 let app: AppRoutesServer;
 beforeAll(async () => {
@@ -61,6 +71,33 @@ describe('an imported badge in the wallet', () => {
     await setImportedBadgeVisibility(db, { userId, id, isPublic: true });
 
     expect(await findPublicImportedBadge(db, id)).toMatchObject({ badgeName: 'Linux Fundamentals' });
+    await setImportedBadgeVisibility(db, { userId, id, isPublic: false });
+    expect(await findPublicImportedBadge(db, id)).toBeNull();
+  });
+
+  it('gives its owner the file as imported, and visitors of the public badge only the picture', async () => {
+    const db = await getDb();
+    const mine = await earned();
+    const bytes = await ob3File(mine.found, 'png');
+    const { id, userId } = await imported(mine, bytes);
+    await setImportedBadgeVisibility(db, { userId, id, isPublic: true });
+
+    // A visitor: no original (its credential may name the email in plain text), the picture alone.
+    expect((await download(ask(id), params(id))).status).toBe(404);
+    const picture = Buffer.from(await (await image(ask(id, 'image'), params(id))).arrayBuffer());
+    expect(independentTextChunks(picture)).toEqual([]);
+    expect(picture.includes(mine.email)).toBe(false);
+    const [shown, drawn] = await Promise.all([
+      sharp(picture).raw().toBuffer(),
+      sharp(bytes).raw().toBuffer(),
+    ]);
+    expect(shown.equals(drawn)).toBe(true);
+
+    // Another signed-in learner is a visitor too.
+    await signIn((await earned()).userId);
+    expect((await download(ask(id), params(id))).status).toBe(404);
+
+    await signIn(userId);
     const file = await download(ask(id), params(id));
     expect(file.status).toBe(200);
     expect(file.headers.get('content-type')).toBe('image/png');
@@ -68,9 +105,22 @@ describe('an imported badge in the wallet', () => {
       /attachment; filename="linux-fundamentals-issuer-[a-z0-9-]+\.png"/,
     );
     expect(Buffer.from(await file.arrayBuffer()).equals(Buffer.from(bytes))).toBe(true);
+    const own = Buffer.from(await (await image(ask(id, 'image'), params(id))).arrayBuffer());
+    expect(own.equals(Buffer.from(bytes))).toBe(true);
+  });
 
-    await setImportedBadgeVisibility(db, { userId, id, isPublic: false });
-    expect(await findPublicImportedBadge(db, id)).toBeNull();
+  it('draws an SVG badge as a PNG picture for visitors, without the badge inside it', async () => {
+    const db = await getDb();
+    const mine = await earned();
+    const bytes = await ob2File(mine.found, 'svg');
+    const { id, userId } = await imported(mine, bytes);
+    await setImportedBadgeVisibility(db, { userId, id, isPublic: true });
+
+    const answer = await image(ask(id, 'image'), params(id));
+    expect(answer.headers.get('content-type')).toBe('image/png');
+    const picture = Buffer.from(await answer.arrayBuffer());
+    expect(independentTextChunks(picture)).toEqual([]);
+    expect(await sharp(picture).metadata()).toMatchObject({ format: 'png', width: 256, height: 256 });
   });
 
   it("is gone from every public surface while its owner's account deletion is pending", async () => {
@@ -88,15 +138,14 @@ describe('an imported badge in the wallet', () => {
   });
 
   it('gives back an SVG and a JWT byte for byte, the SVG with a sandbox policy', async () => {
-    const db = await getDb();
     const mine = await earned();
     const { found } = mine;
+    await signIn(mine.userId);
     for (const [bytes, type] of [
       [await ob2File(found, 'svg'), 'image/svg+xml'],
       [await ob3File(found, 'jwt'), 'application/jwt'],
     ] as const) {
-      const { id, userId } = await imported(mine, bytes);
-      await setImportedBadgeVisibility(db, { userId, id, isPublic: true });
+      const { id } = await imported(mine, bytes);
       const file = await download(ask(id), params(id));
       expect(file.headers.get('content-type')).toBe(type);
       expect(Buffer.from(await file.arrayBuffer()).equals(Buffer.from(bytes))).toBe(true);

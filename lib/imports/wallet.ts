@@ -77,15 +77,30 @@ export async function findPublicImportedBadge(db: Executor, id: string) {
   return row ?? null;
 }
 
-/** The file as it was given, for a public badge or its owner. */
-export async function findImportedOriginal(db: Executor, input: { id: string; userId?: string }) {
+/** The file as it was given, for its owner only: it may name their email in plain text. */
+export async function findOwnImportedOriginal(db: Executor, input: { id: string; userId: string }) {
   const [row] = await db
     .select({
       original: importedBadges.original,
       mediaType: importedBadges.mediaType,
-      fileName: importedBadges.fileName,
       badgeName: importedBadges.badgeName,
       issuerName: importedBadges.issuerName,
+    })
+    .from(importedBadges)
+    .where(and(eq(importedBadges.id, input.id), eq(importedBadges.userId, input.userId)));
+  return row ?? null;
+}
+
+/**
+ * The image of the badge: its owner sees the file as given, a visitor of a public badge the
+ * picture alone (public_image: null when there is none to show) and nothing while it is private.
+ */
+export async function findImportedImage(db: Executor, input: { id: string; userId?: string }) {
+  const [row] = await db
+    .select({
+      original: importedBadges.original,
+      mediaType: importedBadges.mediaType,
+      publicImage: importedBadges.publicImage,
       isPublic: importedBadges.isPublic,
       userId: importedBadges.userId,
     })
@@ -93,8 +108,11 @@ export async function findImportedOriginal(db: Executor, input: { id: string; us
     // An account waiting to be deleted shows nothing, as its issued badges (lib/badges/public-award.ts).
     .innerJoin(users, and(eq(users.id, importedBadges.userId), isNull(users.deletionRequestedAt)))
     .where(eq(importedBadges.id, input.id));
-  if (!row || !(row.isPublic || row.userId === input.userId)) return null;
-  return row;
+  if (!row) return null;
+  if (row.userId === input.userId)
+    return { kind: 'original' as const, bytes: row.original, mediaType: row.mediaType };
+  if (!row.isPublic) return null;
+  return { kind: 'picture' as const, bytes: row.publicImage, mediaType: 'image/png' };
 }
 
 /** Public or private; only its owner may change it. A badge that no longer verifies cannot be made public. */

@@ -1,7 +1,7 @@
 import extractChunks from 'png-chunks-extract';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { BakeError, bakePng, readPngBadge, UnbakeError } from './png';
+import { BakeError, bakePng, pngPictureOnly, readPngBadge, UnbakeError } from './png';
 import {
   assertion,
   independentTextChunks,
@@ -112,5 +112,38 @@ describe('readPngBadge', () => {
       expect(() => readPngBadge(bytes)).toThrow(UnbakeError);
       expect(() => readPngBadge(bytes)).toThrow(message);
     }
+  });
+});
+
+describe('pngPictureOnly', () => {
+  it('drops the badge, every text chunk, EXIF and private chunks, and keeps the picture', async () => {
+    const original = await makePng();
+    const baked = insertAfterIhdr(
+      bakePng(original, assertion),
+      tEXt('Comment', 'alice@example.org'),
+      iTXt('openbadgecredential', '{"credentialSubject":{"email":"alice@example.org"}}', {
+        isCompressed: true,
+      }),
+      rawChunk('eXIf', Buffer.from('MM\0*private')),
+      rawChunk('prVt', Buffer.from('anything')),
+    );
+    const withTail = Buffer.concat([baked, Buffer.from('after IEND: alice@example.org')]);
+
+    const shown = pngPictureOnly(withTail);
+
+    expect(Buffer.from(shown).includes('alice@example.org')).toBe(false);
+    expect(independentTextChunks(shown)).toEqual([]);
+    const names = extractChunks(shown).map((chunk) => chunk.name);
+    expect(names).not.toContain('eXIf');
+    expect(names).not.toContain('prVt');
+    expect(names.at(-1)).toBe('IEND');
+    expect(() => readPngBadge(shown)).toThrow(UnbakeError);
+    const [before, after] = await Promise.all([pixels(original), pixels(shown)]);
+    expect(after.info).toEqual(before.info);
+    expect(after.data.equals(before.data)).toBe(true);
+  });
+
+  it('refuses what is not a PNG', () => {
+    expect(() => pngPictureOnly(Buffer.from('GIF89a'))).toThrow(BakeError);
   });
 });

@@ -61,6 +61,42 @@ function bakeTextChunk(png: Uint8Array, keyword: string, text: string): Uint8Arr
   return concat(parts);
 }
 
+/**
+ * Chunks that draw the image (PNG 3rd edition and APNG): everything else — text (a baked badge,
+ * a comment), EXIF, timestamps, private chunks — can carry what the image's owner would not show.
+ */
+const DRAWING_CHUNKS = new Set([
+  'IHDR',
+  'PLTE',
+  'IDAT',
+  'IEND',
+  'tRNS',
+  'cHRM',
+  'gAMA',
+  'iCCP',
+  'sBIT',
+  'sRGB',
+  'cICP',
+  'mDCV',
+  'cLLI',
+  'bKGD',
+  'hIST',
+  'pHYs',
+  'sPLT',
+  'acTL',
+  'fcTL',
+  'fdAT',
+]);
+
+/** The PNG with only the chunks that draw it: no badge, no text, nothing after IEND. */
+export function pngPictureOnly(png: Uint8Array): Uint8Array {
+  const chunks = readChunks(png, (problem) => {
+    throw new BakeError(bakeMessages[problem]);
+  });
+  const kept = chunks.filter((chunk) => DRAWING_CHUNKS.has(chunk.type));
+  return concat([png.subarray(0, 8), ...kept.map((chunk) => png.subarray(chunk.start, chunk.end))]);
+}
+
 export type PngBadge = BadgePayload & { warnings: string[] };
 
 /**

@@ -35,7 +35,7 @@ export default async function ImportedBadgePage({ params }: Props) {
   const share = importedShareLinks(badge, { appUrl: getConfig().appUrl, earnerName: badge.earnerName });
   return (
     <div className="flex flex-col gap-6">
-      <ImportedBadgeView badge={badge} earnerName={badge.earnerName} />
+      <ImportedBadgeView badge={badge} audience="public" earnerName={badge.earnerName} />
       {badge.status === 'expired' ? null : (
         <section aria-labelledby="share" className="flex flex-col gap-3">
           <h2 id="share" className="text-xl font-semibold">

@@ -33,7 +33,7 @@ export default async function WalletImportedPage({ params }: Props) {
           ← Your wallet
         </Link>
       </p>
-      <ImportedBadgeView badge={badge} />
+      <ImportedBadgeView badge={badge} audience="owner" />
       <ImportedControls
         id={badge.id}
         initialIsPublic={badge.isPublic}

@@ -1,0 +1,1 @@
+ALTER TABLE "imported_badges" ADD COLUMN "public_image" "bytea";
