@@ -1,7 +1,7 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { userEmails } from '@/db/schema';
-import { matchesIdentity } from '@/lib/openbadges/ob2/identity';
+import { matchesIdentity, type RecipientIdentity } from '@/lib/openbadges/ob2/identity';
 import type { Check } from '@/lib/openbadges/verify/types';
 import type { FoundBadge } from '@/lib/openbadges/verify/verify';
 
@@ -22,23 +22,55 @@ export async function verifiedAddresses(db: Executor, userId: string): Promise<s
   return rows.map((row) => row.email);
 }
 
+/** What kind of identifier a badge was awarded to, never the identifier itself (the page is public). */
+function kindOfIdentifier(found: FoundBadge): string | undefined {
+  const [first] = found.identities;
+  if (first) {
+    if (first.hashed) return 'an identifier kept private as a hash';
+    if (first.type === 'telephone') return 'a phone number';
+    if (first.type === 'url') return 'a web address';
+    if (first.type === 'did') return 'a decentralized identifier (DID)';
+    return 'an identifier';
+  }
+  const id = found.subjectId?.trim().toLowerCase();
+  if (!id) return undefined;
+  if (id.startsWith('did:')) return 'a decentralized identifier (DID)';
+  if (/^https?:/.test(id)) return 'a web address';
+  return 'an identifier';
+}
+
+/** The email identities the badge names: OB 2.0 / 3.0 email identities, or a `mailto:` subject id. */
+function emailIdentities(found: FoundBadge): RecipientIdentity[] {
+  const emails = found.identities.filter((identity) => isEmailIdentity(identity.type));
+  const mailto = found.subjectId?.trim().match(/^mailto:([^?]+)/i)?.[1];
+  if (emails.length > 0 || !mailto) return emails;
+  let identity = mailto;
+  try {
+    identity = decodeURIComponent(mailto);
+  } catch {
+    // A malformed escape: compared as written.
+  }
+  return [{ type: 'email', hashed: false, identity }];
+}
+
 /**
  * Whether the badge was awarded to this account: an email identity (plain or salted hash, OB 2.0
- * recipient or OB 3.0 IdentityObject) must match one of its verified addresses. The check line
- * replaces the verifier's "not compared" and never names the address: it may be shown publicly.
+ * recipient or OB 3.0 IdentityObject, or a `mailto:` subject) must match one of its verified
+ * addresses. The check line replaces the verifier's "not compared" and never names the address
+ * or any other identifier: it may be shown publicly.
  */
 export function checkImportRecipient(found: FoundBadge, addresses: string[]): RecipientOutcome {
-  const emails = found.identities.filter((identity) => isEmailIdentity(identity.type));
+  const emails = emailIdentities(found);
   if (emails.length === 0) {
-    const named = found.subjectId ?? found.identities[0]?.identity;
+    const kind = kindOfIdentifier(found);
     return {
       kind: 'unchecked',
       check: {
         id: 'recipient',
         label: 'Recipient not checked',
         status: 'skip',
-        detail: named
-          ? `It was awarded to ${found.identities[0]?.hashed ? 'an identifier kept private as a hash' : named}, not to an email address, so Laurel cannot tell whose it is.`
+        detail: kind
+          ? `It was awarded to ${kind}, not to an email address, so Laurel cannot tell whose it is.`
           : 'It names no email address, so Laurel cannot tell whose it is.',
       },
     };
