@@ -16,8 +16,9 @@ type Verifier = { fetch: Fetcher; statusLists?: StatusListCache; now?: Date };
 /**
  * Verifies a stored badge again from its original bytes and keeps the new report, with the
  * recipient line decided at import (the account's addresses are not re-read for a public view).
+ * Only the upkeep's tries count toward MAX_RETRIES (`isRetry`): views do not use them up.
  */
-export async function reverifyImportedBadge(db: Db, input: { id: string } & Verifier) {
+export async function reverifyImportedBadge(db: Db, input: { id: string; isRetry?: boolean } & Verifier) {
   const [row] = await db
     .select({ original: importedBadges.original, report: importedBadges.report })
     .from(importedBadges)
@@ -33,7 +34,12 @@ export async function reverifyImportedBadge(db: Db, input: { id: string } & Veri
       report: kept,
       status,
       verifiedAt: new Date(kept.checkedAt),
-      retryCount: status === 'unverified' ? sql`${importedBadges.retryCount} + 1` : 0,
+      retryCount:
+        status !== 'unverified'
+          ? 0
+          : input.isRetry
+            ? sql`${importedBadges.retryCount} + 1`
+            : importedBadges.retryCount,
     })
     .where(eq(importedBadges.id, input.id))
     .returning({
@@ -42,6 +48,23 @@ export async function reverifyImportedBadge(db: Db, input: { id: string } & Veri
       verifiedAt: importedBadges.verifiedAt,
     });
   return updated ?? null;
+}
+
+/** Checks running in this process, by badge: views that come meanwhile wait for the same one. */
+const running = new Map<string, ReturnType<typeof reverifyImportedBadge>>();
+
+/** One check per badge at a time in this process, however many visitors open its page at once. */
+function reverifyOnce(db: Db, input: { id: string } & Verifier) {
+  const current = running.get(input.id);
+  if (current) return current;
+  const check = reverifyImportedBadge(db, input)
+    .catch((error) => {
+      log.error({ err: error, importedBadgeId: input.id }, 'imported badge could not be verified again');
+      return null;
+    })
+    .finally(() => running.delete(input.id));
+  running.set(input.id, check);
+  return check;
 }
 
 /**
@@ -53,14 +76,10 @@ export async function freshImportedReport<
 >(db: Db, badge: T, verifier: Verifier & { waitMs?: number }): Promise<T> {
   const age = (verifier.now ?? new Date()).getTime() - badge.verifiedAt.getTime();
   if (age < REVERIFY_AFTER_MS) return badge;
-  const running = reverifyImportedBadge(db, { id: badge.id, ...verifier }).catch((error) => {
-    log.error({ err: error, importedBadgeId: badge.id }, 'imported badge could not be verified again');
-    return null;
-  });
   const timeout = new Promise<null>((resolve) =>
     setTimeout(() => resolve(null), verifier.waitMs ?? 3000).unref(),
   );
-  const updated = await Promise.race([running, timeout]);
+  const updated = await Promise.race([reverifyOnce(db, { id: badge.id, ...verifier }), timeout]);
   return updated ? { ...badge, ...updated } : badge;
 }
 
@@ -80,7 +99,7 @@ export async function retryUnverifiedImports(db: Db, verifier: Verifier & { batc
     .limit(verifier.batch ?? 50);
   let verified = 0;
   for (const { id } of due) {
-    const updated = await reverifyImportedBadge(db, { id, ...verifier });
+    const updated = await reverifyImportedBadge(db, { id, isRetry: true, ...verifier });
     if (updated?.status === 'verified') verified += 1;
   }
   return { tried: due.length, verified };

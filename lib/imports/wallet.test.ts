@@ -20,6 +20,7 @@ import {
   findOwnImportedBadge,
   findPublicImportedBadge,
   listImportedBadges,
+  NOT_VERIFIED_YET,
   setImportedBadgeVisibility,
 } from './wallet';
 
@@ -193,6 +194,10 @@ describe('checking an imported badge again', () => {
     const longAgo = new Date(Date.now() - REVERIFY_AFTER_MS - 1000);
     await db.update(importedBadges).set({ verifiedAt: longAgo }).where(eq(importedBadges.id, id));
 
+    // Never verified: it cannot be public (an issuer that does not exist is never reachable).
+    await expect(setImportedBadgeVisibility(db, { userId, id, isPublic: true })).rejects.toThrow(
+      NOT_VERIFIED_YET,
+    );
     await retryUnverifiedImports(db, { fetch: down });
     const still = await findOwnImportedBadge(db, { userId, id });
     expect(still).toMatchObject({ status: 'unverified' });
@@ -202,7 +207,43 @@ describe('checking an imported badge again', () => {
 
     const after = await findOwnImportedBadge(db, { userId, id });
     expect(after?.status).toBe('verified');
+    await setImportedBadgeVisibility(db, { userId, id, isPublic: true });
     expect(after?.report.checks.find((check) => check.id === 'recipient')?.status).toBe('pass');
+  });
+
+  it('checks once for many views at a time, and views do not use up the upkeep’s retries', async () => {
+    const db = await getDb();
+    const mine = await earned();
+    const { id, userId } = await imported(mine, await ob3File(mine.found, 'json'), down);
+    const [retriesBefore] = await db
+      .select({ n: importedBadges.retryCount })
+      .from(importedBadges)
+      .where(eq(importedBadges.id, id));
+    const badge = await findOwnImportedBadge(db, { userId, id });
+    if (!badge) throw new Error('missing');
+    let asked = 0;
+    const counting: typeof down = async () => {
+      asked += 1;
+      await new Promise((r) => setTimeout(r, 50));
+      return down();
+    };
+    const later = new Date(Date.now() + REVERIFY_AFTER_MS + 1000);
+
+    await freshImportedReport(db, badge, { fetch: counting, now: later });
+    const oneCheck = asked;
+    expect(oneCheck).toBeGreaterThan(0);
+    asked = 0;
+    const views = await Promise.all(
+      Array.from({ length: 8 }, () => freshImportedReport(db, badge, { fetch: counting, now: later })),
+    );
+
+    expect(asked).toBe(oneCheck);
+    expect(views.every((view) => view.status === 'unverified')).toBe(true);
+    const [retries] = await db
+      .select({ n: importedBadges.retryCount })
+      .from(importedBadges)
+      .where(eq(importedBadges.id, id));
+    expect(retries?.n).toBe(retriesBefore?.n);
   });
 
   it('re-verifies on view after ten minutes: a badge revoked since says so and cannot be made public', async () => {

@@ -115,7 +115,13 @@ export async function findImportedImage(db: Executor, input: { id: string; userI
   return { kind: 'picture' as const, bytes: row.publicImage, mediaType: 'image/png' };
 }
 
-/** Public or private; only its owner may change it. A badge that no longer verifies cannot be made public. */
+export const NOT_VERIFIED_YET =
+  'Laurel has not been able to verify this badge yet, so it cannot be public. It tries again every hour.';
+
+/**
+ * Public or private; only its owner may change it. A badge that no longer verifies cannot be made
+ * public, nor one never verified (its issuer's host could not be reached: a made-up issuer never is).
+ */
 export async function setImportedBadgeVisibility(
   db: Executor,
   input: { userId: string; id: string; isPublic: boolean },
@@ -124,6 +130,9 @@ export async function setImportedBadgeVisibility(
   if (!badge) throw new AppError('not_found', 'That badge is not in your wallet.');
   if (input.isPublic && badge.status === 'invalid') {
     throw new AppError('conflict', 'This badge no longer verifies, so it cannot be made public.');
+  }
+  if (input.isPublic && badge.status === 'unverified' && !badge.isPublic) {
+    throw new AppError('conflict', NOT_VERIFIED_YET);
   }
   await db
     .update(importedBadges)

@@ -9,13 +9,20 @@ import { getConfig } from '@/lib/config';
 import { importedShareLinks, importedUrls } from '@/lib/imports/present';
 import { freshImportedReport } from '@/lib/imports/reverify';
 import { verifierOptions } from '@/lib/imports/verifier';
-import { findOwnImportedBadge } from '@/lib/imports/wallet';
+import { findOwnImportedBadge, NOT_VERIFIED_YET } from '@/lib/imports/wallet';
 import { ImportedControls } from './imported-controls';
 import { RemoveImported } from './remove-imported';
 
 export const metadata: Metadata = { title: 'A badge from elsewhere' };
 
 type Props = { params: Promise<{ id: string }> };
+
+/** Why Public cannot be chosen now; one already public may stay so while its host is down. */
+function publicRefusalOf(badge: { status: string; isPublic: boolean }) {
+  if (badge.status === 'invalid') return 'It no longer verifies, so it cannot be public.';
+  if (badge.status === 'unverified' && !badge.isPublic) return NOT_VERIFIED_YET;
+  return undefined;
+}
 
 export default async function WalletImportedPage({ params }: Props) {
   const { id } = await params;
@@ -37,9 +44,7 @@ export default async function WalletImportedPage({ params }: Props) {
       <ImportedControls
         id={badge.id}
         initialIsPublic={badge.isPublic}
-        publicRefusal={
-          badge.status === 'invalid' ? 'It no longer verifies, so it cannot be public.' : undefined
-        }
+        publicRefusal={publicRefusalOf(badge)}
         isShareable={badge.status !== 'expired'}
         publicPath={importedUrls(badge.id).page}
         shareUrl={share.publicUrl}
