@@ -221,6 +221,35 @@ describe('importing a badge Laurel issued', () => {
   });
 });
 
+describe('what PostgreSQL cannot store', () => {
+  it('refuses a badge holding a NUL character with a reason, and keeps a file name without control characters', async () => {
+    const db = await getDb();
+    const { userId, found } = await earned();
+    const down = async () => {
+      throw unreachableError('the issuer did not answer');
+    };
+    // Its issuer's key cannot be fetched now, so it would be kept as unverified.
+    const credential = JSON.parse(new TextDecoder().decode(await ob3File(found, 'json')));
+    const withNul = JSON.stringify({ ...credential, name: 'Linux\u0000Fundamentals' });
+
+    const refused = await importBadge(db, { userId, source: { kind: 'text', text: withNul }, fetch: down });
+
+    expect(refused).toMatchObject({ status: 'refused', message: expect.stringMatching(/NUL character/) });
+    const added = await importBadge(db, {
+      userId,
+      source: {
+        kind: 'file',
+        bytes: new TextEncoder().encode(JSON.stringify(credential)),
+        fileName: 'my\u0000badge\n.json',
+      },
+      fetch: down,
+    });
+    expect(added).toMatchObject({ status: 'added' });
+    const [row] = await db.select().from(importedBadges).where(eq(importedBadges.userId, userId));
+    expect(row?.fileName).toBe('mybadge.json');
+  });
+});
+
 describe('importing from a web address', () => {
   it('never fetches a private or loopback address', async () => {
     const db = await getDb();

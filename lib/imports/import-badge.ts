@@ -32,6 +32,11 @@ function addressMessage(address: string | undefined): string {
   return `This badge was sent ${which}, which is not a verified address on your account. Add and verify that address in Settings, then add the badge again.`;
 }
 
+/** The uploaded file's name as kept: without control characters (a NUL cannot be stored), bounded. */
+const fileNameOf = (name: string | undefined) =>
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+  name?.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) || undefined;
+
 /**
  * Adds a badge earned elsewhere to the learner's wallet after verifying it like /verify does:
  * revoked, forged or unreadable badges are refused with the verifier's reason; an expired one is
@@ -53,6 +58,14 @@ export async function importBadge(db: Db, input: ImportInput): Promise<ImportOut
   if (!found.document || !original)
     return { status: 'refused', message: 'No badge was found in what was given.' };
 
+  // PostgreSQL's text and jsonb cannot hold U+0000 (the original bytes, kept as bytea, could).
+  if (JSON.stringify([found.document, report]).includes('\\u0000'))
+    return {
+      status: 'refused',
+      message:
+        'This badge holds a NUL character, which Laurel cannot keep. Ask its issuer for a corrected copy.',
+    };
+
   const recipient = checkImportRecipient(found, await verifiedAddresses(db, input.userId));
   if (recipient.kind === 'other-address')
     return { status: 'needs_address', message: addressMessage(recipient.address) };
@@ -66,7 +79,7 @@ export async function importBadge(db: Db, input: ImportInput): Promise<ImportOut
       original: original.bytes,
       mediaType: original.mediaType,
       publicImage: await publicImageOf(original),
-      fileName: source.kind === 'file' ? (source.fileName?.slice(0, 200) ?? null) : null,
+      fileName: source.kind === 'file' ? (fileNameOf(source.fileName) ?? null) : null,
       format: formatLabel(found.kind, original.form),
       credential: found.document,
       ...fields,
