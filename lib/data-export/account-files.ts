@@ -5,7 +5,7 @@ import { awardEvents, awards, badgeTemplates, issuers, sessions, userEmails, use
 import { AWARD_EVENT_LABELS } from '@/lib/awards/history';
 import { findImage } from '@/lib/images/store';
 import { importedHistory } from './imported-badges';
-import { olderThan, PAGE_SIZE } from './paging';
+import { awardCursorAt, type Cursor, olderThan, PAGE_SIZE } from './paging';
 import type { ExportContext } from './sources';
 
 const PHOTO_EXTENSIONS: Record<string, string> = {
@@ -38,9 +38,9 @@ export async function writeProfile(ctx: ExportContext): Promise<void> {
   if (photo && photoFile) await ctx.zip.addFile(photoFile, photo.bytes);
 }
 
-type AwardRow = { id: string; name: string; issuer: string; state: string; issuedAt: Date };
+type AwardRow = { id: string; name: string; issuer: string; state: string; issuedAt: Date; cursorAt: string };
 
-async function awardPage(db: Db, userId: string, after: AwardRow | null): Promise<AwardRow[]> {
+async function awardPage(db: Db, userId: string, after: Cursor | null): Promise<AwardRow[]> {
   return db
     .select({
       id: awards.id,
@@ -48,6 +48,7 @@ async function awardPage(db: Db, userId: string, after: AwardRow | null): Promis
       issuer: issuers.name,
       state: awards.state,
       issuedAt: awards.issuedAt,
+      cursorAt: awardCursorAt,
     })
     .from(awards)
     .innerJoin(badgeTemplates, eq(badgeTemplates.id, awards.templateId))
@@ -103,22 +104,23 @@ export async function writeHistory(ctx: ExportContext): Promise<void> {
   };
   await out.write(`${JSON.stringify(head, null, 2).replace(/\n}$/, '')},\n  "badges": [`);
   let separator = '\n';
-  let after: AwardRow | null = null;
+  let after: Cursor | null = null;
   for (;;) {
     const rows = await awardPage(db, userId, after);
     const events = await eventsOf(
       db,
       rows.map((r) => r.id),
     );
-    for (const row of rows) {
+    for (const { cursorAt: _, ...row } of rows) {
       const steps = events
         .filter((e) => e.awardId === row.id)
         .map((e) => ({ what: AWARD_EVENT_LABELS[e.kind], kind: e.kind, detail: e.detail, at: e.at }));
       await out.write(`${separator}    ${JSON.stringify({ ...row, events: steps })}`);
       separator = ',\n';
     }
-    after = rows.at(-1) ?? null;
-    if (!after || rows.length < PAGE_SIZE) break;
+    const last = rows.at(-1);
+    if (!last || rows.length < PAGE_SIZE) break;
+    after = { id: last.id, at: last.cursorAt };
   }
   await out.write(`${separator === '\n' ? '' : '\n  '}],\n  "imported": [`);
   separator = '\n';

@@ -4,7 +4,7 @@ import type { Db } from '@/db/client';
 import { importedBadges as badges } from '@/db/schema';
 import { downloadBaseName } from '@/lib/badges/file-names';
 import { originalExtension } from '@/lib/imports/present';
-import { importedOlderThan, PAGE_SIZE } from './paging';
+import { type Cursor, importedCursorAt, importedOlderThan, PAGE_SIZE } from './paging';
 import type { BadgeSource, ExportContext, IndexRow } from './sources';
 
 /** What a page holds: everything but the original, which can be megabytes and is read one at a time. */
@@ -19,12 +19,15 @@ const listed = {
   isPublic: badges.isPublic,
   createdAt: badges.createdAt,
   verifiedAt: badges.verifiedAt,
+  cursorAt: importedCursorAt,
 };
 
-type Listed = Pick<typeof badges.$inferSelect, keyof typeof listed>;
+type Listed = Pick<typeof badges.$inferSelect, Exclude<keyof typeof listed, 'cursorAt'>> & {
+  cursorAt: string;
+};
 
 /** The user's imported badges, newest first, after `after` (keyset paging on added date and id). */
-function page(db: Db, userId: string, after: Listed | null): Promise<Listed[]> {
+function page(db: Db, userId: string, after: Cursor | null): Promise<Listed[]> {
   return db
     .select(listed)
     .from(badges)
@@ -34,12 +37,13 @@ function page(db: Db, userId: string, after: Listed | null): Promise<Listed[]> {
 }
 
 async function* eachBadge(db: Db, userId: string) {
-  let after: Listed | null = null;
+  let after: Cursor | null = null;
   for (;;) {
     const rows = await page(db, userId, after);
     yield* rows;
-    after = rows.at(-1) ?? null;
-    if (!after || rows.length < PAGE_SIZE) return;
+    const last = rows.at(-1);
+    if (!last || rows.length < PAGE_SIZE) return;
+    after = { id: last.id, at: last.cursorAt };
   }
 }
 

@@ -9,15 +9,15 @@ import { awardStatus, type PublicAward } from '@/lib/badges/public-award';
 import { isAppError } from '@/lib/errors';
 import { BakeError } from '@/lib/openbadges/bake/errors';
 import { credentialForAward, type StoredCredential } from '@/lib/openbadges/ob3/credentials';
-import { olderThan, PAGE_SIZE } from './paging';
+import { awardCursorAt, type Cursor, olderThan, PAGE_SIZE } from './paging';
 import type { BadgeSource, ExportContext, IndexRow } from './sources';
 
-type Page = Array<PublicAward & { hasCredential: boolean }>;
+type Page = Array<PublicAward & { hasCredential: boolean; cursorAt: string }>;
 
 const ownedAccepted = (userId: string) => and(eq(awards.userId, userId), eq(awards.state, 'accepted'));
 
 /** The user's accepted awards, newest first, after `after` (keyset paging on issued date and id). */
-async function page(db: Db, userId: string, after: PublicAward['award'] | null): Promise<Page> {
+async function page(db: Db, userId: string, after: Cursor | null): Promise<Page> {
   return db
     .select({
       award: awards,
@@ -25,6 +25,7 @@ async function page(db: Db, userId: string, after: PublicAward['award'] | null):
       issuer: issuers,
       earnerName: users.name,
       hasCredential: sql<boolean>`exists (select 1 from ob3_credentials c where c.award_id = ${awards.id})`,
+      cursorAt: awardCursorAt,
     })
     .from(awards)
     .innerJoin(badgeTemplates, eq(badgeTemplates.id, awards.templateId))
@@ -36,13 +37,13 @@ async function page(db: Db, userId: string, after: PublicAward['award'] | null):
 }
 
 async function* eachBadge(db: Db, userId: string) {
-  let after: PublicAward['award'] | null = null;
+  let after: Cursor | null = null;
   for (;;) {
     const rows = await page(db, userId, after);
     yield* rows;
     const last = rows.at(-1);
     if (!last || rows.length < PAGE_SIZE) return;
-    after = last.award;
+    after = { id: last.award.id, at: last.cursorAt };
   }
 }
 

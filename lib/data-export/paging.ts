@@ -5,15 +5,26 @@ import { awards, importedBadges } from '@/db/schema';
 export const PAGE_SIZE = 50;
 
 /**
- * Awards after `last` in the order newest first (issued date, then id): keyset paging, so a page
- * costs the same at the thousandth badge as at the first. The last row's date is read back in SQL,
- * not sent from JavaScript, whose dates drop PostgreSQL's microseconds.
+ * Where a page ended: the last row's id and its order date as PostgreSQL holds it (as text, which
+ * keeps the microseconds a JavaScript date drops). Carried by value, so paging goes on even when
+ * that row is deleted meanwhile (a learner removing an imported badge during their export).
  */
-export function olderThan(last: { id: string }) {
-  return sql`(${awards.issuedAt}, ${awards.id}) < (select a.issued_at, a.id from awards a where a.id = ${last.id})`;
+export type Cursor = { id: string; at: string };
+
+/** An award's order date, to select beside it for its Cursor. */
+export const awardCursorAt = sql<string>`${awards.issuedAt}::text`;
+/** An imported badge's order date, to select beside it for its Cursor. */
+export const importedCursorAt = sql<string>`${importedBadges.createdAt}::text`;
+
+/**
+ * Awards after `last` in the order newest first (issued date, then id): keyset paging, so a page
+ * costs the same at the thousandth badge as at the first.
+ */
+export function olderThan(last: Cursor) {
+  return sql`(${awards.issuedAt}, ${awards.id}) < (${last.at}::timestamptz, ${last.id}::uuid)`;
 }
 
-/** Imported badges after `last`, newest first (added date, then id), read back in SQL the same way. */
-export function importedOlderThan(last: { id: string }) {
-  return sql`(${importedBadges.createdAt}, ${importedBadges.id}) < (select i.created_at, i.id from imported_badges i where i.id = ${last.id})`;
+/** Imported badges after `last`, newest first (added date, then id). */
+export function importedOlderThan(last: Cursor) {
+  return sql`(${importedBadges.createdAt}, ${importedBadges.id}) < (${last.at}::timestamptz, ${last.id}::uuid)`;
 }
