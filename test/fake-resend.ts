@@ -57,6 +57,8 @@ export async function startFakeResend(
     failFirst?: number;
     /** The first N sends are taken, then the connection is cut before the answer (a lost reply). */
     dropAnswerOfFirst?: number;
+    /** The first N sends are taken and never answered (a provider that hangs). */
+    holdAnswerOfFirst?: number;
   } = {},
 ): Promise<FakeResend> {
   const emails: ReceivedEmail[] = [];
@@ -103,7 +105,11 @@ export async function startFakeResend(
     const route = `${req.method} ${url.pathname}`;
     if (route === 'POST /emails') {
       acceptEmail(req).then(
-        (answer) => (requests <= (options.dropAnswerOfFirst ?? 0) ? res.destroy() : reply(res, answer)),
+        (answer) => {
+          if (requests <= (options.holdAnswerOfFirst ?? 0)) return;
+          if (requests <= (options.dropAnswerOfFirst ?? 0)) res.destroy();
+          else reply(res, answer);
+        },
         (cause: unknown) => reply(res, fail(500, 'application_error', String(cause))),
       );
     } else if (route === 'GET /__emails') {

@@ -8,7 +8,7 @@ import { type FakeResend, startFakeResend } from '@/test/fake-resend';
 import { jobFor, retriesDueNow, runJobs, runJobsOnce } from '@/test/jobs';
 import { withOwnDatabase } from '@/test/own-database';
 import { forgetCapturedBodies, listCapturedEmails } from './mailbox';
-import { enqueueEmail } from './outbox';
+import { deliverEmail, enqueueEmail } from './outbox';
 import { createResendSender, type EmailSender } from './send-email';
 
 const FROM = 'Laurel <badges@laurel.test>';
@@ -36,11 +36,18 @@ afterEach(async () => {
  * A fresh fake provider and a Resend sender pointed at it. The sender builds its SDK client on
  * the first send, so RESEND_BASE_URL stays set until afterEach.
  */
-async function startProvider(options: { failFirst?: number; dropAnswerOfFirst?: number } = {}) {
+async function startProvider(
+  options: {
+    failFirst?: number;
+    dropAnswerOfFirst?: number;
+    holdAnswerOfFirst?: number;
+    timeoutMs?: number;
+  } = {},
+) {
   const fake = await startFakeResend(options);
   fakes.push(fake);
   process.env.RESEND_BASE_URL = fake.url;
-  const send = createResendSender({ apiKey: 're_test_key', from: FROM });
+  const send = createResendSender({ apiKey: 're_test_key', from: FROM, timeoutMs: options.timeoutMs });
   return { fake, send, receivedBy: (to: string) => fake.emails.filter((email) => email.to.includes(to)) };
 }
 
@@ -104,6 +111,38 @@ describe('email jobs', () => {
     const result = await send(message(uniqueEmail()), 'key-lost-twice');
     expect(result).toMatchObject({ ok: false, isRetryable: true });
     expect(fake.requests).toBe(2);
+  });
+
+  it('stops waiting for a provider that does not answer, and leaves the message to a retry', async () => {
+    const { fake, send } = await startProvider({ holdAnswerOfFirst: 2, timeoutMs: 300 });
+    const start = performance.now();
+    const result = await send(message(uniqueEmail()), 'key-held');
+    expect(result).toMatchObject({ ok: false, isRetryable: true });
+    expect(fake.requests).toBe(2);
+    expect(performance.now() - start).toBeLessThan(2_000);
+  });
+
+  it('changes nothing when an attempt ends after a later one took the message', async () => {
+    const db = await getDb();
+    const outcomes = [
+      { ok: true as const, providerId: 'late-id' },
+      { ok: false as const, error: 'validation_error: late', isRetryable: false },
+      { ok: false as const, error: 'application_error: late', isRetryable: true },
+    ];
+    for (const outcome of outcomes) {
+      const to = uniqueEmail();
+      const id = await db.transaction((tx) => enqueueEmail(tx, { message: message(to), isDemoMode: false }));
+      // While this attempt waits on the provider, its lease runs out and another attempt takes the row.
+      const late: EmailSender = async () => {
+        await db
+          .update(outbox)
+          .set({ attempts: sql`${outbox.attempts} + 1` })
+          .where(eq(outbox.id, id));
+        return outcome;
+      };
+      await deliverEmail({ db, send: late, outboxId: id, isLastAttempt: false }).catch(() => undefined);
+      expect(await readRow(id), JSON.stringify(outcome)).toMatchObject({ status: 'sending', attempts: 2 });
+    }
   });
 
   it('gives up on a message the provider refuses for good, and keeps no body', async () => {

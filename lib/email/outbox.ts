@@ -113,9 +113,10 @@ export async function deliverEmail(input: {
   }
   const result = await send(row.payload, row.id);
   if (result.ok) {
-    // The award's 'emailed' step commits with the row marked sent: both or neither.
+    // The award's 'emailed' step commits with the row marked sent: both or neither. Written only
+    // while this attempt still holds the row: one that outlived its lease changes nothing.
     await db.transaction(async (tx) => {
-      await tx
+      const [marked] = await tx
         .update(outbox)
         .set({
           status: 'sent',
@@ -124,8 +125,9 @@ export async function deliverEmail(input: {
           lastError: null,
           payload: WITHOUT_BODY,
         })
-        .where(eq(outbox.id, row.id));
-      if (row.awardId)
+        .where(heldBy(row))
+        .returning({ id: outbox.id });
+      if (marked && row.awardId)
         await recordAwardEvent(tx, {
           awardId: row.awardId,
           kind: 'emailed',
@@ -139,9 +141,13 @@ export async function deliverEmail(input: {
     await settleUnsent(db, row, lastError);
     return 'failed';
   }
-  await db.update(outbox).set({ status: 'pending', lastError }).where(eq(outbox.id, row.id));
+  await db.update(outbox).set({ status: 'pending', lastError }).where(heldBy(row));
   throw new RetryLater(lastError);
 }
+
+/** The row as this attempt took it: still sending, and no later attempt has taken it since. */
+const heldBy = (row: { id: string; attempts: number }) =>
+  and(eq(outbox.id, row.id), eq(outbox.status, 'sending'), eq(outbox.attempts, row.attempts));
 
 /**
  * Gives up on a message for good, without its body, and says so in the award's history: as
@@ -149,17 +155,24 @@ export async function deliverEmail(input: {
  */
 export async function settleUnsent(
   db: Db,
-  row: OutboxRow,
+  /** With `attempts`, as deliverEmail took it; without, any message not yet settled (the upkeep). */
+  row: Pick<OutboxRow, 'id' | 'payload' | 'awardId'> & { attempts?: number },
   lastError: string,
   kind: 'email_failed' | 'email_withheld' = 'email_failed',
 ) {
   await db.transaction(async (tx) => {
-    await tx
+    // A message settled meanwhile (sent by a later attempt, say) stays as it is.
+    const [settled] = await tx
       .update(outbox)
       .set({ status: 'failed', lastError, payload: WITHOUT_BODY })
-      .where(eq(outbox.id, row.id));
+      .where(
+        row.attempts === undefined
+          ? and(eq(outbox.id, row.id), inArray(outbox.status, ['pending', 'sending']))
+          : heldBy({ id: row.id, attempts: row.attempts }),
+      )
+      .returning({ id: outbox.id });
     // Only giving up is history; a retry that later succeeds is just 'emailed'.
-    if (row.awardId)
+    if (settled && row.awardId)
       await recordAwardEvent(tx, {
         awardId: row.awardId,
         kind,

@@ -10,6 +10,12 @@ export type EmailSender = (message: EmailMessage, idempotencyKey: string) => Pro
 // Resend answers these for requests that will never succeed as sent; anything else may be transient.
 const PERMANENT_ERRORS = new Set(['validation_error', 'missing_required_field', 'invalid_from_address']);
 
+/**
+ * How long one request to the provider may take (the SDK sets none: fetch would wait minutes).
+ * A message makes at most two, which the email job's lease allows for (lib/queue/kinds.ts).
+ */
+export const SEND_TIMEOUT_MS = 10_000;
+
 /** The SDK's word for a request that got no HTTP answer (it reports every such failure alike). */
 const isNoAnswer = (error: { name: string; statusCode?: number | null }) =>
   error.name === 'application_error' && (error.statusCode ?? null) === null;
@@ -18,7 +24,7 @@ const isNoAnswer = (error: { name: string; statusCode?: number | null }) =>
  * The only module that talks to the email provider. The SDK reads RESEND_BASE_URL when it is
  * constructed, which lets tests point it at a local fake server.
  */
-export function createResendSender(input: { apiKey: string; from: string }): EmailSender {
+export function createResendSender(input: { apiKey: string; from: string; timeoutMs?: number }): EmailSender {
   let client: Resend | undefined;
   return async (message, idempotencyKey) => {
     client ??= new Resend(input.apiKey);
@@ -34,7 +40,7 @@ export function createResendSender(input: { apiKey: string; from: string }): Ema
           text: message.text,
           ...(message.headers ? { headers: message.headers } : {}),
         },
-        { idempotencyKey },
+        { idempotencyKey, signal: AbortSignal.timeout(input.timeoutMs ?? SEND_TIMEOUT_MS) },
       );
     try {
       let { data, error } = await send(client);

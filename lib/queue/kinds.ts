@@ -8,12 +8,14 @@
  *
  * Per process, `concurrency` loops take up to `batchSize` jobs each and run them one after
  * another: at most concurrency × 1 jobs of a kind run at once in a worker. A batch's jobs must fit
- * in `expireInSeconds` together (an email send is bounded by the SDK's timeout, a webhook POST by
- * 10 s, a bulk batch of 500 rows takes well under a second).
+ * in `expireInSeconds` together (an email makes at most two requests of SEND_TIMEOUT_MS, 10 s, so
+ * a batch of 5 at most 100 s; a webhook POST is bounded by 10 s; a bulk batch of 500 rows takes
+ * well under a second). An email job that outlives its lease anyway changes nothing when it ends:
+ * it writes its outcome only while it still holds its outbox row.
  */
 export const JOB_KINDS = {
   /** One outbox message: data { outboxId }, job id = outbox id. 10 attempts over roughly 3 hours. */
-  email: { retryLimit: 9, retryDelay: 10, expireInSeconds: 60, concurrency: 4, batchSize: 5 },
+  email: { retryLimit: 9, retryDelay: 10, expireInSeconds: 120, concurrency: 4, batchSize: 5 },
   /** One webhook delivery: data { deliveryId }, job id = delivery id. Retried for about a day. */
   webhook: { retryLimit: 12, retryDelay: 30, expireInSeconds: 30, concurrency: 8, batchSize: 1 },
   /** One batch of a bulk upload: data { jobId }; the batch queues the next one until done. */

@@ -108,7 +108,7 @@ export async function sweepOrphans(db: Db) {
     lostMail.map((r) => ({ outboxId: r.id })),
   );
   for (const r of mail.filter((m) => m.state !== null)) {
-    const [row] = rowsOf<OutboxRow>(
+    const [row] = rowsOf<Pick<OutboxRow, 'id' | 'payload' | 'awardId'>>(
       await db.execute(sql`select id, payload, award_id as "awardId" from outbox where id = ${r.id}`),
     );
     if (row) await settleUnsent(db, row, 'Gave up: the last delivery attempt did not finish.');
