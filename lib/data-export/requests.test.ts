@@ -180,6 +180,33 @@ describe('a failing export', () => {
   });
 });
 
+describe('an export whose worker stops', () => {
+  it('is given back to the queue at once, even on its last attempt, and the next worker makes it', async () => {
+    const db = await getDb();
+    const { award } = await acceptedAward(db);
+    const [owner] = await db.select({ userId: awards.userId }).from(awards).where(eq(awards.id, award.id));
+    const userId = owner?.userId ?? '';
+    const { id: exportId } = await requestDataExport(db, { userId });
+    const stopping = new AbortController();
+    stopping.abort(new Error('the worker is stopping'));
+
+    await expect(
+      runDataExport({ db, config: testConfig, exportId, isLastAttempt: true, signal: stopping.signal }),
+    ).rejects.toThrow('the worker is stopping');
+
+    expect(await latestDataExport(db, userId)).toMatchObject({ status: 'queued', isActive: true });
+    expect(
+      await db.select().from(dataExportChunks).where(eq(dataExportChunks.exportId, exportId)),
+    ).toHaveLength(0);
+    await expect(
+      runDataExport({ db, config: testConfig, exportId, isLastAttempt: false }),
+    ).resolves.toMatchObject({
+      written: true,
+    });
+    expect(await latestDataExport(db, userId)).toMatchObject({ status: 'ready' });
+  });
+});
+
 describe('who may download', () => {
   it('only the owner, only while ready: anyone else, a made-up or malformed id gets nothing', async () => {
     const { db, user, view } = await readyExport();

@@ -29,6 +29,8 @@ type RunOptions = {
   config: Pick<Config, 'appUrl' | 'isDemoMode'>;
   exportId: string;
   isLastAttempt: boolean;
+  /** Aborted when the worker stops: the export goes back to queued for another worker, at once. */
+  signal?: AbortSignal;
 };
 
 /** Takes a queued export, or a running one whose worker stopped; null when another worker has it or it is done. */
@@ -58,17 +60,20 @@ async function claim(db: Db, exportId: string) {
  * An attempt starts over from nothing; a failed one goes back to queued for the queue's retry, the
  * last one is marked failed with a reason the owner can read.
  */
-export async function runDataExport({ db, config, exportId, isLastAttempt }: RunOptions) {
+export async function runDataExport({ db, config, exportId, isLastAttempt, signal }: RunOptions) {
   const claimed = await claim(db, exportId);
   if (!claimed) return { written: false };
   await db.delete(dataExportChunks).where(eq(dataExportChunks.exportId, exportId));
   try {
-    const size = await writeZip(db, { exportId, userId: claimed.userId, appUrl: config.appUrl });
+    const size = await writeZip(db, { exportId, userId: claimed.userId, appUrl: config.appUrl, signal });
     await finish(db, { config, exportId, userId: claimed.userId, size });
     return { written: true, size };
   } catch (error) {
-    const isFinal = isLastAttempt || error instanceof ExportTooLarge;
-    log.error({ err: error, exportId, isFinal }, 'data export failed');
+    // Given back when the worker stops (its heartbeat would keep others off it for minutes).
+    const isReleased = signal?.aborted === true;
+    const isFinal = !isReleased && (isLastAttempt || error instanceof ExportTooLarge);
+    if (isReleased) log.info({ exportId }, 'data export given back: the worker is stopping');
+    else log.error({ err: error, exportId, isFinal }, 'data export failed');
     await db.delete(dataExportChunks).where(eq(dataExportChunks.exportId, exportId));
     const reason =
       error instanceof ExportTooLarge ? error.message : 'Something went wrong while making your file.';
@@ -85,7 +90,10 @@ export async function runDataExport({ db, config, exportId, isLastAttempt }: Run
   }
 }
 
-async function writeZip(db: Db, input: { exportId: string; userId: string; appUrl: string }) {
+async function writeZip(
+  db: Db,
+  input: { exportId: string; userId: string; appUrl: string; signal?: AbortSignal },
+) {
   const zip = new ZipSink(db, input.exportId);
   const sources = BADGE_SOURCES.map((make) => make());
   let total = 0;
@@ -102,6 +110,7 @@ async function writeZip(db: Db, input: { exportId: string; userId: string; appUr
     appUrl: input.appUrl,
     zip,
     async badgeWritten() {
+      input.signal?.throwIfAborted();
       done += 1;
       if (Date.now() - savedAt < PROGRESS_EVERY_MS) return;
       savedAt = Date.now();

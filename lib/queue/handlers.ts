@@ -21,6 +21,8 @@ export type JobDeps = {
   post?: Poster;
   /** Rows per bulk batch (tests use small ones to stop between batches). */
   bulkBatchSize?: number;
+  /** Aborted when the worker stops: a long job (an export) gives its work back to the queue. */
+  signal?: AbortSignal;
 };
 
 export type JobContext = JobDeps & { isLastAttempt: boolean };
@@ -67,5 +69,11 @@ export const HANDLERS: { [K in JobKind]: (data: JobData[K], ctx: JobContext) => 
     }),
   maintenance: (_data, ctx) => runMaintenance(ctx.db),
   export: ({ exportId }, ctx) =>
-    runDataExport({ db: ctx.db, config: ctx.config, exportId, isLastAttempt: ctx.isLastAttempt }),
+    runDataExport({
+      db: ctx.db,
+      config: ctx.config,
+      exportId,
+      isLastAttempt: ctx.isLastAttempt,
+      signal: ctx.signal,
+    }),
 };

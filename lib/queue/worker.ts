@@ -25,7 +25,8 @@ export type Workers = {
  * died; this adds the handlers, a NOTIFY listener that wakes idle loops, and the hourly upkeep.
  */
 export async function startWorkers(input: { deps: JobDeps; kinds?: JobKind[] }): Promise<Workers> {
-  const { deps } = input;
+  const stopping = new AbortController();
+  const deps: JobDeps = { ...input.deps, signal: stopping.signal };
   const kinds = input.kinds ?? JOB_KIND_NAMES;
   const { queue, listen } = await getQueueAccess();
   const loops = kinds.reduce((sum, kind) => sum + JOB_KINDS[kind].concurrency, 0);
@@ -69,6 +70,7 @@ export async function startWorkers(input: { deps: JobDeps; kinds?: JobKind[] }):
 
   return {
     stop: async (timeoutMs = 20_000) => {
+      stopping.abort(new Error('the worker is stopping'));
       await unlisten().catch(() => {});
       await boss.stop({ graceful: true, wait: true, timeout: timeoutMs, close: true });
     },
