@@ -57,8 +57,10 @@ export async function register() {
   await queue.registerQueueMetrics();
   if (config.workers === 'inline') {
     const workers = await queue.startConfiguredWorkers();
-    // Running jobs finish (or go back to the queue) before the database closes.
-    (await import('@/lib/observability/shutdown')).onShutdown('background workers', () => workers.stop());
+    // Running jobs finish (or go back to the queue) before the database closes: within the hook's
+    // budget, or the pool would close under them and pg-boss could not give them back.
+    const { HOOK_BUDGET_MS, onShutdown } = await import('@/lib/observability/shutdown');
+    onShutdown('background workers', () => workers.stop(HOOK_BUDGET_MS - 1_000));
   }
 }
 

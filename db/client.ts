@@ -63,7 +63,7 @@ async function openPostgres(url: string): Promise<Handle> {
   };
   return {
     db: drizzle(client, { schema }) as unknown as Db,
-    close: () => client.end(),
+    close: () => client.end({ timeout: 5 }),
     kind: 'postgres',
     queue: { connectionString: url },
     listen,

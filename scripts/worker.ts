@@ -38,11 +38,22 @@ log.info(
   'worker taking email, webhook, bulk and maintenance jobs',
 );
 
+/** Past the jobs' own time to finish, closing the pools may take this long before the process just ends. */
+const CLOSE_BUDGET_MS = 5_000;
+
 let isStopping = false;
 async function shutDown(signal: string) {
   if (isStopping) return;
   isStopping = true;
   log.info({ signal }, 'worker stopping: finishing running jobs');
+  // Whatever hangs below (a pool that cannot reach its server), the process still ends.
+  setTimeout(
+    () => {
+      log.error('worker stop: still not done, exiting');
+      process.exit(1);
+    },
+    config.shutdownTimeoutSeconds * 1000 + CLOSE_BUDGET_MS,
+  ).unref();
   try {
     metrics?.close();
     await workers.stop(config.shutdownTimeoutSeconds * 1000);

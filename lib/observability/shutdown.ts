@@ -41,7 +41,8 @@ holder.laurelShutdown ??= {
 };
 const state = holder.laurelShutdown;
 
-const HOOK_BUDGET_MS = 5_000;
+/** Each onShutdown hook's time, then the closing of pools: a hook should finish well within it. */
+export const HOOK_BUDGET_MS = 5_000;
 const IDLE_SWEEP_MS = 100;
 
 export function isShuttingDown(): boolean {
