@@ -25,11 +25,12 @@ export async function register() {
     const { installGracefulShutdown } = await import('@/lib/observability/shutdown');
     const { closeDb } = await import('@/db/client');
     const { closeRedis } = await import('@/lib/redis/client');
+    const { closePageCache } = await import('@/lib/redis/page-cache');
     installGracefulShutdown({
       timeoutMs: config.shutdownTimeoutSeconds * 1000,
       delayMs: config.shutdownDelaySeconds * 1000,
       closeResources: async () => {
-        await Promise.allSettled([closeDb(), closeRedis()]);
+        await Promise.allSettled([closeDb(), closeRedis(), closePageCache()]);
       },
     });
   }

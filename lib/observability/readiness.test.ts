@@ -125,7 +125,7 @@ describe('readiness with REDIS_URL set', () => {
     expect((await checkReadiness()).checks.redis).toEqual({ status: 'pass', detail: 'reachable' });
     await redis.stop();
     const readiness = await checkReadiness();
-    expect(readiness.status).toBe('not ready');
+    expect(readiness.status).toBe('degraded');
     expect(readiness.checks.redis).toEqual({ status: 'fail', detail: 'not reachable' });
     expect(readiness.checks.database.status).toBe('pass');
     expect(JSON.stringify(readiness)).not.toContain(String(port));

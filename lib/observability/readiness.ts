@@ -15,7 +15,8 @@ import { isShuttingDown } from './shutdown';
 export type CheckStatus = 'pass' | 'fail' | 'skip';
 export type Check = { status: CheckStatus; detail: string };
 export type Readiness = {
-  status: 'ready' | 'not ready';
+  /** `degraded`: serving correctly without Redis (pages render from the database); still ready. */
+  status: 'ready' | 'degraded' | 'not ready';
   checks: { database: Check; migrations: Check; redis: Check; process: Check };
 };
 
@@ -126,6 +127,9 @@ export async function checkReadiness(deps: Deps = {}): Promise<Readiness> {
       }),
   ]);
   const checks = { ...data, redis, process: pass('serving') };
-  const isReady = Object.values(checks).every((check) => check.status !== 'fail');
-  return { status: isReady ? 'ready' : 'not ready', checks };
+  // Without Redis every instance still serves correctly, only slower: taking them all out of the
+  // load balancer at once would turn a cache outage into a site outage.
+  const { redis: _, ...needed } = checks;
+  if (Object.values(needed).some((check) => check.status === 'fail')) return { status: 'not ready', checks };
+  return { status: redis.status === 'fail' ? 'degraded' : 'ready', checks };
 }

@@ -226,6 +226,24 @@ describe('when Redis is down', () => {
     await link.cut();
   });
 
+  it('writes a waiting revalidation at shutdown through flush, without waiting for the retry', async () => {
+    const link = await cuttableLink(redis.port);
+    const a = instance('build-1', link.url);
+    const b = instance();
+    await b.set('/badges/1', appPage('public', pageTags('1')), LIFETIME);
+    expect(await a.get('/badges/1', PAGE)).not.toBeNull();
+    await link.cut();
+    await a.revalidateTag('_N_T_/badges/1');
+    const start = performance.now();
+    expect(await a.flush()).toBe(false); // still unreachable: a bounded wait, one try
+    expect(performance.now() - start).toBeLessThan(4_000);
+    await link.restore();
+
+    expect(await a.flush()).toBe(true);
+    expect(await b.get('/badges/1', PAGE)).toBeNull();
+    await link.cut();
+  });
+
   it('closes at once while Redis hangs with a command unanswered', async () => {
     const store = new RedisCacheStore({ url: redis.url, buildId: 'build-1' });
     await store.set('/a', appPage('a', []), LIFETIME);

@@ -13,5 +13,6 @@ export class RedisCacheStore {
   get(key: string, ctx?: GetContext): Promise<Result | null>;
   set(key: string, data: unknown, ctx?: SetContext): Promise<void>;
   revalidateTag(tags: string | string[]): Promise<void>;
+  flush(): Promise<boolean>;
   close(): Promise<void>;
 }

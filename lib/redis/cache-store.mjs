@@ -35,6 +35,8 @@ const COMMAND_TIMEOUT_MS = 300;
 const DOWN_FOR_MS = 1_000;
 const CONNECT_TIMEOUT_MS = 1_000;
 const MAX_RECONNECT_DELAY_MS = 2_000;
+/** How long a flush waits for a connection that is between reconnect attempts. */
+const FLUSH_WAIT_MS = MAX_RECONNECT_DELAY_MS + CONNECT_TIMEOUT_MS / 2;
 /** A tag's time must outlive every entry it could invalidate. */
 const TAG_SECONDS = MAX_ENTRY_SECONDS + 60 * 60;
 /** Revalidations waiting for Redis; past this many, everything cached before is invalidated. */
@@ -195,6 +197,30 @@ export class RedisCacheStore {
     // #use writes pending tags before anything else; when Redis is down they wait for the retry.
     await this.#use(undefined, async () => {});
     if (this.#hasPending()) this.#scheduleRetry();
+  }
+
+  /**
+   * Writes the revalidations still waiting for Redis, now (a graceful shutdown: after it, nothing
+   * would). Waits at most FLUSH_WAIT_MS for the connection, then one try bounded like every call;
+   * true when none is left waiting.
+   */
+  async flush() {
+    if (!this.#hasPending()) return true;
+    const client = this.#client;
+    if (client && !client.isReady) {
+      await new Promise((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          client.off('ready', done);
+          resolve(undefined);
+        };
+        const timer = setTimeout(done, FLUSH_WAIT_MS);
+        client.once('ready', done);
+      });
+    }
+    this.#downUntil = 0;
+    await this.#use(undefined, async () => {});
+    return !this.#hasPending();
   }
 
   /**
