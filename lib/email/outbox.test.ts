@@ -145,6 +145,23 @@ describe('email jobs', () => {
     }
   });
 
+  it('keeps a failed job’s reason in the queue without the values of a failed query', async () => {
+    const db = await getDb();
+    const to = uniqueEmail('private');
+    const id = await db.transaction((tx) => enqueueEmail(tx, { message: message(to), isDemoMode: false }));
+    const failing: EmailSender = async () => {
+      throw new Error(`Failed query: select 1 where email = $1\nparams: ${to}`);
+    };
+
+    await runJobsOnce('email', { send: failing });
+
+    const [job] = rowsOf<{ output: { message?: string } }>(
+      await db.execute(sql`select output from pgboss.job where name = 'email' and id = ${id}`),
+    );
+    expect(job?.output.message).toContain('Failed query: select 1');
+    expect(JSON.stringify(job?.output)).not.toContain(to);
+  });
+
   it('gives up on a message the provider refuses for good, and keeps no body', async () => {
     const db = await getDb();
     const { send } = await startProvider();

@@ -18,6 +18,11 @@ function cleanMessage(message: string): string {
   return cut.length > MAX_MESSAGE ? `${cut.slice(0, MAX_MESSAGE)}…` : cut;
 }
 
+/** An error's message fit to keep (a failed job's output in the queue): no query values, bounded. */
+export function safeErrorMessage(error: unknown): string {
+  return cleanMessage(error instanceof Error ? error.message : String(error));
+}
+
 /**
  * An error as a log line carries it: class, string code, message and the stack's frames (not its
  * first line, which repeats the message), and the cause chain. Other properties are left out on

@@ -1,6 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { safeErrorMessage } from '@/lib/log/serialize-error';
 import { detachedBoss, JOB_TABLE } from './enqueue';
 import type { JobDeps } from './handlers';
 import type { JobKind } from './kinds';
@@ -31,12 +32,7 @@ export async function runDueJobs(input: {
       await runJob(kind, job, deps);
       await client.complete(kind, job.id, {}, { db });
     } catch (error) {
-      await client.fail(
-        kind,
-        job.id,
-        { message: error instanceof Error ? error.message : String(error) },
-        { db },
-      );
+      await client.fail(kind, job.id, { message: safeErrorMessage(error) }, { db });
     }
   }
   return jobs.length;

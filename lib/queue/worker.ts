@@ -2,6 +2,7 @@ import 'server-only';
 import PgBoss from 'pg-boss';
 import { getQueueAccess } from '@/db/client';
 import { log } from '@/lib/log';
+import { safeErrorMessage } from '@/lib/log/serialize-error';
 import type { JobDeps } from './handlers';
 import { JOB_KIND_NAMES, JOB_KINDS, type JobKind, leaseSeconds, NUDGE_CHANNEL, QUEUE_SCHEMA } from './kinds';
 import { sweepOrphans } from './maintenance';
@@ -88,7 +89,7 @@ async function runBatch<K extends JobKind>(boss: PgBoss, kind: K, jobs: Array<Qu
       await boss.complete(kind, job.id);
     } catch (error) {
       await boss
-        .fail(kind, job.id, { message: error instanceof Error ? error.message : String(error) })
+        .fail(kind, job.id, { message: safeErrorMessage(error) })
         .catch((cause: unknown) => log.warn({ err: cause, kind }, 'could not record a failed job'));
     }
   }
