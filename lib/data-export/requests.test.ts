@@ -207,6 +207,57 @@ describe('an export whose worker stops', () => {
   });
 });
 
+describe('an export taken over from an attempt that went silent', () => {
+  it('is not touched by that attempt when it wakes up and fails', async () => {
+    const real = await getDb();
+    const { award } = await acceptedAward(real);
+    const [owner] = await real.select({ userId: awards.userId }).from(awards).where(eq(awards.id, award.id));
+    const userId = owner?.userId ?? '';
+    const { id: exportId } = await requestDataExport(real, { userId });
+    // The first attempt stalls on its first chunk write, then fails.
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let isStalled = false;
+    const stalling = new Proxy(real, {
+      get(target, property, receiver) {
+        if (property !== 'insert') return Reflect.get(target, property, receiver);
+        return (table: typeof dataExportChunks) => {
+          if (table !== dataExportChunks || isStalled) return target.insert(table);
+          isStalled = true;
+          return {
+            values: async () => {
+              await gate;
+              throw new Error('the connection was lost');
+            },
+          };
+        };
+      },
+    });
+    const first = runDataExport({ db: stalling, config: testConfig, exportId, isLastAttempt: true }).catch(
+      (error: unknown) => error,
+    );
+    await expect.poll(() => isStalled).toBe(true);
+    // Silent for longer than the takeover limit: the next attempt makes the file.
+    await real
+      .update(dataExports)
+      .set({ heartbeatAt: sql`now() - interval '1 hour'` })
+      .where(eq(dataExports.id, exportId));
+    await expect(
+      runDataExport({ db: real, config: testConfig, exportId, isLastAttempt: false }),
+    ).resolves.toMatchObject({ written: true });
+
+    release();
+    await first;
+
+    const view = await latestDataExport(real, userId);
+    expect(view).toMatchObject({ status: 'ready' });
+    const files = await readZip(await exportBytes(real, { exportId, sizeBytes: view?.sizeBytes ?? 0 }));
+    expect(files.has('README.txt')).toBe(true);
+  });
+});
+
 describe('who may download', () => {
   it('only the owner, only while ready: anyone else, a made-up or malformed id gets nothing', async () => {
     const { db, user, view } = await readyExport();

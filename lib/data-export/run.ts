@@ -50,8 +50,20 @@ async function claim(db: Db, exportId: string) {
         ),
       ),
     )
-    .returning({ id: dataExports.id, userId: dataExports.userId });
+    .returning({ id: dataExports.id, userId: dataExports.userId, attempts: dataExports.attempts });
   return row ?? null;
+}
+
+/**
+ * The export as this attempt claimed it: still running and not taken over since (an attempt
+ * silent for STALE_SECONDS is, and when it wakes up it must change nothing).
+ */
+function heldBy(claimed: { id: string; attempts: number }) {
+  return and(
+    eq(dataExports.id, claimed.id),
+    eq(dataExports.status, 'running'),
+    eq(dataExports.attempts, claimed.attempts),
+  );
 }
 
 /**
@@ -66,7 +78,7 @@ export async function runDataExport({ db, config, exportId, isLastAttempt, signa
   await db.delete(dataExportChunks).where(eq(dataExportChunks.exportId, exportId));
   try {
     const size = await writeZip(db, { exportId, userId: claimed.userId, appUrl: config.appUrl, signal });
-    await finish(db, { config, exportId, userId: claimed.userId, size });
+    await finish(db, { config, claimed, size });
     return { written: true, size };
   } catch (error) {
     // Given back when the worker stops (its heartbeat would keep others off it for minutes).
@@ -74,17 +86,19 @@ export async function runDataExport({ db, config, exportId, isLastAttempt, signa
     const isFinal = !isReleased && (isLastAttempt || error instanceof ExportTooLarge);
     if (isReleased) log.info({ exportId }, 'data export given back: the worker is stopping');
     else log.error({ err: error, exportId, isFinal }, 'data export failed');
-    await db.delete(dataExportChunks).where(eq(dataExportChunks.exportId, exportId));
     const reason =
       error instanceof ExportTooLarge ? error.message : 'Something went wrong while making your file.';
-    await db
+    const [settled] = await db
       .update(dataExports)
       .set(
         isFinal
           ? { status: 'failed', lastError: reason, finishedAt: sql`now()`, heartbeatAt: null }
           : { status: 'queued', heartbeatAt: null },
       )
-      .where(and(eq(dataExports.id, exportId), eq(dataExports.status, 'running')));
+      .where(heldBy(claimed))
+      .returning({ id: dataExports.id });
+    // Its chunks go only while it is still this attempt's: a later one may be writing its own.
+    if (settled) await db.delete(dataExportChunks).where(eq(dataExportChunks.exportId, exportId));
     if (isFinal) return { written: false };
     throw error;
   }
@@ -133,11 +147,15 @@ async function writeZip(
  */
 async function finish(
   db: Db,
-  input: { config: RunOptions['config']; exportId: string; userId: string; size: number },
+  input: {
+    config: RunOptions['config'];
+    claimed: { id: string; userId: string; attempts: number };
+    size: number;
+  },
 ) {
   const expiresAt = new Date(Date.now() + EXPORT_TTL_DAYS * 86_400_000);
-  const [user] = await db.select({ name: users.name }).from(users).where(eq(users.id, input.userId));
-  const to = await primaryEmail(db, input.userId);
+  const [user] = await db.select({ name: users.name }).from(users).where(eq(users.id, input.claimed.userId));
+  const to = await primaryEmail(db, input.claimed.userId);
   const rendered = await renderEmail(
     createElement(DataExportReadyEmail, {
       name: user?.name ?? 'there',
@@ -150,7 +168,7 @@ async function finish(
     const [ready] = await tx
       .update(dataExports)
       .set({ status: 'ready', sizeBytes: input.size, finishedAt: sql`now()`, expiresAt, heartbeatAt: null })
-      .where(and(eq(dataExports.id, input.exportId), eq(dataExports.status, 'running')))
+      .where(heldBy(input.claimed))
       .returning({ id: dataExports.id });
     if (!ready) return;
     const older = tx
@@ -158,9 +176,9 @@ async function finish(
       .from(dataExports)
       .where(
         and(
-          eq(dataExports.userId, input.userId),
+          eq(dataExports.userId, input.claimed.userId),
           eq(dataExports.status, 'ready'),
-          ne(dataExports.id, input.exportId),
+          ne(dataExports.id, input.claimed.id),
         ),
       );
     await tx.delete(dataExportChunks).where(inArray(dataExportChunks.exportId, older));
