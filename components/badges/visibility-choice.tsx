@@ -53,9 +53,11 @@ export function VisibilityChoice({
         </span>
       </label>
       <p id={helpId} className="text-sm text-stone-700">
-        {publicRefusal
-          ? 'You can make it private, but not public again.'
-          : 'You can change this at any time.'}
+        {!publicRefusal
+          ? 'You can change this at any time.'
+          : isPublic
+            ? 'You can make it private, but not public again.'
+            : 'Only Private can be chosen for now.'}
       </p>
     </fieldset>
   );
