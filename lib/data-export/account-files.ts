@@ -5,7 +5,7 @@ import { awardEvents, awards, badgeTemplates, issuers, sessions, userEmails, use
 import { AWARD_EVENT_LABELS } from '@/lib/awards/history';
 import { findImage } from '@/lib/images/store';
 import { importedHistory } from './imported-badges';
-import { awardCursorAt, type Cursor, olderThan, PAGE_SIZE } from './paging';
+import { awardCursorAt, type Cursor, olderThan, PAGE_SIZE, pagesOf } from './paging';
 import type { ExportContext } from './sources';
 
 const PHOTO_EXTENSIONS: Record<string, string> = {
@@ -104,9 +104,10 @@ export async function writeHistory(ctx: ExportContext): Promise<void> {
   };
   await out.write(`${JSON.stringify(head, null, 2).replace(/\n}$/, '')},\n  "badges": [`);
   let separator = '\n';
-  let after: Cursor | null = null;
-  for (;;) {
-    const rows = await awardPage(db, userId, after);
+  for await (const rows of pagesOf(
+    (after) => awardPage(db, userId, after),
+    (row) => ({ id: row.id, at: row.cursorAt }),
+  )) {
     const events = await eventsOf(
       db,
       rows.map((r) => r.id),
@@ -118,9 +119,6 @@ export async function writeHistory(ctx: ExportContext): Promise<void> {
       await out.write(`${separator}    ${JSON.stringify({ ...row, events: steps })}`);
       separator = ',\n';
     }
-    const last = rows.at(-1);
-    if (!last || rows.length < PAGE_SIZE) break;
-    after = { id: last.id, at: last.cursorAt };
   }
   await out.write(`${separator === '\n' ? '' : '\n  '}],\n  "imported": [`);
   separator = '\n';

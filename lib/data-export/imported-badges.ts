@@ -4,7 +4,7 @@ import type { Db } from '@/db/client';
 import { importedBadges as badges } from '@/db/schema';
 import { downloadBaseName } from '@/lib/badges/file-names';
 import { originalExtension } from '@/lib/imports/present';
-import { type Cursor, importedCursorAt, importedOlderThan, PAGE_SIZE } from './paging';
+import { type Cursor, importedCursorAt, importedOlderThan, PAGE_SIZE, pagesOf } from './paging';
 import type { BadgeSource, ExportContext, IndexRow } from './sources';
 
 /** What a page holds: everything but the original, which can be megabytes and is read one at a time. */
@@ -37,14 +37,11 @@ function page(db: Db, userId: string, after: Cursor | null): Promise<Listed[]> {
 }
 
 async function* eachBadge(db: Db, userId: string) {
-  let after: Cursor | null = null;
-  for (;;) {
-    const rows = await page(db, userId, after);
+  for await (const rows of pagesOf(
+    (after) => page(db, userId, after),
+    (row) => ({ id: row.id, at: row.cursorAt }),
+  ))
     yield* rows;
-    const last = rows.at(-1);
-    if (!last || rows.length < PAGE_SIZE) return;
-    after = { id: last.id, at: last.cursorAt };
-  }
 }
 
 /** "imported/robotics-zoe-co-1a2b3c4d.png": the download's name, told apart by the id. */

@@ -9,7 +9,7 @@ import { awardStatus, type PublicAward } from '@/lib/badges/public-award';
 import { isAppError } from '@/lib/errors';
 import { BakeError } from '@/lib/openbadges/bake/errors';
 import { credentialForAward, type StoredCredential } from '@/lib/openbadges/ob3/credentials';
-import { awardCursorAt, type Cursor, olderThan, PAGE_SIZE } from './paging';
+import { awardCursorAt, type Cursor, olderThan, PAGE_SIZE, pagesOf } from './paging';
 import type { BadgeSource, ExportContext, IndexRow } from './sources';
 
 type Page = Array<PublicAward & { hasCredential: boolean; cursorAt: string }>;
@@ -37,14 +37,11 @@ async function page(db: Db, userId: string, after: Cursor | null): Promise<Page>
 }
 
 async function* eachBadge(db: Db, userId: string) {
-  let after: Cursor | null = null;
-  for (;;) {
-    const rows = await page(db, userId, after);
+  for await (const rows of pagesOf(
+    (after) => page(db, userId, after),
+    (row) => ({ id: row.award.id, at: row.cursorAt }),
+  ))
     yield* rows;
-    const last = rows.at(-1);
-    if (!last || rows.length < PAGE_SIZE) return;
-    after = { id: last.award.id, at: last.cursorAt };
-  }
 }
 
 /** What went into the zip for a badge: its OB 3.0 files, its baked image. */

@@ -28,3 +28,18 @@ export function olderThan(last: Cursor) {
 export function importedOlderThan(last: Cursor) {
   return sql`(${importedBadges.createdAt}, ${importedBadges.id}) < (${last.at}::timestamptz, ${last.id}::uuid)`;
 }
+
+/** Every row, a page at a time: `page` reads the rows after a cursor, `cursorOf` says where a row ends one. */
+export async function* pagesOf<T>(
+  page: (after: Cursor | null) => Promise<T[]>,
+  cursorOf: (row: T) => Cursor,
+): AsyncGenerator<T[]> {
+  let after: Cursor | null = null;
+  for (;;) {
+    const rows = await page(after);
+    if (rows.length > 0) yield rows;
+    const last = rows.at(-1);
+    if (!last || rows.length < PAGE_SIZE) return;
+    after = cursorOf(last);
+  }
+}
