@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { type Db, getDb } from '@/db/client';
+import { type Db, getDb, rowsOf } from '@/db/client';
 import { awards, badgeTemplates, dataExportChunks, dataExports } from '@/db/schema';
 import { storeImage } from '@/lib/images/store';
 import { acceptedAward } from '@/lib/openbadges/ob3/test-support';
@@ -181,28 +181,33 @@ describe('a failing export', () => {
 });
 
 describe('an export whose worker stops', () => {
-  it('is given back to the queue at once, even on its last attempt, and the next worker makes it', async () => {
+  it('is given back to the queue with a job of its own, even on its last attempt, and the next worker makes it', async () => {
     const db = await getDb();
     const { award } = await acceptedAward(db);
     const [owner] = await db.select({ userId: awards.userId }).from(awards).where(eq(awards.id, award.id));
     const userId = owner?.userId ?? '';
     const { id: exportId } = await requestDataExport(db, { userId });
+    const jobsOf = async () =>
+      rowsOf<{ state: string }>(
+        await db.execute(
+          sql`select state::text from pgboss.job where name = 'export' and data->>'exportId' = ${exportId}`,
+        ),
+      ).map((job) => job.state);
+    expect(await jobsOf()).toEqual(['created']);
     const stopping = new AbortController();
     stopping.abort(new Error('the worker is stopping'));
 
+    // The job ends normally: none of the queue's attempts is used up.
     await expect(
       runDataExport({ db, config: testConfig, exportId, isLastAttempt: true, signal: stopping.signal }),
-    ).rejects.toThrow('the worker is stopping');
+    ).resolves.toEqual({ written: false });
 
     expect(await latestDataExport(db, userId)).toMatchObject({ status: 'queued', isActive: true });
     expect(
       await db.select().from(dataExportChunks).where(eq(dataExportChunks.exportId, exportId)),
     ).toHaveLength(0);
-    await expect(
-      runDataExport({ db, config: testConfig, exportId, isLastAttempt: false }),
-    ).resolves.toMatchObject({
-      written: true,
-    });
+    expect(await jobsOf()).toEqual(['created', 'created']);
+    await runJobs(['export']);
     expect(await latestDataExport(db, userId)).toMatchObject({ status: 'ready' });
   });
 });

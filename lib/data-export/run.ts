@@ -10,6 +10,7 @@ import { renderEmail } from '@/lib/email/render';
 import { DataExportReadyEmail } from '@/lib/email/templates/data-export-ready-email';
 import { formatDate } from '@/lib/format';
 import { log } from '@/lib/log';
+import { enqueueJobs } from '@/lib/queue/enqueue';
 import { writeHistory, writeProfile } from './account-files';
 import { formatBytes } from './format-bytes';
 import { writeIndexFiles } from './index-files';
@@ -33,8 +34,10 @@ type RunOptions = {
   signal?: AbortSignal;
 };
 
+type Claimed = { id: string; userId: string; attempts: number };
+
 /** Takes a queued export, or a running one whose worker stopped; null when another worker has it or it is done. */
-async function claim(db: Db, exportId: string) {
+async function claim(db: Db, exportId: string): Promise<Claimed | null> {
   const [row] = await db
     .update(dataExports)
     .set({ status: 'running', done: 0, heartbeatAt: sql`now()`, attempts: sql`${dataExports.attempts} + 1` })
@@ -58,7 +61,7 @@ async function claim(db: Db, exportId: string) {
  * The export as this attempt claimed it: still running and not taken over since (an attempt
  * silent for STALE_SECONDS is, and when it wakes up it must change nothing).
  */
-function heldBy(claimed: { id: string; attempts: number }) {
+function heldBy(claimed: Pick<Claimed, 'id' | 'attempts'>) {
   return and(
     eq(dataExports.id, claimed.id),
     eq(dataExports.status, 'running'),
@@ -77,15 +80,16 @@ export async function runDataExport({ db, config, exportId, isLastAttempt, signa
   if (!claimed) return { written: false };
   await db.delete(dataExportChunks).where(eq(dataExportChunks.exportId, exportId));
   try {
-    const size = await writeZip(db, { exportId, userId: claimed.userId, appUrl: config.appUrl, signal });
+    const size = await writeZip(db, { claimed, appUrl: config.appUrl, signal });
     await finish(db, { config, claimed, size });
     return { written: true, size };
   } catch (error) {
-    // Given back when the worker stops (its heartbeat would keep others off it for minutes).
-    const isReleased = signal?.aborted === true;
-    const isFinal = !isReleased && (isLastAttempt || error instanceof ExportTooLarge);
-    if (isReleased) log.info({ exportId }, 'data export given back: the worker is stopping');
-    else log.error({ err: error, exportId, isFinal }, 'data export failed');
+    if (signal?.aborted) {
+      await giveBack(db, claimed);
+      return { written: false };
+    }
+    const isFinal = isLastAttempt || error instanceof ExportTooLarge;
+    log.error({ err: error, exportId, isFinal }, 'data export failed');
     const reason =
       error instanceof ExportTooLarge ? error.message : 'Something went wrong while making your file.';
     const [settled] = await db
@@ -104,23 +108,50 @@ export async function runDataExport({ db, config, exportId, isLastAttempt, signa
   }
 }
 
-async function writeZip(
-  db: Db,
-  input: { exportId: string; userId: string; appUrl: string; signal?: AbortSignal },
-) {
-  const zip = new ZipSink(db, input.exportId);
+/**
+ * The worker is stopping: the export goes back to queued with a fresh job of its own, so the next
+ * worker starts it at once and this job ends without using up one of the queue's attempts (its
+ * heartbeat would otherwise keep others off it for minutes).
+ */
+async function giveBack(db: Db, claimed: Claimed) {
+  log.info({ exportId: claimed.id }, 'data export given back: the worker is stopping');
+  await db.transaction(async (tx) => {
+    const [released] = await tx
+      .update(dataExports)
+      .set({ status: 'queued', heartbeatAt: null })
+      .where(heldBy(claimed))
+      .returning({ id: dataExports.id });
+    if (!released) return;
+    await tx.delete(dataExportChunks).where(eq(dataExportChunks.exportId, claimed.id));
+    await enqueueJobs(tx, 'export', [{ exportId: claimed.id }]);
+  });
+}
+
+/** Raised when another attempt has taken the export over: this one stops writing. */
+class TakenOver extends Error {}
+
+async function writeZip(db: Db, input: { claimed: Claimed; appUrl: string; signal?: AbortSignal }) {
+  const { id: exportId, userId } = input.claimed;
+  const zip = new ZipSink(db, exportId);
   const sources = BADGE_SOURCES.map((make) => make());
   let total = 0;
-  for (const source of sources) total += await source.count(db, input.userId);
-  await db.update(dataExports).set({ total }).where(eq(dataExports.id, input.exportId));
+  for (const source of sources) total += await source.count(db, userId);
+  await db.update(dataExports).set({ total }).where(heldBy(input.claimed));
 
   let done = 0;
   let savedAt = Date.now();
-  const saveProgress = () =>
-    db.update(dataExports).set({ done, heartbeatAt: sql`now()` }).where(eq(dataExports.id, input.exportId));
+  // Also the heartbeat, and the check that this attempt still holds the export.
+  const saveProgress = async () => {
+    const [held] = await db
+      .update(dataExports)
+      .set({ done, heartbeatAt: sql`now()` })
+      .where(heldBy(input.claimed))
+      .returning({ id: dataExports.id });
+    if (!held) throw new TakenOver(`export ${exportId} was taken over by a later attempt`);
+  };
   const ctx: ExportContext = {
     db,
-    userId: input.userId,
+    userId,
     appUrl: input.appUrl,
     zip,
     async badgeWritten() {
@@ -138,6 +169,7 @@ async function writeZip(
   await saveProgress();
   await writeIndexFiles(ctx, sources);
   await writeHistory(ctx);
+  await saveProgress();
   return zip.finish();
 }
 
