@@ -675,6 +675,8 @@ export const importedBadges = pgTable(
     /** False when the badge names no email address (a DID or web address subject): allowed, labelled. */
     isRecipientChecked: boolean('is_recipient_checked').notNull(),
     status: importedBadgeStatus('status').notNull(),
+    /** Once verified (or found genuine but expired), ever: only such a badge may be made public. */
+    hasBeenVerified: boolean('has_been_verified').notNull().default(false),
     report: jsonb('report').$type<VerificationReport>().notNull(),
     verifiedAt: ts('verified_at').notNull(),
     retryCount: integer('retry_count').notNull().default(0),

@@ -85,6 +85,7 @@ export async function importBadge(db: Db, input: ImportInput): Promise<ImportOut
       ...fields,
       isRecipientChecked: recipient.kind === 'matched',
       status: judgement.kind,
+      hasBeenVerified: judgement.kind !== 'unverified',
       report: withRecipientCheck(report, recipient.check),
       verifiedAt: new Date(report.checkedAt),
       dedupeKey,

@@ -33,6 +33,7 @@ export async function reverifyImportedBadge(db: Db, input: { id: string; isRetry
     .set({
       report: kept,
       status,
+      hasBeenVerified: status === 'verified' || status === 'expired' ? true : importedBadges.hasBeenVerified,
       verifiedAt: new Date(kept.checkedAt),
       retryCount:
         status !== 'unverified'

@@ -208,6 +208,17 @@ describe('checking an imported badge again', () => {
     const after = await findOwnImportedBadge(db, { userId, id });
     expect(after?.status).toBe('verified');
     await setImportedBadgeVisibility(db, { userId, id, isPublic: true });
+    // Verified once: its host being down later does not keep it private.
+    await setImportedBadgeVisibility(db, { userId, id, isPublic: false });
+    await db.update(importedBadges).set({ verifiedAt: longAgo }).where(eq(importedBadges.id, id));
+    const stale = await findOwnImportedBadge(db, { userId, id });
+    if (!stale) throw new Error('missing');
+    await freshImportedReport(db, stale, { fetch: down, waitMs: 30_000 });
+    expect(await findOwnImportedBadge(db, { userId, id })).toMatchObject({
+      status: 'unverified',
+      hasBeenVerified: true,
+    });
+    await setImportedBadgeVisibility(db, { userId, id, isPublic: true });
     expect(after?.report.checks.find((check) => check.id === 'recipient')?.status).toBe('pass');
   });
 
@@ -229,12 +240,14 @@ describe('checking an imported badge again', () => {
     };
     const later = new Date(Date.now() + REVERIFY_AFTER_MS + 1000);
 
-    await freshImportedReport(db, badge, { fetch: counting, now: later });
+    await freshImportedReport(db, badge, { fetch: counting, now: later, waitMs: 30_000 });
     const oneCheck = asked;
     expect(oneCheck).toBeGreaterThan(0);
     asked = 0;
     const views = await Promise.all(
-      Array.from({ length: 8 }, () => freshImportedReport(db, badge, { fetch: counting, now: later })),
+      Array.from({ length: 8 }, () =>
+        freshImportedReport(db, badge, { fetch: counting, now: later, waitMs: 30_000 }),
+      ),
     );
 
     expect(asked).toBe(oneCheck);

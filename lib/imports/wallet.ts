@@ -17,6 +17,7 @@ const shownColumns = {
   expiresAt: importedBadges.expiresAt,
   isRecipientChecked: importedBadges.isRecipientChecked,
   status: importedBadges.status,
+  hasBeenVerified: importedBadges.hasBeenVerified,
   report: importedBadges.report,
   verifiedAt: importedBadges.verifiedAt,
   isPublic: importedBadges.isPublic,
@@ -116,7 +117,11 @@ export async function findImportedImage(db: Executor, input: { id: string; userI
 }
 
 export const NOT_VERIFIED_YET =
-  'Laurel has not been able to verify this badge yet, so it cannot be public. It tries again every hour.';
+  'Laurel has not yet been able to check this badge with its issuer, so it cannot be public until it does.';
+
+/** Never verified (a made-up issuer is never reachable) and not already public: Public is refused. */
+export const isNeverVerified = (badge: { status: string; hasBeenVerified: boolean; isPublic: boolean }) =>
+  badge.status === 'unverified' && !badge.hasBeenVerified && !badge.isPublic;
 
 /**
  * Public or private; only its owner may change it. A badge that no longer verifies cannot be made
@@ -131,7 +136,7 @@ export async function setImportedBadgeVisibility(
   if (input.isPublic && badge.status === 'invalid') {
     throw new AppError('conflict', 'This badge no longer verifies, so it cannot be made public.');
   }
-  if (input.isPublic && badge.status === 'unverified' && !badge.isPublic) {
+  if (input.isPublic && isNeverVerified(badge)) {
     throw new AppError('conflict', NOT_VERIFIED_YET);
   }
   await db

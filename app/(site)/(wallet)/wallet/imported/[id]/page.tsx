@@ -9,7 +9,7 @@ import { getConfig } from '@/lib/config';
 import { importedShareLinks, importedUrls } from '@/lib/imports/present';
 import { freshImportedReport } from '@/lib/imports/reverify';
 import { verifierOptions } from '@/lib/imports/verifier';
-import { findOwnImportedBadge, NOT_VERIFIED_YET } from '@/lib/imports/wallet';
+import { findOwnImportedBadge, isNeverVerified, NOT_VERIFIED_YET } from '@/lib/imports/wallet';
 import { ImportedControls } from './imported-controls';
 import { RemoveImported } from './remove-imported';
 
@@ -17,10 +17,10 @@ export const metadata: Metadata = { title: 'A badge from elsewhere' };
 
 type Props = { params: Promise<{ id: string }> };
 
-/** Why Public cannot be chosen now; one already public may stay so while its host is down. */
-function publicRefusalOf(badge: { status: string; isPublic: boolean }) {
+/** Why Public cannot be chosen now; one verified before may be public while its host is down. */
+function publicRefusalOf(badge: Parameters<typeof isNeverVerified>[0]) {
   if (badge.status === 'invalid') return 'It no longer verifies, so it cannot be public.';
-  if (badge.status === 'unverified' && !badge.isPublic) return NOT_VERIFIED_YET;
+  if (isNeverVerified(badge)) return NOT_VERIFIED_YET;
   return undefined;
 }
 
