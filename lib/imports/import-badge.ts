@@ -32,6 +32,26 @@ function addressMessage(address: string | undefined): string {
   return `This badge was sent ${which}, which is not a verified address on your account. Add and verify that address in Settings, then add the badge again.`;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Whether any string or key of a parsed document holds what PostgreSQL refuses (walked without recursion). */
+function hasUnstorableText(value: unknown): boolean {
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const item = pending.pop();
+    if (typeof item === 'string') {
+      if (UNSTORABLE.test(item)) return true;
+    } else if (item !== null && typeof item === 'object') {
+      for (const [key, child] of Object.entries(item)) {
+        if (UNSTORABLE.test(key)) return true;
+        pending.push(child);
+      }
+    }
+  }
+  return false;
+}
+
 /** The uploaded file's name as kept: without control characters (a NUL cannot be stored), bounded. */
 const fileNameOf = (name: string | undefined) =>
   // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
@@ -58,12 +78,12 @@ export async function importBadge(db: Db, input: ImportInput): Promise<ImportOut
   if (!found.document || !original)
     return { status: 'refused', message: 'No badge was found in what was given.' };
 
-  // PostgreSQL's text and jsonb cannot hold U+0000 (the original bytes, kept as bytea, could).
-  if (JSON.stringify([found.document, report]).includes('\\u0000'))
+  // PostgreSQL's text and jsonb cannot hold U+0000 or half a surrogate pair (the original, bytea, could).
+  if (hasUnstorableText([found.document, report]))
     return {
       status: 'refused',
       message:
-        'This badge holds a NUL character, which Laurel cannot keep. Ask its issuer for a corrected copy.',
+        'This badge holds a character Laurel cannot keep (a NUL or a broken Unicode character). Ask its issuer for a corrected copy.',
     };
 
   const recipient = checkImportRecipient(found, await verifiedAddresses(db, input.userId));
