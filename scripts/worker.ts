@@ -38,8 +38,11 @@ log.info(
   'worker taking email, webhook, bulk and maintenance jobs',
 );
 
-/** Past the jobs' own time to finish, closing the pools may take this long before the process just ends. */
-const CLOSE_BUDGET_MS = 5_000;
+/**
+ * Past the jobs' own time to finish, pg-boss's close and the pools' (PostgreSQL waits up to 5 s for
+ * queries in flight) may take this long before the process just ends.
+ */
+const CLOSE_BUDGET_MS = 15_000;
 
 let isStopping = false;
 async function shutDown(signal: string) {

@@ -82,7 +82,6 @@ const DRAWING_CHUNKS = new Set([
   'bKGD',
   'hIST',
   'pHYs',
-  'sPLT',
   'acTL',
   'fcTL',
   'fdAT',
