@@ -30,11 +30,12 @@ describe('createBulkJob', () => {
       issuerId: issuer.id,
       templateId: template.id,
       userId: null,
-      fileName: 'cohort.csv',
+      // A client may send any name: control characters (a NUL would be refused by PostgreSQL) go.
+      fileName: 'cohort\u0000\n.csv',
       csv: csvText,
     });
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
-    expect(result.job).toMatchObject({ status: 'validated', total: 2 });
+    expect(result.job).toMatchObject({ status: 'validated', total: 2, fileName: 'cohort.csv' });
     expect(result.errors).toEqual([
       { rowNumber: 3, field: 'email', message: 'Enter an email address like name@example.com.' },
       {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { type Db, rowsOf, type Tx } from '@/db/client';
 import { type BulkRowInput, bulkJobRows, bulkJobs } from '@/db/schema';
 import { AppError } from '@/lib/errors';
+import { uploadedFileName } from '@/lib/http/uploaded-file-name';
 import { findActiveTemplate } from '@/lib/issuers/issuers';
 import { enqueueJobs } from '@/lib/queue/enqueue';
 import type { ColumnMap } from './columns';
@@ -90,7 +91,7 @@ export async function createBulkJob(db: Db, input: CreateBulkJobInput): Promise<
           issuerId: input.issuerId,
           templateId: template.id,
           createdBy: input.userId,
-          fileName: input.fileName.slice(0, 255),
+          fileName: uploadedFileName(input.fileName, 255) || 'upload.csv',
           total: 0,
         })
         .returning(jobColumns);

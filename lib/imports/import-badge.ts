@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { importedBadges } from '@/db/schema';
+import { uploadedFileName } from '@/lib/http/uploaded-file-name';
 import type { Fetcher } from '@/lib/net/types';
 import type { StatusListCache } from '@/lib/openbadges/status/list-cache';
 import { verifyBadgeFully } from '@/lib/openbadges/verify/verify';
@@ -52,11 +53,6 @@ function hasUnstorableText(value: unknown): boolean {
   return false;
 }
 
-/** The uploaded file's name as kept: without control characters (a NUL cannot be stored), bounded. */
-const fileNameOf = (name: string | undefined) =>
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
-  name?.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) || undefined;
-
 /**
  * Adds a badge earned elsewhere to the learner's wallet after verifying it like /verify does:
  * revoked, forged or unreadable badges are refused with the verifier's reason; an expired one is
@@ -99,7 +95,7 @@ export async function importBadge(db: Db, input: ImportInput): Promise<ImportOut
       original: original.bytes,
       mediaType: original.mediaType,
       publicImage: await publicImageOf(original),
-      fileName: source.kind === 'file' ? (fileNameOf(source.fileName) ?? null) : null,
+      fileName: source.kind === 'file' ? uploadedFileName(source.fileName ?? '', 200) || null : null,
       format: formatLabel(found.kind, original.form),
       credential: found.document,
       ...fields,
