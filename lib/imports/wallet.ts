@@ -119,26 +119,26 @@ export async function findImportedImage(db: Executor, input: { id: string; userI
 export const NOT_VERIFIED_YET =
   'Laurel has not yet been able to check this badge with its issuer, so it cannot be public until it does.';
 
-/** Never verified (a made-up issuer is never reachable) and not already public: Public is refused. */
-export const isNeverVerified = (badge: { status: string; hasBeenVerified: boolean; isPublic: boolean }) =>
-  badge.status === 'unverified' && !badge.hasBeenVerified && !badge.isPublic;
-
 /**
- * Public or private; only its owner may change it. A badge that no longer verifies cannot be made
- * public, nor one never verified (its issuer's host could not be reached: a made-up issuer never is).
+ * Why the badge cannot be made public now, or undefined: it no longer verifies, or it has never
+ * been verified (a made-up issuer is never reachable); one verified before may be public while its
+ * host is down. The wallet page disables Public with these words; the action refuses with them.
  */
+export function publicRefusal(badge: { status: string; hasBeenVerified: boolean; isPublic: boolean }) {
+  if (badge.status === 'invalid') return 'This badge no longer verifies, so it cannot be made public.';
+  if (badge.status === 'unverified' && !badge.hasBeenVerified && !badge.isPublic) return NOT_VERIFIED_YET;
+  return undefined;
+}
+
+/** Public or private; only its owner may change it, and only to public when `publicRefusal` allows. */
 export async function setImportedBadgeVisibility(
   db: Executor,
   input: { userId: string; id: string; isPublic: boolean },
 ) {
   const badge = await findOwnImportedBadge(db, input);
   if (!badge) throw new AppError('not_found', 'That badge is not in your wallet.');
-  if (input.isPublic && badge.status === 'invalid') {
-    throw new AppError('conflict', 'This badge no longer verifies, so it cannot be made public.');
-  }
-  if (input.isPublic && isNeverVerified(badge)) {
-    throw new AppError('conflict', NOT_VERIFIED_YET);
-  }
+  const refusal = input.isPublic ? publicRefusal(badge) : undefined;
+  if (refusal) throw new AppError('conflict', refusal);
   await db
     .update(importedBadges)
     .set({ isPublic: input.isPublic })

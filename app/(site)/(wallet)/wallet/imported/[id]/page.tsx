@@ -9,20 +9,13 @@ import { getConfig } from '@/lib/config';
 import { importedShareLinks, importedUrls } from '@/lib/imports/present';
 import { freshImportedReport } from '@/lib/imports/reverify';
 import { verifierOptions } from '@/lib/imports/verifier';
-import { findOwnImportedBadge, isNeverVerified, NOT_VERIFIED_YET } from '@/lib/imports/wallet';
+import { findOwnImportedBadge, publicRefusal } from '@/lib/imports/wallet';
 import { ImportedControls } from './imported-controls';
 import { RemoveImported } from './remove-imported';
 
 export const metadata: Metadata = { title: 'A badge from elsewhere' };
 
 type Props = { params: Promise<{ id: string }> };
-
-/** Why Public cannot be chosen now; one verified before may be public while its host is down. */
-function publicRefusalOf(badge: Parameters<typeof isNeverVerified>[0]) {
-  if (badge.status === 'invalid') return 'It no longer verifies, so it cannot be public.';
-  if (isNeverVerified(badge)) return NOT_VERIFIED_YET;
-  return undefined;
-}
 
 export default async function WalletImportedPage({ params }: Props) {
   const { id } = await params;
@@ -44,7 +37,7 @@ export default async function WalletImportedPage({ params }: Props) {
       <ImportedControls
         id={badge.id}
         initialIsPublic={badge.isPublic}
-        publicRefusal={publicRefusalOf(badge)}
+        publicRefusal={publicRefusal(badge)}
         isShareable={badge.status !== 'expired'}
         publicPath={importedUrls(badge.id).page}
         shareUrl={share.publicUrl}
